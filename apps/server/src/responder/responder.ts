@@ -1,0 +1,36 @@
+import type { Alternative, ContextTurn, Source } from '@hitl/shared/models';
+
+/** What the responder is given: the customer's question and the turns since the bot's context boundary. */
+export interface ResponderContext {
+  conversationId: string;
+  question: string;
+  /** Earlier turns, oldest first, not including `question`. */
+  history: ContextTurn[];
+}
+
+export interface ResponderAnswer {
+  text: string;
+  /** Calibrated probability (0..1) that `text` is a right answer to the question. */
+  confidence: number;
+  sources: Source[];
+  /** Next-best answers, best first, for agents to pick from. */
+  alternatives: Alternative[];
+  responder: string;
+  modelId: string;
+}
+
+/** A question paired with the answer an agent approved; the responder learns from it at run time. */
+export interface LearnedExample {
+  id: string;
+  question: string;
+  answer: string;
+}
+
+/** The answering port. Adapters: `offline` (default, no network) and `llm` (OpenAI-compatible). */
+export interface Responder {
+  readonly name: string;
+  readonly modelId: string;
+  answer(context: ResponderContext): Promise<ResponderAnswer>;
+  /** Takes an approved correction into account without a restart. */
+  learn(example: LearnedExample): Promise<void>;
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/** The closed set of error codes a client can receive, in an ack or a REST error body. */
+export const errorCodes = [
+  'invalid_payload',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'already_claimed',
+  'invalid_state',
+  'not_owner',
+  'rate_limited',
+  'payload_too_large',
+  'internal',
+] as const;
+export const errorCodeSchema = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+export const apiErrorSchema = z.object({ code: errorCodeSchema, message: z.string() });
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+/** Every Socket.IO request is acknowledged with exactly one of these. */
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+export type AckCallback<T> = (result: Ack<T>) => void;
+
+/** REST errors: HTTP status + this body. */
+export type RestErrorBody = { error: ApiError };
+
+/** HTTP status used for each code by the REST transport. */
+export const httpStatusByCode: Record<ErrorCode, number> = {
+  invalid_payload: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  already_claimed: 409,
+  invalid_state: 409,
+  not_owner: 403,
+  rate_limited: 429,
+  payload_too_large: 413,
+  internal: 500,
+};

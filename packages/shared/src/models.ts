@@ -1,0 +1,178 @@
+import { z } from 'zod';
+
+/** Longest text a customer or agent may send in one message. */
+export const MAX_MESSAGE_LENGTH = 4000;
+
+export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id');
+export const clientIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be a client-generated id');
+export const seqSchema = z.number().int().min(0);
+export const messageTextSchema = z.string().trim().min(1).max(MAX_MESSAGE_LENGTH);
+
+export const conversationStates = ['bot', 'queued', 'agent', 'closed'] as const;
+export const conversationStateSchema = z.enum(conversationStates);
+export type ConversationState = z.infer<typeof conversationStateSchema>;
+
+export const oversightModes = ['approval', 'supervised', 'autonomous'] as const;
+export const oversightModeSchema = z.enum(oversightModes);
+export type OversightMode = z.infer<typeof oversightModeSchema>;
+
+export const escalationSignals = [
+  'low_confidence',
+  'customer_request',
+  'negative_sentiment',
+  'sentiment_trend',
+  'topic_rule',
+  'sensitive_data',
+  'repeated_fallback',
+  'model_unavailable',
+] as const;
+export const escalationSignalSchema = z.enum(escalationSignals);
+export type EscalationSignal = z.infer<typeof escalationSignalSchema>;
+
+/** Why the policy did what it did: the signal, its value and what it was compared with. */
+export const reasonSchema = z.object({
+  signal: escalationSignalSchema,
+  value: z.union([z.number(), z.string()]),
+  threshold: z.number().optional(),
+  rule: z.string().optional(),
+  detail: z.string().optional(),
+});
+export type Reason = z.infer<typeof reasonSchema>;
+
+export const messageRoles = ['customer', 'bot', 'agent', 'system'] as const;
+export const messageRoleSchema = z.enum(messageRoles);
+export type MessageRole = z.infer<typeof messageRoleSchema>;
+
+/** public: everyone in the conversation sees it; internal: agents only (drafts, notes). */
+export const visibilitySchema = z.enum(['public', 'internal']);
+export type Visibility = z.infer<typeof visibilitySchema>;
+
+export const sourceSchema = z.object({ id: z.string(), title: z.string() });
+export type Source = z.infer<typeof sourceSchema>;
+
+export const alternativeSchema = z.object({ id: z.string(), title: z.string(), confidence: z.number() });
+export type Alternative = z.infer<typeof alternativeSchema>;
+
+/** What a bot reply carries about how it was produced. */
+export const botMetaSchema = z.object({
+  confidence: z.number().min(0).max(1),
+  responder: z.string(),
+  modelId: z.string(),
+  sources: z.array(sourceSchema),
+  alternatives: z.array(alternativeSchema),
+});
+export type BotMeta = z.infer<typeof botMetaSchema>;
+
+export const systemNoticeKinds = [
+  'escalated',
+  'agent_joined',
+  'handed_back',
+  'closed',
+  'no_agent_online',
+  'reviewing',
+] as const;
+export const systemNoticeKindSchema = z.enum(systemNoticeKinds);
+export type SystemNoticeKind = z.infer<typeof systemNoticeKindSchema>;
+
+export const authorSchema = z.object({ id: z.string(), name: z.string() });
+export type Author = z.infer<typeof authorSchema>;
+
+export const messageSchema = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  seq: seqSchema,
+  clientId: z.string().nullable(),
+  role: messageRoleSchema,
+  visibility: visibilitySchema,
+  text: z.string(),
+  author: authorSchema.nullable(),
+  bot: botMetaSchema.nullable(),
+  notice: systemNoticeKindSchema.nullable(),
+  /** Set on a bot reply an agent has marked as wrong. */
+  correctionId: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Message = z.infer<typeof messageSchema>;
+
+export const conversationSchema = z.object({
+  id: z.string(),
+  siteKey: z.string(),
+  visitorId: z.string(),
+  state: conversationStateSchema,
+  assignee: authorSchema.nullable(),
+  reasons: z.array(reasonSchema),
+  escalatedAt: z.string().nullable(),
+  /** The bot only considers turns after this seq (set when an agent hands back). */
+  botContextFromSeq: seqSchema,
+  lastSeq: seqSchema,
+  lastMessage: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Conversation = z.infer<typeof conversationSchema>;
+
+export const agentRoles = ['agent', 'reviewer', 'admin'] as const;
+export const agentRoleSchema = z.enum(agentRoles);
+export type AgentRole = z.infer<typeof agentRoleSchema>;
+
+export const agentSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: agentRoleSchema,
+  createdAt: z.string(),
+});
+export type Agent = z.infer<typeof agentSchema>;
+
+export const correctionKinds = ['edited_draft', 'rejected_draft', 'rewritten_reply', 'human_answer'] as const;
+export const correctionKindSchema = z.enum(correctionKinds);
+export type CorrectionKind = z.infer<typeof correctionKindSchema>;
+
+export const correctionReasons = [
+  'wrong_fact',
+  'incomplete',
+  'tone',
+  'policy',
+  'should_escalate',
+  'other',
+] as const;
+export const correctionReasonSchema = z.enum(correctionReasons);
+export type CorrectionReason = z.infer<typeof correctionReasonSchema>;
+
+export const reviewStatusSchema = z.enum(['pending', 'approved', 'rejected']);
+export type ReviewStatus = z.infer<typeof reviewStatusSchema>;
+
+export const contextTurnSchema = z.object({
+  role: z.enum(['customer', 'bot', 'agent']),
+  text: z.string(),
+});
+export type ContextTurn = z.infer<typeof contextTurnSchema>;
+
+export const correctionSchema = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  messageId: z.string(),
+  /** The turns the model saw before the reply, oldest first; the last is the customer's question. */
+  context: z.array(contextTurnSchema),
+  original: z.object({
+    text: z.string(),
+    confidence: z.number().nullable(),
+    responder: z.string().nullable(),
+    modelId: z.string().nullable(),
+  }),
+  correctedText: z.string(),
+  kind: correctionKindSchema,
+  reasons: z.array(correctionReasonSchema),
+  note: z.string().nullable(),
+  agent: authorSchema,
+  editDistance: z.number().int().min(0),
+  timeSpentMs: z.number().int().min(0).nullable(),
+  createdAt: z.string(),
+  review: z.object({
+    status: reviewStatusSchema,
+    reviewer: authorSchema.nullable(),
+    at: z.string().nullable(),
+    note: z.string().nullable(),
+  }),
+});
+export type Correction = z.infer<typeof correctionSchema>;

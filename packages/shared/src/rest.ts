@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import {
+  type Agent,
+  conversationStateSchema,
+  correctionKindSchema,
+  correctionReasonSchema,
+  reviewStatusSchema,
+} from './models';
+
+export const loginRequestSchema = z.object({
+  email: z.string().trim().toLowerCase().email().max(254),
+  password: z.string().min(1).max(200),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+export type LoginResponse = { agent: Agent; token: string };
+
+/** Name of the cookie holding an agent session. */
+export const SESSION_COOKIE = 'hitl_session';
+
+export const conversationQuerySchema = z.object({
+  state: conversationStateSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const exportFormats = ['openai-chat', 'openai-preference', 'trl-preference', 'csv'] as const;
+export const exportFormatSchema = z.enum(exportFormats);
+export type ExportFormat = z.infer<typeof exportFormatSchema>;
+
+/** Filters shared by the correction list, the REST export and the CLI export. */
+export const correctionFilterSchema = z.object({
+  status: z.union([reviewStatusSchema, z.literal('any')]).default('approved'),
+  kind: correctionKindSchema.optional(),
+  reason: correctionReasonSchema.optional(),
+  agentId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .optional(),
+  since: z.iso.datetime({ offset: true }).optional(),
+  until: z.iso.datetime({ offset: true }).optional(),
+});
+export type CorrectionFilter = z.infer<typeof correctionFilterSchema>;
+
+export const exportQuerySchema = correctionFilterSchema.extend({
+  format: exportFormatSchema.default('openai-chat'),
+  redact: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+});
+export type ExportQuery = z.infer<typeof exportQuerySchema>;

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import type { AckCallback } from './errors';
+import {
+  authorSchema,
+  clientIdSchema,
+  conversationStateSchema,
+  idSchema,
+  type Message,
+  messageTextSchema,
+  seqSchema,
+} from './models';
+
+/** What a visitor may know about their conversation (no escalation internals). */
+export const publicConversationSchema = z.object({
+  id: z.string(),
+  state: conversationStateSchema,
+  agent: authorSchema.nullable(),
+  lastSeq: seqSchema,
+});
+export type PublicConversation = z.infer<typeof publicConversationSchema>;
+
+export const widgetSyncSchema = z.object({
+  conversationId: idSchema.nullish(),
+  afterSeq: seqSchema.default(0),
+});
+export type WidgetSyncInput = z.input<typeof widgetSyncSchema>;
+export type WidgetSyncResult = { conversation: PublicConversation | null; messages: Message[] };
+
+export const widgetSendSchema = z.object({
+  clientId: clientIdSchema,
+  conversationId: idSchema.nullish(),
+  text: messageTextSchema,
+});
+export type WidgetSendInput = z.input<typeof widgetSendSchema>;
+export type WidgetSendResult = { message: Message; conversation: PublicConversation };
+
+export const widgetSessionRequestSchema = z.object({
+  siteKey: z.string().min(1).max(64),
+  token: z.string().max(512).nullish(),
+});
+export type WidgetSessionRequest = z.infer<typeof widgetSessionRequestSchema>;
+export type WidgetSessionResponse = { token: string; visitorId: string; siteName: string; greeting: string };
+
+/** Handshake `auth` of the /widget namespace. */
+export const widgetAuthSchema = z.object({ siteKey: z.string().min(1).max(64), token: z.string().min(1).max(512) });
+export type WidgetAuth = z.infer<typeof widgetAuthSchema>;
+
+export interface WidgetClientToServerEvents {
+  'conversation:sync': (input: WidgetSyncInput, ack: AckCallback<WidgetSyncResult>) => void;
+  'message:send': (input: WidgetSendInput, ack: AckCallback<WidgetSendResult>) => void;
+}
+
+export interface WidgetServerToClientEvents {
+  'message:created': (message: Message) => void;
+  'conversation:updated': (conversation: PublicConversation) => void;
+  'bot:typing': (event: { conversationId: string; typing: boolean }) => void;
+}
+
+export interface WidgetSocketData {
+  visitorId: string;
+  siteKey: string;
+}
