@@ -48,3 +48,10 @@ export const exportQuerySchema = correctionFilterSchema.extend({
     .transform((v) => v === 'true'),
 });
 export type ExportQuery = z.infer<typeof exportQuerySchema>;
+
+export const reviewRequestSchema = z.object({
+  status: z.enum(['approved', 'rejected']),
+  note: z.string().trim().max(1000).nullish(),
+  correctedText: z.string().trim().min(1).max(4000).optional(),
+});
+export type ReviewRequest = z.infer<typeof reviewRequestSchema>;

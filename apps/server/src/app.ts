@@ -1,0 +1,114 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import type { Server } from 'socket.io';
+import type { Config } from './config';
+import type { EscalationPolicy } from './domain/escalation';
+import { authRoutes, requireAgent } from './http/auth-routes';
+import { conversationRoutes } from './http/conversation-routes';
+import { correctionRoutes } from './http/correction-routes';
+import { errorHandler } from './http/error-handler';
+import { healthRoutes } from './http/health-routes';
+import { countingNotifier, createMetrics } from './http/metrics';
+import { sendError } from './http/rest-handler';
+import { defaultStaticPaths, type StaticPaths, staticRoutes } from './http/static-routes';
+import { widgetRoutes } from './http/widget-routes';
+import { type Clock, systemClock } from './lib/clock';
+import { KeyedQueue } from './lib/keyed-queue';
+import type { Logger } from './lib/logger';
+import { createSocketNotifier } from './realtime/socket-notifier';
+import { attachSocketHandlers, createSocketServer } from './realtime/socket-server';
+import type { Responder } from './responder/responder';
+import type { ServiceContext } from './services/service-context';
+import type { Store } from './store/store';
+
+export interface AppDeps {
+  config: Config;
+  store: Store;
+  responder: Responder;
+  logger: Logger;
+  /** Signs visitor tokens. */
+  secret: string;
+  clock?: Clock;
+  staticPaths?: StaticPaths;
+}
+
+export interface App {
+  http: HttpServer;
+  io: Server;
+  ctx: ServiceContext;
+  listen(port?: number, host?: string): Promise<{ port: number; url: string }>;
+  /** Stops accepting, lets running bot turns finish, closes sockets. The store is the caller's. */
+  close(): Promise<void>;
+}
+
+const BODY_LIMIT = '64kb';
+
+/** Wiring only: builds the HTTP server, Socket.IO namespaces and services around the given ports. */
+export function createApp(deps: AppDeps): App {
+  const { config, store, responder, logger } = deps;
+  const metrics = createMetrics();
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  const http = createServer(app);
+  const namespaces = createSocketServer(http);
+
+  const policy: EscalationPolicy = { mode: config.OVERSIGHT_MODE, confidenceThreshold: config.CONFIDENCE_THRESHOLD };
+  const ctx: ServiceContext = {
+    store,
+    responder,
+    notifier: countingNotifier(createSocketNotifier(namespaces.widget, namespaces.agent), metrics.registry),
+    clock: deps.clock ?? systemClock,
+    logger,
+    policy: () => policy,
+    conversationQueue: new KeyedQueue(),
+    visitorQueue: new KeyedQueue(),
+    systemPrompt: `You are the customer support assistant of ${config.SITE_NAME}. Answer briefly, kindly and only with facts you are sure of.`,
+  };
+  attachSocketHandlers(namespaces, ctx, { secret: deps.secret, sites: config.sites, publicUrl: config.PUBLIC_URL });
+
+  app.use((req, res, next) => {
+    res.on('finish', () => metrics.httpRequests.inc({ method: req.method, status: String(res.statusCode) }));
+    next();
+  });
+  app.use(healthRoutes(store, metrics));
+  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(
+    '/api/widget',
+    widgetRoutes(ctx, { secret: deps.secret, sites: config.sites, siteName: config.SITE_NAME, publicUrl: config.PUBLIC_URL }),
+  );
+  app.use('/api/auth', authRoutes(ctx, { sessionTtlHours: config.SESSION_TTL_HOURS, secureCookie: isHttps(config) }));
+  app.use('/api', requireAgent(ctx));
+  app.use('/api/conversations', conversationRoutes(ctx));
+  app.use('/api', correctionRoutes(ctx));
+  app.use('/api', (_req, res) => sendError(res, { code: 'not_found', message: 'No such endpoint.' }));
+  app.use(staticRoutes(deps.staticPaths ?? defaultStaticPaths));
+  app.use(errorHandler(logger));
+
+  return {
+    http,
+    io: namespaces.io,
+    ctx,
+    listen(port = config.PORT, host = config.HOST) {
+      return new Promise((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(port, host, () => {
+          const address = http.address() as AddressInfo;
+          const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+          resolve({ port: address.port, url: config.PUBLIC_URL ?? `http://${shownHost}:${address.port}` });
+        });
+      });
+    },
+    async close() {
+      await new Promise<void>((resolve) => namespaces.io.close(() => resolve()));
+      await ctx.conversationQueue.drain();
+      await ctx.visitorQueue.drain();
+      if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
+    },
+  };
+}
+
+function isHttps(config: Config): boolean {
+  return config.PUBLIC_URL?.startsWith('https://') ?? false;
+}

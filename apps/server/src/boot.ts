@@ -1,0 +1,40 @@
+import { mkdirSync } from 'node:fs';
+import { createApp } from './app';
+import type { Config } from './config';
+import { loadKnowledgeBase } from './knowledge/knowledge-base';
+import type { Logger } from './lib/logger';
+import { loadOrCreateSecret } from './lib/secret-file';
+import { createOfflineResponder } from './responder/offline-responder';
+import type { Responder } from './responder/responder';
+import { ensureFirstAdmin, type FirstAdmin } from './services/auth/ensure-first-admin';
+import { createSqliteStore } from './store/sqlite-store';
+import type { Store } from './store/store';
+
+/** Opens the configured store. */
+export async function openStore(config: Config): Promise<Store> {
+  mkdirSync(config.DATA_DIR, { recursive: true });
+  return createSqliteStore({ file: config.databaseFile });
+}
+
+/** The offline responder, trained on the knowledge base and every approved correction. */
+export async function buildResponder(config: Config, store: Store): Promise<Responder> {
+  const responder = createOfflineResponder({ articles: loadKnowledgeBase(config.KNOWLEDGE_BASE) });
+  for await (const correction of store.iterateCorrections({ status: 'approved' })) {
+    const question = [...correction.context].reverse().find((t) => t.role === 'customer');
+    if (question) await responder.learn({ id: correction.id, question: question.text, answer: correction.correctedText });
+  }
+  return responder;
+}
+
+/** Everything `main` does before listening; also used by tests that run the real boot path. */
+export async function bootServer(config: Config, logger: Logger) {
+  const store = await openStore(config);
+  const responder = await buildResponder(config, store);
+  const admin: FirstAdmin = await ensureFirstAdmin(
+    store,
+    { email: config.ADMIN_EMAIL, name: config.ADMIN_NAME, password: config.ADMIN_PASSWORD },
+    new Date(),
+  );
+  const app = createApp({ config, store, responder, logger, secret: loadOrCreateSecret(config.DATA_DIR, config.SECRET) });
+  return { app, store, admin };
+}

@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const number01 = z.coerce.number().min(0).max(1);
+
+/** `key=origin1,origin2;key2=*` — each widget site key with the origins allowed to embed it. */
+const sitesSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .transform((raw, ctx) => {
+    const sites: Record<string, string[]> = {};
+    for (const part of raw.split(';')) {
+      const [key, origins] = part.split('=');
+      if (!key || !origins || !/^[A-Za-z0-9_-]{1,64}$/.test(key.trim())) {
+        ctx.addIssue({ code: 'custom', message: `bad site entry "${part}", expected key=origin1,origin2` });
+        return z.NEVER;
+      }
+      sites[key.trim()] = origins
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean);
+    }
+    return sites;
+  });
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** The URL people use to reach this server; printed at start-up and used for links. */
+  PUBLIC_URL: z.url().optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Signs visitor tokens. Generated and kept in DATA_DIR when not set. */
+  SECRET: z.string().min(32, 'SECRET must be at least 32 characters').optional(),
+  ADMIN_EMAIL: z.email().default('admin@example.com'),
+  /** Generated and printed once at first start when not set. */
+  ADMIN_PASSWORD: z.string().min(8, 'ADMIN_PASSWORD must be at least 8 characters').optional(),
+  ADMIN_NAME: z.string().min(1).max(80).default('Admin'),
+  SESSION_TTL_HOURS: z.coerce.number().min(0.01).max(24 * 90).default(12),
+  /** `self` allows the server's own origin (the demo page). */
+  SITES: z.string().default('demo=self').pipe(sitesSchema),
+  SITE_NAME: z.string().min(1).max(80).default('Harbor & Pine'),
+  CONFIDENCE_THRESHOLD: number01.default(0.5),
+  OVERSIGHT_MODE: z.enum(['supervised', 'autonomous']).default('supervised'),
+  KNOWLEDGE_BASE: z.string().min(1).optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config extends Omit<Env, 'SITES'> {
+  sites: Record<string, string[]>;
+  databaseFile: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment once; a bad value stops start-up with a message naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every variable.`);
+  }
+  const { SITES, ...rest } = parsed.data;
+  return { ...rest, sites: SITES, databaseFile: path.join(rest.DATA_DIR, 'support.db') };
+}

@@ -1,0 +1,32 @@
+import { conversationQuerySchema } from '@hitl/shared/rest';
+import { idSchema } from '@hitl/shared/models';
+import { Router } from 'express';
+import { listConversations, readConversation } from '../services/read-conversations';
+import type { ServiceContext } from '../services/service-context';
+import { parseOr400, route } from './rest-handler';
+
+/** Read-only REST view of conversations, for integrations and scripts (the console uses the socket). */
+export function conversationRoutes(ctx: ServiceContext): Router {
+  const router = Router();
+  router.get(
+    '/',
+    route(ctx.logger, async (req, res) => {
+      const query = parseOr400(conversationQuerySchema, req.query, res);
+      if (!query) return;
+      const conversations = await listConversations(ctx, {
+        limit: query.limit,
+        states: query.state ? [query.state] : undefined,
+      });
+      res.json({ conversations });
+    }),
+  );
+  router.get(
+    '/:id',
+    route(ctx.logger, async (req, res) => {
+      const id = parseOr400(idSchema, req.params.id, res);
+      if (!id) return;
+      res.json(await readConversation(ctx, id, 0));
+    }),
+  );
+  return router;
+}

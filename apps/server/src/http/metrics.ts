@@ -1,0 +1,62 @@
+import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import type { Notifier } from '../services/notifier';
+
+export interface Metrics {
+  registry: Registry;
+  httpRequests: Counter<'method' | 'status'>;
+}
+
+/** One registry per app instance (tests run several in one process). */
+export function createMetrics(): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const httpRequests = new Counter({
+    name: 'hitl_http_requests_total',
+    help: 'HTTP requests by method and status',
+    labelNames: ['method', 'status'] as const,
+    registers: [registry],
+  });
+  return { registry, httpRequests };
+}
+
+/** Counts what services announce, without the services knowing about metrics. */
+export function countingNotifier(inner: Notifier, registry: Registry): Notifier {
+  const messages = new Counter({
+    name: 'hitl_messages_total',
+    help: 'Stored messages by role and visibility',
+    labelNames: ['role', 'visibility'] as const,
+    registers: [registry],
+  });
+  const escalations = new Counter({
+    name: 'hitl_escalations_total',
+    help: 'Escalations by signal',
+    labelNames: ['signal'] as const,
+    registers: [registry],
+  });
+  const corrections = new Counter({ name: 'hitl_corrections_total', help: 'Corrections recorded', registers: [registry] });
+  const agents = new Gauge({
+    name: 'hitl_agents_online',
+    help: 'Agents connected',
+    registers: [registry],
+    collect: async function () {
+      this.set(await inner.agentsOnline());
+    },
+  });
+  void agents;
+  return {
+    messageCreated(conversation, message) {
+      messages.inc({ role: message.role, visibility: message.visibility });
+      inner.messageCreated(conversation, message);
+    },
+    conversationChanged(conversation, change) {
+      if (change === 'escalated') for (const r of conversation.reasons) escalations.inc({ signal: r.signal });
+      inner.conversationChanged(conversation, change);
+    },
+    correctionCreated(correction) {
+      corrections.inc();
+      inner.correctionCreated(correction);
+    },
+    botTyping: (conversation, typing) => inner.botTyping(conversation, typing),
+    agentsOnline: () => inner.agentsOnline(),
+  };
+}

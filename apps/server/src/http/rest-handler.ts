@@ -1,0 +1,40 @@
+import { httpStatusByCode, type RestErrorBody } from '@hitl/shared/errors';
+import type { Agent } from '@hitl/shared/models';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { z } from 'zod';
+import type { Logger } from '../lib/logger';
+import { describeZodError, toApiError } from '../realtime/ack-handler';
+
+export function sendError(res: Response, error: RestErrorBody['error']): void {
+  res.status(httpStatusByCode[error.code]).json({ error } satisfies RestErrorBody);
+}
+
+/** Validates one part of the request with its shared schema; a bad one is a 400 with the reasons. */
+export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, res: Response): z.infer<S> | undefined {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  sendError(res, { code: 'invalid_payload', message: describeZodError(parsed.error) });
+  return undefined;
+}
+
+/** Wraps an async route: thrown domain errors become their HTTP status, anything else a bare 500. */
+export function route(
+  logger: Logger,
+  handler: (req: Request, res: Response, next: NextFunction) => Promise<void>,
+): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    handler(req, res, next).catch((err: unknown) => {
+      if (res.headersSent) {
+        logger.error({ err }, 'error after the response started');
+        res.destroy();
+        return;
+      }
+      sendError(res, toApiError(err, logger));
+    });
+  };
+}
+
+/** The agent authenticated by `requireAgent`. */
+export function agentOf(res: Response): Agent {
+  return res.locals.agent as Agent;
+}

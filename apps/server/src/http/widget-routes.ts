@@ -1,0 +1,51 @@
+import { type WidgetSessionResponse, widgetSessionRequestSchema } from '@hitl/shared/widget-events';
+import { Router } from 'express';
+import { selfOriginOf } from '../lib/self-origin';
+import { isOriginAllowed } from '../services/auth/site-origins';
+import { issueVisitorToken, verifyVisitorToken } from '../services/auth/visitor-tokens';
+import type { ServiceContext } from '../services/service-context';
+import { parseOr400, route, sendError } from './rest-handler';
+
+export interface WidgetRouteOptions {
+  secret: string;
+  sites: Record<string, string[]>;
+  siteName: string;
+  publicUrl?: string | undefined;
+}
+
+/** The widget's only REST call: a visitor token for a site key, checked against the page's origin. */
+export function widgetRoutes(ctx: ServiceContext, options: WidgetRouteOptions): Router {
+  const router = Router();
+  // Any page may ask (the preflight carries no site key); the POST itself checks the origin.
+  router.use((req, res, next) => {
+    if (req.headers.origin) {
+      res.setHeader('Access-Control-Allow-Origin', req.headers.origin);
+      res.setHeader('Vary', 'Origin');
+      res.setHeader('Access-Control-Allow-Methods', 'POST, OPTIONS');
+      res.setHeader('Access-Control-Allow-Headers', 'Content-Type');
+    }
+    if (req.method === 'OPTIONS') return void res.status(204).end();
+    next();
+  });
+  router.post(
+    '/session',
+    route(ctx.logger, async (req, res) => {
+      const body = parseOr400(widgetSessionRequestSchema, req.body, res);
+      if (!body) return;
+      if (!options.sites[body.siteKey]) return sendError(res, { code: 'not_found', message: 'Unknown site key.' });
+      const selfOrigin = selfOriginOf(req.headers, options.publicUrl);
+      if (!isOriginAllowed(options.sites, body.siteKey, req.headers.origin, selfOrigin)) {
+        return sendError(res, { code: 'forbidden', message: 'This site may not use this site key.' });
+      }
+      const known = body.token ? verifyVisitorToken(options.secret, body.siteKey, body.token) : null;
+      const { token, visitorId } = issueVisitorToken(options.secret, body.siteKey, known ?? undefined);
+      res.json({
+        token,
+        visitorId,
+        siteName: options.siteName,
+        greeting: `Hi! I'm the ${options.siteName} assistant. Ask me about orders, shipping, returns and more — a person from our team is always one message away.`,
+      } satisfies WidgetSessionResponse);
+    }),
+  );
+  return router;
+}

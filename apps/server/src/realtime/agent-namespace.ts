@@ -1,0 +1,109 @@
+import {
+  agentSendSchema,
+  conversationListSchema,
+  conversationRefSchema,
+  conversationWatchSchema,
+  correctionCreateSchema,
+} from '@hitl/shared/agent-events';
+import { SESSION_COOKIE } from '@hitl/shared/rest';
+import { parse as parseCookie } from 'cookie';
+import { selfOriginOf } from '../lib/self-origin';
+import { authenticateAgent } from '../services/auth/agent-sessions';
+import { claimConversation } from '../services/claim-conversation';
+import { listConversations, readConversation } from '../services/read-conversations';
+import { recordCorrection } from '../services/record-correction';
+import { closeConversation, handBackConversation } from '../services/release-conversation';
+import { sendAgentMessage } from '../services/send-agent-message';
+import type { ServiceContext } from '../services/service-context';
+import { ackHandler } from './ack-handler';
+import type { AgentNamespace } from './namespaces';
+import { rooms } from './rooms';
+
+/** /agent: the console. Authenticated by the session cookie (or `auth.token`), same origin only. */
+export function attachAgentNamespace(nsp: AgentNamespace, ctx: ServiceContext, options: { publicUrl?: string | undefined }) {
+  nsp.use(async (socket, next) => {
+    try {
+      const origin = socket.handshake.headers.origin;
+      if (origin && origin !== selfOriginOf(socket.handshake.headers, options.publicUrl)) {
+        return next(new Error('forbidden'));
+      }
+      const fromAuth = (socket.handshake.auth as { token?: unknown }).token;
+      const token =
+        typeof fromAuth === 'string' ? fromAuth : parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
+      const agent = await authenticateAgent(ctx.store, token, ctx.clock.now());
+      if (!agent) return next(new Error('unauthorized'));
+      socket.data.agent = agent;
+      next();
+    } catch (err) {
+      ctx.logger.error({ err }, 'agent handshake failed');
+      next(new Error('internal'));
+    }
+  });
+
+  const broadcastPresence = async () => {
+    nsp.to(rooms.agents).emit('presence:updated', { agentsOnline: await ctx.notifier.agentsOnline() });
+  };
+
+  nsp.on('connection', (socket) => {
+    const agent = socket.data.agent;
+    const log = ctx.logger;
+    void socket.join(rooms.agents);
+    void broadcastPresence();
+    socket.on('disconnect', () => void broadcastPresence().catch(() => undefined));
+
+    socket.on(
+      'conversation:list',
+      ackHandler(conversationListSchema, log, async (input) => ({
+        conversations: await listConversations(ctx, input),
+      })),
+    );
+    socket.on(
+      'conversation:watch',
+      ackHandler(conversationWatchSchema, log, async (input) => {
+        // Join before reading, so nothing created in between is missed (clients drop duplicates by id).
+        await socket.join(rooms.watch(input.conversationId));
+        try {
+          return await readConversation(ctx, input.conversationId, input.afterSeq);
+        } catch (err) {
+          await socket.leave(rooms.watch(input.conversationId));
+          throw err;
+        }
+      }),
+    );
+    socket.on(
+      'conversation:unwatch',
+      ackHandler(conversationRefSchema, log, async (input) => {
+        await socket.leave(rooms.watch(input.conversationId));
+        return null;
+      }),
+    );
+    socket.on(
+      'conversation:claim',
+      ackHandler(conversationRefSchema, log, async (input) => ({
+        conversation: await claimConversation(ctx, agent, input.conversationId),
+      })),
+    );
+    socket.on(
+      'conversation:handback',
+      ackHandler(conversationRefSchema, log, async (input) => ({
+        conversation: await handBackConversation(ctx, agent, input.conversationId),
+      })),
+    );
+    socket.on(
+      'conversation:close',
+      ackHandler(conversationRefSchema, log, async (input) => ({
+        conversation: await closeConversation(ctx, agent, input.conversationId),
+      })),
+    );
+    socket.on(
+      'message:send',
+      ackHandler(agentSendSchema, log, async (input) => ({ message: await sendAgentMessage(ctx, agent, input) })),
+    );
+    socket.on(
+      'correction:create',
+      ackHandler(correctionCreateSchema, log, async (input) => ({
+        correction: await recordCorrection(ctx, agent, input),
+      })),
+    );
+  });
+}

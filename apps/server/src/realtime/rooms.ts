@@ -1,0 +1,9 @@
+/** Room names, in one place. */
+export const rooms = {
+  /** Every socket of one visitor (all their tabs), in /widget. */
+  visitor: (siteKey: string, visitorId: string) => `visitor:${siteKey}:${visitorId}`,
+  /** Every agent, in /agent. */
+  agents: 'agents',
+  /** Agents watching one conversation, in /agent. */
+  watch: (conversationId: string) => `watch:${conversationId}`,
+} as const;

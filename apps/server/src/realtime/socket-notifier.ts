@@ -1,0 +1,36 @@
+import type { Conversation, Correction, Message } from '@hitl/shared/models';
+import type { Notifier } from '../services/notifier';
+import { toPublicConversation } from '../services/visitor';
+import type { AgentNamespace, WidgetNamespace } from './namespaces';
+import { rooms } from './rooms';
+
+/** Delivers service events to the rooms that may see them (through the adapter, so across nodes too). */
+export function createSocketNotifier(widget: WidgetNamespace, agent: AgentNamespace): Notifier {
+  return {
+    messageCreated(conversation: Conversation, message: Message) {
+      if (message.visibility === 'public') {
+        widget.to(rooms.visitor(conversation.siteKey, conversation.visitorId)).emit('message:created', message);
+      }
+      agent.to(rooms.watch(conversation.id)).emit('message:created', message);
+      agent.to(rooms.agents).emit('conversation:updated', conversation);
+    },
+    conversationChanged(conversation: Conversation, change: 'escalated' | 'updated') {
+      agent.to(rooms.agents).emit(change === 'escalated' ? 'conversation:escalated' : 'conversation:updated', conversation);
+      widget
+        .to(rooms.visitor(conversation.siteKey, conversation.visitorId))
+        .emit('conversation:updated', toPublicConversation(conversation));
+    },
+    correctionCreated(correction: Correction) {
+      agent.to(rooms.agents).emit('correction:created', correction);
+    },
+    botTyping(conversation: Conversation, typing: boolean) {
+      widget
+        .to(rooms.visitor(conversation.siteKey, conversation.visitorId))
+        .emit('bot:typing', { conversationId: conversation.id, typing });
+    },
+    async agentsOnline() {
+      const sockets = await agent.in(rooms.agents).fetchSockets();
+      return new Set(sockets.map((s) => s.data.agent.id)).size;
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { widgetAuthSchema, widgetSendSchema, widgetSyncSchema } from '@hitl/shared/widget-events';
+import { selfOriginOf } from '../lib/self-origin';
+import { isOriginAllowed } from '../services/auth/site-origins';
+import { verifyVisitorToken } from '../services/auth/visitor-tokens';
+import { handleCustomerMessage } from '../services/handle-customer-message';
+import { syncVisitor } from '../services/read-conversations';
+import type { ServiceContext } from '../services/service-context';
+import { toPublicConversation } from '../services/visitor';
+import { ackHandler } from './ack-handler';
+import type { WidgetNamespace } from './namespaces';
+import { rooms } from './rooms';
+
+export interface WidgetNamespaceOptions {
+  secret: string;
+  sites: Record<string, string[]>;
+  publicUrl?: string | undefined;
+}
+
+/** /widget: customers. Authenticated by a visitor token bound to a site key, from an allowed origin. */
+export function attachWidgetNamespace(nsp: WidgetNamespace, ctx: ServiceContext, options: WidgetNamespaceOptions) {
+  nsp.use((socket, next) => {
+    const auth = widgetAuthSchema.safeParse(socket.handshake.auth);
+    if (!auth.success) return next(new Error('unauthorized'));
+    const { siteKey, token } = auth.data;
+    const selfOrigin = selfOriginOf(socket.handshake.headers, options.publicUrl);
+    if (!isOriginAllowed(options.sites, siteKey, socket.handshake.headers.origin, selfOrigin)) {
+      return next(new Error('forbidden'));
+    }
+    const visitorId = verifyVisitorToken(options.secret, siteKey, token);
+    if (!visitorId) return next(new Error('unauthorized'));
+    socket.data.siteKey = siteKey;
+    socket.data.visitorId = visitorId;
+    next();
+  });
+
+  nsp.on('connection', (socket) => {
+    const visitor = { siteKey: socket.data.siteKey, visitorId: socket.data.visitorId };
+    void socket.join(rooms.visitor(visitor.siteKey, visitor.visitorId));
+
+    socket.on(
+      'conversation:sync',
+      ackHandler(widgetSyncSchema, ctx.logger, (input) => syncVisitor(ctx, visitor, input)),
+    );
+    socket.on(
+      'message:send',
+      ackHandler(widgetSendSchema, ctx.logger, async (input) => {
+        const { message, conversation } = await handleCustomerMessage(ctx, visitor, input);
+        return { message, conversation: toPublicConversation(conversation) };
+      }),
+    );
+  });
+}

@@ -1,0 +1,42 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Agent } from '@hitl/shared/models';
+import type { Store } from '../../store/store';
+import { DomainError } from '../domain-error';
+import { verifyPassword } from './password';
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+// Compared against when the e-mail is unknown, so both failures take the same time.
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+/** Checks the credentials and opens a session; only the token's hash is stored. */
+export async function loginAgent(
+  store: Store,
+  input: { email: string; password: string },
+  now: Date,
+  ttlHours: number,
+): Promise<{ agent: Agent; token: string; expiresAt: Date }> {
+  const found = await store.findAgentCredentials(input.email);
+  const valid = await verifyPassword(input.password, found?.passwordHash ?? DUMMY_HASH);
+  if (!found || !valid) throw new DomainError('unauthorized', 'Wrong e-mail or password.');
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + ttlHours * 3600_000);
+  await store.createSession({
+    tokenHash: hashToken(token),
+    agentId: found.agent.id,
+    createdAt: now.toISOString(),
+    expiresAt: expiresAt.toISOString(),
+  });
+  return { agent: found.agent, token, expiresAt };
+}
+
+/** The agent behind a session token, or null when it is unknown or expired. */
+export async function authenticateAgent(store: Store, token: string | undefined, now: Date): Promise<Agent | null> {
+  if (!token || token.length > 200) return null;
+  const session = await store.getSession(hashToken(token), now.toISOString());
+  return session ? store.getAgent(session.agentId) : null;
+}
+
+export async function logoutAgent(store: Store, token: string | undefined): Promise<void> {
+  if (token) await store.deleteSession(hashToken(token));
+}

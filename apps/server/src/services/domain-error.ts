@@ -1,0 +1,12 @@
+import type { ErrorCode } from '@hitl/shared/errors';
+
+/** An expected failure with a client-facing code; transports map it to an ack error or HTTP status. */
+export class DomainError extends Error {
+  override name = 'DomainError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,67 @@
+import type { Conversation, Message } from '@hitl/shared/models';
+import { createId } from '../lib/ids';
+import { appendAndNotify } from './append-and-notify';
+import { DomainError } from './domain-error';
+import { runBotTurn } from './run-bot-turn';
+import { nowIso, type ServiceContext } from './service-context';
+import { ownsConversation, type Visitor } from './visitor';
+
+export interface CustomerMessageInput {
+  clientId: string;
+  conversationId?: string | null | undefined;
+  text: string;
+}
+
+/**
+ * Stores a customer's message (idempotent on its client id), then lets the bot take its turn
+ * in the background. Resolves once the message is stored: acked means stored.
+ */
+export function handleCustomerMessage(
+  ctx: ServiceContext,
+  visitor: Visitor,
+  input: CustomerMessageInput,
+): Promise<{ message: Message; conversation: Conversation }> {
+  return ctx.visitorQueue.run(`${visitor.siteKey}:${visitor.visitorId}`, async () => {
+    const existing = await ctx.store.findVisitorMessageByClientId(visitor.siteKey, visitor.visitorId, input.clientId);
+    if (existing) {
+      const conversation = await ctx.store.getConversation(existing.conversationId);
+      if (conversation) return { message: existing, conversation };
+    }
+    const conversation = await openConversationFor(ctx, visitor, input.conversationId);
+    const stored = await appendAndNotify(ctx, conversation.id, {
+      role: 'customer',
+      text: input.text,
+      clientId: input.clientId,
+    });
+    if (stored.created) {
+      ctx.conversationQueue
+        .run(conversation.id, () => runBotTurn(ctx, conversation.id, stored.message))
+        .catch((err: unknown) => ctx.logger.error({ err, conversationId: conversation.id }, 'bot turn failed'));
+    }
+    return { message: stored.message, conversation: stored.conversation };
+  });
+}
+
+/** The conversation a message goes to: the one named (if the visitor owns it and it is open) or a new one. */
+async function openConversationFor(
+  ctx: ServiceContext,
+  visitor: Visitor,
+  conversationId: string | null | undefined,
+): Promise<Conversation> {
+  let conversation: Conversation | null;
+  if (conversationId) {
+    conversation = await ctx.store.getConversation(conversationId);
+    if (!conversation || !ownsConversation(visitor, conversation)) {
+      throw new DomainError('not_found', 'No such conversation.');
+    }
+  } else {
+    conversation = await ctx.store.findOpenConversation(visitor.siteKey, visitor.visitorId);
+  }
+  if (conversation && conversation.state !== 'closed') return conversation;
+  return ctx.store.createConversation({
+    id: createId('conv'),
+    siteKey: visitor.siteKey,
+    visitorId: visitor.visitorId,
+    createdAt: nowIso(ctx),
+  });
+}

@@ -1,0 +1,53 @@
+import type { Agent, Correction } from '@hitl/shared/models';
+import { createId } from '../lib/ids';
+import { DomainError } from './domain-error';
+import { authorOf, nowIso, type ServiceContext } from './service-context';
+
+export interface ReviewInput {
+  status: 'approved' | 'rejected';
+  note?: string | null | undefined;
+  correctedText?: string | undefined;
+}
+
+/**
+ * A second person approves or rejects a correction. Approved corrections are taught to the
+ * responder at once, so the bot answers the corrected question rightly without a restart.
+ */
+export async function reviewCorrection(
+  ctx: ServiceContext,
+  reviewer: Agent,
+  correctionId: string,
+  input: ReviewInput,
+): Promise<Correction> {
+  if (reviewer.role === 'agent') throw new DomainError('forbidden', 'Only reviewers and admins can review corrections.');
+  const correction = await ctx.store.getCorrection(correctionId);
+  if (!correction) throw new DomainError('not_found', 'No such correction.');
+  if (correction.agent.id === reviewer.id) throw new DomainError('forbidden', "You can't review your own correction.");
+
+  const at = nowIso(ctx);
+  const reviewed = await ctx.store.reviewCorrection(correctionId, {
+    status: input.status,
+    reviewer: authorOf(reviewer),
+    at,
+    note: input.note ?? null,
+    ...(input.correctedText ? { correctedText: input.correctedText } : {}),
+  });
+  if (!reviewed) throw new DomainError('not_found', 'No such correction.');
+  await ctx.store.appendAudit({
+    id: createId('aud'),
+    actor: authorOf(reviewer),
+    action: `correction.${input.status}`,
+    target: correctionId,
+    data: { note: input.note ?? null, edited: Boolean(input.correctedText) },
+    at,
+  });
+  if (reviewed.review.status === 'approved') await teachResponder(ctx, reviewed);
+  return reviewed;
+}
+
+/** The question a correction answers is the last customer turn before the corrected reply. */
+export async function teachResponder(ctx: ServiceContext, correction: Correction): Promise<void> {
+  const question = [...correction.context].reverse().find((t) => t.role === 'customer');
+  if (!question) return;
+  await ctx.responder.learn({ id: correction.id, question: question.text, answer: correction.correctedText });
+}

@@ -1,0 +1,79 @@
+import type { ContextTurn, Message, Reason } from '@hitl/shared/models';
+import { botMaySpeak } from '../domain/conversation';
+import { decideEscalation } from '../domain/escalation';
+import { detectExplicitRequest } from '../domain/explicit-request';
+import type { ResponderAnswer } from '../responder/responder';
+import { appendAndNotify } from './append-and-notify';
+import { escalateConversation } from './escalate-conversation';
+import type { ServiceContext } from './service-context';
+
+const HISTORY_TURNS = 20;
+
+/**
+ * The bot's turn after a customer message: pre-checks, the responder, the policy, then
+ * answer, draft or escalate. Runs inside the conversation's queue, so a claim cannot interleave.
+ */
+export async function runBotTurn(ctx: ServiceContext, conversationId: string, question: Message): Promise<void> {
+  const conversation = await ctx.store.getConversation(conversationId);
+  if (!conversation || !botMaySpeak(conversation.state)) return;
+  // A turn from before the last hand-back belongs to the agent's part of the conversation.
+  if (question.seq <= conversation.botContextFromSeq) return;
+
+  const explicitRequest = detectExplicitRequest(question.text);
+  let answer: ResponderAnswer | null = null;
+  const failure: Reason[] = [];
+  if (explicitRequest === null) {
+    ctx.notifier.botTyping(conversation, true);
+    try {
+      answer = await ctx.responder.answer({
+        conversationId,
+        question: question.text,
+        history: await historyBefore(ctx, conversationId, conversation.botContextFromSeq, question.seq),
+      });
+    } catch (err) {
+      ctx.logger.warn({ err, conversationId }, 'responder failed');
+      failure.push({ signal: 'model_unavailable', value: 1, detail: 'the answering model failed' });
+    } finally {
+      ctx.notifier.botTyping(conversation, false);
+    }
+  }
+
+  const decision = decideEscalation({ confidence: answer?.confidence ?? null, explicitRequest }, ctx.policy());
+  const bot = answer && {
+    confidence: answer.confidence,
+    responder: answer.responder,
+    modelId: answer.modelId,
+    sources: answer.sources,
+    alternatives: answer.alternatives,
+  };
+
+  if (failure.length > 0 || decision.action === 'escalate') {
+    // The withheld answer stays visible to agents as a suggestion (and can be corrected).
+    if (answer && bot) {
+      await appendAndNotify(ctx, conversationId, { role: 'bot', visibility: 'internal', text: answer.text, bot });
+    }
+    await escalateConversation(ctx, conversationId, [...failure, ...decision.reasons]);
+    return;
+  }
+  if (!answer || !bot) return;
+  const visibility = decision.action === 'draft' ? 'internal' : 'public';
+  await appendAndNotify(ctx, conversationId, { role: 'bot', visibility, text: answer.text, bot });
+}
+
+async function historyBefore(
+  ctx: ServiceContext,
+  conversationId: string,
+  fromSeq: number,
+  beforeSeq: number,
+): Promise<ContextTurn[]> {
+  const messages = await ctx.store.listMessages(conversationId, { afterSeq: fromSeq, includeInternal: false });
+  return toContextTurns(messages.filter((m) => m.seq < beforeSeq)).slice(-HISTORY_TURNS);
+}
+
+export function toContextTurns(messages: Message[]): ContextTurn[] {
+  const turns: ContextTurn[] = [];
+  for (const m of messages) {
+    if (m.role === 'customer' || m.role === 'bot' || m.role === 'agent') turns.push({ role: m.role, text: m.text });
+  }
+  return turns;
+}

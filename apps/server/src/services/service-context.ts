@@ -1,0 +1,29 @@
+import type { Author, Agent } from '@hitl/shared/models';
+import type { EscalationPolicy } from '../domain/escalation';
+import type { Clock } from '../lib/clock';
+import type { KeyedQueue } from '../lib/keyed-queue';
+import type { Logger } from '../lib/logger';
+import type { Responder } from '../responder/responder';
+import type { Store } from '../store/store';
+import type { Notifier } from './notifier';
+
+/** What every use case may call. Built once by `createApp`. */
+export interface ServiceContext {
+  store: Store;
+  responder: Responder;
+  notifier: Notifier;
+  clock: Clock;
+  logger: Logger;
+  /** Read on every message, so a change applies without a restart. */
+  policy(): EscalationPolicy;
+  /** Serialises the bot's turns and agents' claims per conversation. */
+  conversationQueue: KeyedQueue;
+  /** Serialises a visitor's sends (so a retried first message cannot open two conversations). */
+  visitorQueue: KeyedQueue;
+  /** Shown to the model in exported datasets. */
+  systemPrompt: string;
+}
+
+export const authorOf = (agent: Agent): Author => ({ id: agent.id, name: agent.name });
+
+export const nowIso = (ctx: Pick<ServiceContext, 'clock'>): string => ctx.clock.now().toISOString();

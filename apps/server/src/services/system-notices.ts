@@ -1,0 +1,19 @@
+import type { SystemNoticeKind } from '@hitl/shared/models';
+
+/** What the customer reads for each system notice. */
+export function noticeText(kind: SystemNoticeKind, agentName?: string): string {
+  switch (kind) {
+    case 'escalated':
+      return "I'm bringing in a person from our team. They'll reply here shortly.";
+    case 'no_agent_online':
+      return 'Our team is offline right now. Your conversation is in the queue and a person will reply here as soon as someone is available.';
+    case 'agent_joined':
+      return `${agentName ?? 'An agent'} joined the conversation.`;
+    case 'handed_back':
+      return "You're back with our assistant. Ask me anything.";
+    case 'closed':
+      return 'This conversation was closed. Write again any time to start a new one.';
+    case 'reviewing':
+      return 'A person from our team is reviewing the answer before it is sent.';
+  }
+}

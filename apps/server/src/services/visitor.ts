@@ -1,0 +1,21 @@
+import type { Conversation } from '@hitl/shared/models';
+import type { PublicConversation } from '@hitl/shared/widget-events';
+
+/** An authenticated widget user: a visitor id bound to a site key. */
+export interface Visitor {
+  siteKey: string;
+  visitorId: string;
+}
+
+export function ownsConversation(visitor: Visitor, conversation: Conversation): boolean {
+  return conversation.siteKey === visitor.siteKey && conversation.visitorId === visitor.visitorId;
+}
+
+export function toPublicConversation(conversation: Conversation): PublicConversation {
+  return {
+    id: conversation.id,
+    state: conversation.state,
+    agent: conversation.state === 'agent' ? conversation.assignee : null,
+    lastSeq: conversation.lastSeq,
+  };
+}

@@ -1,0 +1,113 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AgentClientToServerEvents, AgentServerToClientEvents } from '@hitl/shared/agent-events';
+import type { Agent, AgentRole } from '@hitl/shared/models';
+import type { WidgetClientToServerEvents, WidgetServerToClientEvents } from '@hitl/shared/widget-events';
+import { type App, createApp } from '../../apps/server/src/app';
+import { buildResponder } from '../../apps/server/src/boot';
+import { type Config, loadConfig } from '../../apps/server/src/config';
+import { createId } from '../../apps/server/src/lib/ids';
+import { silentLogger } from '../../apps/server/src/lib/logger';
+import type { Responder } from '../../apps/server/src/responder/responder';
+import { hashPassword } from '../../apps/server/src/services/auth/password';
+import { createSqliteStore } from '../../apps/server/src/store/sqlite-store';
+import type { Store } from '../../apps/server/src/store/store';
+import { io, type Socket } from 'socket.io-client';
+
+export type WidgetClient = Socket<WidgetServerToClientEvents, WidgetClientToServerEvents>;
+export type AgentClient = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;
+
+export interface TestServer {
+  url: string;
+  app: App;
+  store: Store;
+  config: Config;
+  dataDir: string;
+  /** Creates an agent and logs in over HTTP; returns the session token. */
+  createAgent(options?: { name?: string; role?: AgentRole; email?: string }): Promise<{ agent: Agent; token: string }>;
+  /** A visitor session over HTTP, then a connected /widget socket. */
+  connectVisitor(options?: { token?: string }): Promise<{ socket: WidgetClient; token: string; visitorId: string }>;
+  connectAgent(token: string): Promise<AgentClient>;
+  close(): Promise<void>;
+}
+
+const PASSWORD = 'correct-horse-battery';
+
+/** A real server on port 0 with a real SQLite store in a temporary folder and the real offline responder. */
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: { responder?: (config: Config, store: Store) => Promise<Responder>; dataDir?: string } = {},
+): Promise<TestServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'hitl-test-'));
+  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env });
+  const store = await createSqliteStore({ file: config.databaseFile });
+  const responder = await (options.responder ?? buildResponder)(config, store);
+  const app = createApp({ config, store, responder, logger: silentLogger, secret: 'test-secret-'.padEnd(40, 'x') });
+  const { port } = await app.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}`;
+  const sockets: Socket[] = [];
+
+  const server: TestServer = {
+    url,
+    app,
+    store,
+    config,
+    dataDir,
+    async createAgent({ name = 'Alex Agent', role = 'agent', email } = {}) {
+      const address = email ?? `${createId('a')}@example.com`.toLowerCase();
+      await store.createAgent({
+        id: createId('agt'),
+        email: address,
+        name,
+        role,
+        passwordHash: await hashPassword(PASSWORD),
+        createdAt: new Date().toISOString(),
+      });
+      const res = await fetch(`${url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: address, password: PASSWORD }),
+      });
+      if (!res.ok) throw new Error(`login failed: ${res.status}`);
+      return (await res.json()) as { agent: Agent; token: string };
+    },
+    async connectVisitor({ token } = {}) {
+      const res = await fetch(`${url}/api/widget/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ siteKey: 'demo', token }),
+      });
+      const session = (await res.json()) as { token: string; visitorId: string };
+      const socket: WidgetClient = io(`${url}/widget`, {
+        auth: { siteKey: 'demo', token: session.token },
+        transports: ['websocket'],
+        forceNew: true,
+      });
+      sockets.push(socket as Socket);
+      await connected(socket as Socket);
+      return { socket, ...session };
+    },
+    async connectAgent(token) {
+      const socket: AgentClient = io(`${url}/agent`, { auth: { token }, transports: ['websocket'], forceNew: true });
+      sockets.push(socket as Socket);
+      await connected(socket as Socket);
+      return socket;
+    },
+    async close() {
+      for (const s of sockets) s.disconnect();
+      await app.close();
+      await store.close();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return server;
+}
+
+export function connected(socket: Socket): Promise<void> {
+  if (socket.connected) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', (err) => reject(err));
+  });
+}
