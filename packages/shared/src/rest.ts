@@ -17,7 +17,7 @@ export type LoginResponse = { agent: Agent; token: string };
 /** Name of the cookie holding an agent session. */
 export const SESSION_COOKIE = 'hitl_session';
 
-export const conversationQuerySchema = z.object({
+export const conversationQuerySchema = z.strictObject({
   state: conversationStateSchema.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -27,7 +27,7 @@ export const exportFormatSchema = z.enum(exportFormats);
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
 
 /** Filters shared by the correction list, the REST export and the CLI export. */
-export const correctionFilterSchema = z.object({
+export const correctionFilterSchema = z.strictObject({
   status: z.union([reviewStatusSchema, z.literal('any')]).default('approved'),
   kind: correctionKindSchema.optional(),
   reason: correctionReasonSchema.optional(),

@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { correctionFilterSchema, exportFormatSchema } from '@hitl/shared/rest';
 import { openStore } from '../boot';
@@ -40,7 +41,7 @@ export async function runExportCommand(config: Config, flags: ExportFlags): Prom
   }
   const store = await openStore(config);
   const temporary = flags.out ? path.join(path.dirname(flags.out), `.${path.basename(flags.out)}.${process.pid}.tmp`) : null;
-  const output = temporary ? createWriteStream(temporary) : process.stdout;
+  const output: Writable = temporary ? createWriteStream(temporary) : process.stdout;
   let rows = 0;
   try {
     const lines = exportDataset(store, {
@@ -50,7 +51,7 @@ export async function runExportCommand(config: Config, flags: ExportFlags): Prom
       systemPrompt: `You are the customer support assistant of ${config.SITE_NAME}. Answer briefly, kindly and only with facts you are sure of.`,
     });
     for await (const line of lines) {
-      if (!output.write(line)) await new Promise((resolve) => output.once('drain', resolve));
+      if (!output.write(line)) await new Promise<void>((resolve) => output.once('drain', () => resolve()));
       rows++;
     }
     if (temporary && flags.out) {

@@ -1,0 +1,103 @@
+import { toUtcIso } from './sqlite-correction-query';
+import { mapConstraints, type Sql } from './sqlite-database';
+import {
+  type AgentRow,
+  type AuditRow,
+  type SessionRow,
+  toAgent,
+  toAuditEvent,
+  toJson,
+  toSession,
+} from './sqlite-rows';
+import type { Store } from './store';
+
+type AccountMethods = Pick<
+  Store,
+  | 'createAgent'
+  | 'getAgent'
+  | 'findAgentCredentials'
+  | 'countAgents'
+  | 'listAgents'
+  | 'createSession'
+  | 'getSession'
+  | 'deleteSession'
+  | 'appendAudit'
+  | 'listAudit'
+>;
+
+/** Agents, their login sessions and the audit trail of what they did. */
+export function createSqliteAccounts(sql: Sql): AccountMethods {
+  return {
+    async createAgent(input) {
+      const row = mapConstraints(
+        () =>
+          sql<AgentRow>(
+            `INSERT INTO agents (id, email, name, role, password_hash, created_at)
+             VALUES (@id, @email, @name, @role, @passwordHash, @createdAt) RETURNING *`,
+          ).get({ ...input }),
+        { entity: 'agent', key: input.email },
+      );
+      return toAgent(row as AgentRow);
+    },
+
+    async getAgent(id) {
+      const row = sql<AgentRow>('SELECT * FROM agents WHERE id = @id').get({ id });
+      return row === undefined ? null : toAgent(row);
+    },
+
+    async findAgentCredentials(email) {
+      const row = sql<AgentRow>('SELECT * FROM agents WHERE lower(email) = lower(@email)').get({ email });
+      return row === undefined ? null : { agent: toAgent(row), passwordHash: row.password_hash };
+    },
+
+    async countAgents() {
+      return (sql<{ n: number }>('SELECT count(*) AS n FROM agents').get() as { n: number }).n;
+    },
+
+    async listAgents() {
+      return sql<AgentRow>('SELECT * FROM agents ORDER BY created_at ASC, id ASC').all().map(toAgent);
+    },
+
+    async createSession(session) {
+      mapConstraints(
+        () =>
+          sql(
+            `INSERT INTO sessions (token_hash, agent_id, created_at, expires_at)
+             VALUES (@tokenHash, @agentId, @createdAt, @expiresAt)`,
+          ).run({ ...session }),
+        { entity: 'session', key: 'token' },
+        { entity: 'agent', id: session.agentId },
+      );
+    },
+
+    async getSession(tokenHash, now) {
+      const row = sql<SessionRow>(
+        'SELECT * FROM sessions WHERE token_hash = @tokenHash AND expires_at > @now',
+      ).get({ tokenHash, now: toUtcIso(now) });
+      return row === undefined ? null : toSession(row);
+    },
+
+    async deleteSession(tokenHash) {
+      sql('DELETE FROM sessions WHERE token_hash = @tokenHash').run({ tokenHash });
+    },
+
+    async appendAudit(event) {
+      mapConstraints(
+        () =>
+          sql(
+            `INSERT INTO audit_events (id, actor, action, target, data, at)
+             VALUES (@id, @actor, @action, @target, @data, @at)`,
+          ).run({ ...event, actor: toJson(event.actor), data: JSON.stringify(event.data) }),
+        { entity: 'audit event', key: event.id },
+      );
+      return structuredClone(event);
+    },
+
+    async listAudit(limit) {
+      const rows = sql<AuditRow>('SELECT * FROM audit_events ORDER BY at DESC, rowid DESC LIMIT @limit').all({
+        limit,
+      });
+      return rows.map(toAuditEvent);
+    },
+  };
+}

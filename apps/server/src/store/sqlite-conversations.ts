@@ -1,0 +1,212 @@
+import type { Message } from '@hitl/shared/models';
+import type Database from 'better-sqlite3';
+import { mapConstraints, type Sql, type SqlParams } from './sqlite-database';
+import { type ConversationRow, type MessageRow, toConversation, toJson, toMessage } from './sqlite-rows';
+import type { ConversationPatch, NewMessage, Store } from './store';
+import { StoreNotFoundError } from './store-errors';
+
+type ConversationMethods = Pick<
+  Store,
+  | 'createConversation'
+  | 'getConversation'
+  | 'findOpenConversation'
+  | 'listConversations'
+  | 'transitionConversation'
+  | 'appendMessage'
+  | 'findVisitorMessageByClientId'
+  | 'getMessage'
+  | 'listMessages'
+  | 'setMessageCorrection'
+>;
+
+/** Conversations and their messages, which move together (`lastSeq`, `updatedAt`, `lastMessage`). */
+export function createSqliteConversations(db: Database.Database, sql: Sql): ConversationMethods {
+  const appendMessage = db.transaction((input: NewMessage) => appendMessageNow(sql, input));
+
+  return {
+    async createConversation(input) {
+      const row = mapConstraints(
+        () =>
+          sql<ConversationRow>(
+            `INSERT INTO conversations (id, site_key, visitor_id, state, created_at, updated_at)
+             VALUES (@id, @siteKey, @visitorId, 'bot', @createdAt, @createdAt) RETURNING *`,
+          ).get({
+            id: input.id,
+            siteKey: input.siteKey,
+            visitorId: input.visitorId,
+            createdAt: input.createdAt,
+          }),
+        { entity: 'conversation', key: input.id },
+      );
+      return toConversation(row as ConversationRow);
+    },
+
+    async getConversation(id) {
+      const row = sql<ConversationRow>('SELECT * FROM conversations WHERE id = @id').get({ id });
+      return row === undefined ? null : toConversation(row);
+    },
+
+    async findOpenConversation(siteKey, visitorId) {
+      const row = sql<ConversationRow>(
+        `SELECT * FROM conversations
+         WHERE site_key = @siteKey AND visitor_id = @visitorId AND state IN ('bot', 'queued', 'agent')
+         ORDER BY updated_at DESC, created_at DESC, id DESC LIMIT 1`,
+      ).get({ siteKey, visitorId });
+      return row === undefined ? null : toConversation(row);
+    },
+
+    async listConversations(query) {
+      const params: SqlParams = { limit: query.limit };
+      const filter =
+        query.states === undefined ? '' : `WHERE state IN (${listParams('state', query.states, params)})`;
+      const rows = sql<ConversationRow>(
+        `SELECT * FROM conversations ${filter} ORDER BY updated_at DESC, id DESC LIMIT @limit`,
+      ).all(params);
+      return rows.map(toConversation);
+    },
+
+    async transitionConversation(id, from, patch, assigneeId) {
+      if (from.length === 0) return null;
+      const params: SqlParams = { id };
+      const sets = patchAssignments(patch, params);
+      let where = `id = @id AND state IN (${listParams('from', from, params)})`;
+      if (assigneeId !== undefined) {
+        where += ' AND assignee_id = @expectedAssignee';
+        params.expectedAssignee = assigneeId;
+      }
+      const row = sql<ConversationRow>(
+        `UPDATE conversations SET ${sets.join(', ')} WHERE ${where} RETURNING *`,
+      ).get(params);
+      return row === undefined ? null : toConversation(row);
+    },
+
+    async appendMessage(input) {
+      return mapConstraints(() => appendMessage.immediate(input), { entity: 'message', key: input.id });
+    },
+
+    async findVisitorMessageByClientId(siteKey, visitorId, clientId) {
+      const row = sql<MessageRow>(
+        `SELECT m.* FROM conversations c JOIN messages m ON m.conversation_id = c.id
+         WHERE c.site_key = @siteKey AND c.visitor_id = @visitorId
+           AND m.client_id = @clientId AND m.role = 'customer'
+         ORDER BY m.created_at DESC LIMIT 1`,
+      ).get({ siteKey, visitorId, clientId });
+      return row === undefined ? null : toMessage(row);
+    },
+
+    async getMessage(id) {
+      const row = sql<MessageRow>('SELECT * FROM messages WHERE id = @id').get({ id });
+      return row === undefined ? null : toMessage(row);
+    },
+
+    async listMessages(conversationId, query) {
+      const visibility = query.includeInternal ? '' : "AND visibility = 'public'";
+      const rows = sql<MessageRow>(
+        `SELECT * FROM messages WHERE conversation_id = @conversationId AND seq > @afterSeq ${visibility}
+         ORDER BY seq ASC LIMIT @limit`,
+      ).all({ conversationId, afterSeq: query.afterSeq, limit: query.limit ?? -1 });
+      return rows.map(toMessage);
+    },
+
+    async setMessageCorrection(messageId, correctionId) {
+      const result = sql('UPDATE messages SET correction_id = @correctionId WHERE id = @messageId').run({
+        messageId,
+        correctionId,
+      });
+      if (result.changes === 0) throw new StoreNotFoundError('message', messageId);
+    },
+  };
+}
+
+/** The body of `appendMessage`; runs inside an IMMEDIATE transaction. */
+function appendMessageNow(sql: Sql, input: NewMessage): { message: Message; created: boolean } {
+  if (input.clientId !== null) {
+    const existing = sql<MessageRow>(
+      'SELECT * FROM messages WHERE conversation_id = @conversationId AND client_id = @clientId',
+    ).get({ conversationId: input.conversationId, clientId: input.clientId });
+    if (existing !== undefined) return { message: toMessage(existing), created: false };
+  }
+  const bumped = sql<{ last_seq: number }>(
+    `UPDATE conversations
+     SET last_seq = last_seq + 1, updated_at = @createdAt,
+         last_message = CASE WHEN @visibility = 'public' THEN @text ELSE last_message END
+     WHERE id = @conversationId RETURNING last_seq`,
+  ).get({
+    conversationId: input.conversationId,
+    createdAt: input.createdAt,
+    visibility: input.visibility,
+    text: input.text,
+  });
+  if (bumped === undefined) throw new StoreNotFoundError('conversation', input.conversationId);
+  const message: Message = {
+    id: input.id,
+    conversationId: input.conversationId,
+    seq: bumped.last_seq,
+    clientId: input.clientId,
+    role: input.role,
+    visibility: input.visibility,
+    text: input.text,
+    author: input.author,
+    bot: input.bot,
+    notice: input.notice,
+    correctionId: null,
+    createdAt: input.createdAt,
+  };
+  sql(
+    `INSERT INTO messages
+       (id, conversation_id, seq, client_id, role, visibility, text, author, bot, notice, created_at)
+     VALUES
+       (@id, @conversationId, @seq, @clientId, @role, @visibility, @text, @author, @bot, @notice, @createdAt)`,
+  ).run({
+    id: message.id,
+    conversationId: message.conversationId,
+    seq: message.seq,
+    clientId: message.clientId,
+    role: message.role,
+    visibility: message.visibility,
+    text: message.text,
+    author: toJson(message.author),
+    bot: toJson(message.bot),
+    notice: message.notice,
+    createdAt: message.createdAt,
+  });
+  return { message: structuredClone(message), created: true };
+}
+
+/** SET assignments for the fields a patch carries; `updatedAt` always moves. */
+function patchAssignments(patch: ConversationPatch, params: SqlParams): string[] {
+  const sets = ['updated_at = @updatedAt'];
+  params.updatedAt = patch.updatedAt;
+  if (patch.state !== undefined) {
+    sets.push('state = @state');
+    params.state = patch.state;
+  }
+  if (patch.assignee !== undefined) {
+    sets.push('assignee_id = @assigneeId', 'assignee_name = @assigneeName');
+    params.assigneeId = patch.assignee?.id ?? null;
+    params.assigneeName = patch.assignee?.name ?? null;
+  }
+  if (patch.reasons !== undefined) {
+    sets.push('reasons = @reasons');
+    params.reasons = JSON.stringify(patch.reasons);
+  }
+  if (patch.escalatedAt !== undefined) {
+    sets.push('escalated_at = @escalatedAt');
+    params.escalatedAt = patch.escalatedAt;
+  }
+  if (patch.botContextFromSeq !== undefined) {
+    sets.push('bot_context_from_seq = @botContextFromSeq');
+    params.botContextFromSeq = patch.botContextFromSeq;
+  }
+  return sets;
+}
+
+/** Binds each value as its own named parameter and returns the placeholder list for `IN (…)`. */
+function listParams(prefix: string, values: readonly string[], params: SqlParams): string {
+  return values
+    .map((value, index) => {
+      params[`${prefix}${index}`] = value;
+      return `@${prefix}${index}`;
+    })
+    .join(', ');
+}

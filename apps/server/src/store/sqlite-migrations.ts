@@ -1,0 +1,121 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Schema versions, applied in order at open. `PRAGMA user_version` records how many have run.
+ * Never edit a released entry: append a new one.
+ */
+export const migrations: readonly string[] = [
+  `
+  CREATE TABLE conversations (
+    id TEXT PRIMARY KEY,
+    site_key TEXT NOT NULL,
+    visitor_id TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('bot', 'queued', 'agent', 'closed')),
+    assignee_id TEXT,
+    assignee_name TEXT,
+    reasons TEXT NOT NULL DEFAULT '[]',
+    escalated_at TEXT,
+    bot_context_from_seq INTEGER NOT NULL DEFAULT 0,
+    last_seq INTEGER NOT NULL DEFAULT 0,
+    last_message TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX conversations_by_state ON conversations (state, updated_at);
+  CREATE INDEX conversations_by_visitor ON conversations (site_key, visitor_id, state);
+
+  CREATE TABLE messages (
+    id TEXT PRIMARY KEY,
+    conversation_id TEXT NOT NULL REFERENCES conversations (id),
+    seq INTEGER NOT NULL,
+    client_id TEXT,
+    role TEXT NOT NULL,
+    visibility TEXT NOT NULL CHECK (visibility IN ('public', 'internal')),
+    text TEXT NOT NULL,
+    author TEXT,
+    bot TEXT,
+    notice TEXT,
+    correction_id TEXT,
+    created_at TEXT NOT NULL,
+    UNIQUE (conversation_id, seq)
+  ) STRICT;
+  CREATE UNIQUE INDEX messages_by_client_id ON messages (conversation_id, client_id)
+    WHERE client_id IS NOT NULL;
+
+  CREATE TABLE corrections (
+    id TEXT PRIMARY KEY,
+    conversation_id TEXT NOT NULL REFERENCES conversations (id),
+    message_id TEXT NOT NULL REFERENCES messages (id),
+    context TEXT NOT NULL,
+    original TEXT NOT NULL,
+    corrected_text TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    reasons TEXT NOT NULL,
+    note TEXT,
+    agent_id TEXT NOT NULL,
+    agent_name TEXT NOT NULL,
+    edit_distance INTEGER NOT NULL,
+    time_spent_ms INTEGER,
+    created_at TEXT NOT NULL,
+    review_status TEXT NOT NULL DEFAULT 'pending'
+      CHECK (review_status IN ('pending', 'approved', 'rejected')),
+    reviewer TEXT,
+    reviewed_at TEXT,
+    review_note TEXT
+  ) STRICT;
+  CREATE INDEX corrections_by_review ON corrections (review_status, created_at, id);
+  CREATE INDEX corrections_by_agent ON corrections (agent_id, created_at, id);
+  CREATE INDEX corrections_by_kind ON corrections (kind, created_at, id);
+  CREATE INDEX corrections_by_created ON corrections (created_at, id);
+
+  CREATE TABLE agents (
+    id TEXT PRIMARY KEY,
+    email TEXT NOT NULL,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  ) STRICT;
+  CREATE UNIQUE INDEX agents_by_email ON agents (lower(email));
+
+  CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    agent_id TEXT NOT NULL REFERENCES agents (id) ON DELETE CASCADE,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+  CREATE INDEX sessions_by_agent ON sessions (agent_id);
+
+  CREATE TABLE audit_events (
+    id TEXT PRIMARY KEY,
+    actor TEXT,
+    action TEXT NOT NULL,
+    target TEXT,
+    data TEXT NOT NULL,
+    at TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX audit_events_by_time ON audit_events (at);
+  `,
+];
+
+/**
+ * Brings the schema up to date, one transaction per version, and returns the resulting version.
+ * Running it on an up-to-date database does nothing.
+ */
+export function applyMigrations(db: Database.Database): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > migrations.length) {
+    throw new Error(
+      `database schema version ${current} is newer than this server supports (${migrations.length})`,
+    );
+  }
+  for (let version = current; version < migrations.length; version++) {
+    const sql = migrations[version] as string;
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${version + 1}`);
+    }).immediate();
+  }
+  return migrations.length;
+}

@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from './sqlite-database';
+import { applyMigrations, migrations } from './sqlite-migrations';
+import { createSqliteStore } from './sqlite-store';
+import type { Store } from './store';
+import { describeStoreContract } from './store-contract';
+import {
+  agentFixture,
+  at,
+  botReplyFixture,
+  conversationFixture,
+  correctionFixture,
+  filterFixture,
+  messageFixture,
+  sessionFixture,
+} from './store-fixtures';
+
+const directories: string[] = [];
+
+/** A path in a fresh directory under the system temp dir; the directory itself does not exist yet. */
+function tempFile(): string {
+  const directory = join(tmpdir(), `hitl-store-${randomUUID()}`);
+  directories.push(directory);
+  return join(directory, 'nested', 'store.db');
+}
+
+async function removeTempFiles(): Promise<void> {
+  await Promise.all(directories.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+}
+
+const files = new WeakMap<Store, string>();
+
+describeStoreContract(
+  'sqlite file',
+  async () => {
+    const file = tempFile();
+    const store = await createSqliteStore({ file });
+    files.set(store, file);
+    return store;
+  },
+  async (store) => {
+    await store.close();
+    await removeTempFiles();
+  },
+);
+
+describeStoreContract('sqlite in memory', () => createSqliteStore({ file: ':memory:' }));
+
+describe('sqlite store', () => {
+  afterEach(removeTempFiles);
+
+  it('keeps everything it acknowledged across a restart', async () => {
+    const file = tempFile();
+    const first = await createSqliteStore({ file });
+    const conversation = await first.createConversation(conversationFixture());
+    const { message } = await first.appendMessage(
+      messageFixture(conversation.id, { clientId: 'client_durable_1' }),
+    );
+    const reply = await first.appendMessage(botReplyFixture(conversation.id));
+    const correction = await first.createCorrection(
+      correctionFixture(conversation.id, reply.message.id, { reasons: ['tone', 'policy'] }),
+    );
+    const agent = await first.createAgent(agentFixture());
+    const session = sessionFixture(agent.id);
+    await first.createSession(session);
+    await first.close();
+
+    const second = await createSqliteStore({ file });
+    try {
+      expect(await second.getConversation(conversation.id)).toMatchObject({ lastSeq: 2 });
+      expect(await second.getMessage(message.id)).toEqual(message);
+      expect(await second.getCorrection(correction.id)).toEqual(correction);
+      expect(await second.getAgent(agent.id)).toEqual(agent);
+      expect(await second.getSession(session.tokenHash, at(1))).toEqual(session);
+      const retry = await second.appendMessage(
+        messageFixture(conversation.id, { clientId: 'client_durable_1' }),
+      );
+      expect(retry).toEqual({ message, created: false });
+      expect((await second.appendMessage(botReplyFixture(conversation.id))).message.seq).toBe(3);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('applies migrations once and records the schema version', async () => {
+    const file = tempFile();
+    await (await createSqliteStore({ file })).close();
+    await (await createSqliteStore({ file })).close();
+    const db = new Database(file);
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+      expect(applyMigrations(db)).toBe(migrations.length);
+      expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('refuses a database written by a newer schema', async () => {
+    const file = tempFile();
+    await (await createSqliteStore({ file })).close();
+    const db = new Database(file);
+    db.pragma(`user_version = ${migrations.length + 1}`);
+    db.close();
+    await expect(createSqliteStore({ file })).rejects.toThrow(/newer/);
+  });
+
+  it('opens the file in WAL mode with full sync, foreign keys and a busy timeout', async () => {
+    const db = openDatabase(tempFile());
+    try {
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('synchronous', { simple: true })).toBe(2);
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('closes a stream that is still open when the store closes', async () => {
+    const store = await createSqliteStore({ file: tempFile() });
+    const conversation = await store.createConversation(conversationFixture());
+    const { message } = await store.appendMessage(botReplyFixture(conversation.id));
+    await store.createCorrection(correctionFixture(conversation.id, message.id));
+    await store.createCorrection(correctionFixture(conversation.id, message.id));
+    const stream = store.iterateCorrections(filterFixture())[Symbol.asyncIterator]();
+    expect((await stream.next()).done).toBe(false);
+    await store.close();
+    await expect(stream.next()).rejects.toThrow(/closed/);
+  });
+});

@@ -1,0 +1,37 @@
+import { createSqliteAccounts } from './sqlite-accounts';
+import { createSqliteConversations } from './sqlite-conversations';
+import { createSqliteCorrections } from './sqlite-corrections';
+import { IN_MEMORY, openDatabase, statementCache } from './sqlite-database';
+import type { Store } from './store';
+
+/**
+ * The embedded store: one SQLite file (or `:memory:` for tests), created and migrated on open.
+ * better-sqlite3 is synchronous, so each method runs to completion before another starts; the
+ * transactions still matter for atomicity against crashes and against other processes.
+ */
+export async function createSqliteStore(options: { file: string }): Promise<Store> {
+  const db = openDatabase(options.file);
+  const sql = statementCache(db);
+  const openStreams = new Set<() => void>();
+  const streamFrom = options.file === IN_MEMORY ? null : options.file;
+  let closed = false;
+
+  return {
+    kind: 'sqlite',
+    ...createSqliteConversations(db, sql),
+    ...createSqliteCorrections(db, sql, streamFrom, openStreams),
+    ...createSqliteAccounts(sql),
+
+    async ping() {
+      sql('SELECT 1').get();
+    },
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const stop of [...openStreams]) stop();
+      openStreams.clear();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Store } from './store';
+import { describeAccountContract } from './store-contract-accounts';
+import { describeConversationContract } from './store-contract-conversations';
+import { describeCorrectionContract } from './store-contract-corrections';
+import { describeMessageContract } from './store-contract-messages';
+
+/** Gives each contract test the store built for it. */
+export type CurrentStore = () => Store;
+
+/**
+ * The behaviour every `Store` adapter must have. An adapter's test file calls this once; each test
+ * gets a fresh, empty store from `makeStore`. After the test, `cleanup` (when given) is responsible
+ * for closing the store and removing what `makeStore` created; otherwise the store is just closed.
+ */
+export function describeStoreContract(
+  name: string,
+  makeStore: () => Promise<Store>,
+  cleanup?: (store: Store) => Promise<void>,
+): void {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store | undefined;
+
+    beforeEach(async () => {
+      store = await makeStore();
+    });
+
+    afterEach(async () => {
+      const done = store;
+      store = undefined;
+      if (done === undefined) return;
+      if (cleanup) await cleanup(done);
+      else await done.close();
+    });
+
+    const current: CurrentStore = () => {
+      if (store === undefined) throw new Error('the store is only available inside a test');
+      return store;
+    };
+
+    it('names its kind and answers a ping', async () => {
+      expect(['sqlite', 'mongo']).toContain(current().kind);
+      await expect(current().ping()).resolves.toBeUndefined();
+    });
+
+    it('can be closed more than once', async () => {
+      await current().close();
+      await expect(current().close()).resolves.toBeUndefined();
+    });
+
+    describeConversationContract(current);
+    describeMessageContract(current);
+    describeCorrectionContract(current);
+    describeAccountContract(current);
+  });
+}

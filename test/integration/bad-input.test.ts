@@ -1,0 +1,165 @@
+import { io } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AgentClient, startTestServer, type TestServer, type WidgetClient } from '../support/test-server';
+
+let server: TestServer;
+let visitor: WidgetClient;
+let agent: AgentClient;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  visitor = (await server.connectVisitor()).socket;
+  agent = await server.connectAgent((await server.createAgent()).token);
+});
+afterAll(() => server.close());
+
+const storedMessages = async () =>
+  (await server.store.listConversations({ limit: 200 })).reduce((sum, c) => sum + c.lastSeq, 0);
+
+describe('bad input changes nothing and keeps the connection up', () => {
+  const cases: [string, unknown][] = [
+    ['a missing text', { clientId: crypto.randomUUID() }],
+    ['a missing client id', { text: 'hello' }],
+    ['a text of the wrong type', { clientId: crypto.randomUUID(), text: 42 }],
+    ['an empty text', { clientId: crypto.randomUUID(), text: '   ' }],
+    ['a 100 KB message', { clientId: crypto.randomUUID(), text: 'x'.repeat(100 * 1024) }],
+    ['a malformed client id', { clientId: 'a b', text: 'hello' }],
+    ['an operator object as conversation id', { clientId: crypto.randomUUID(), text: 'hi', conversationId: { $gt: '' } }],
+    ['no payload object', 'just a string'],
+  ];
+  it.each(cases)('message:send with %s → invalid_payload', async (_name, payload) => {
+    const before = await storedMessages();
+    const ack = await (visitor as never as { emitWithAck: (e: string, p: unknown) => Promise<unknown> }).emitWithAck(
+      'message:send',
+      payload,
+    );
+    expect(ack).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    expect(await storedMessages()).toBe(before);
+    expect(visitor.connected).toBe(true);
+  });
+
+  it('an unknown conversation id → not_found, nothing stored', async () => {
+    const before = await storedMessages();
+    const ack = await visitor.emitWithAck('message:send', {
+      clientId: crypto.randomUUID(),
+      text: 'hello',
+      conversationId: 'conv_does_not_exist',
+    });
+    expect(ack).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await storedMessages()).toBe(before);
+  });
+
+  it("another visitor's conversation is not_found to me", async () => {
+    const other = await server.connectVisitor();
+    const mine = await other.socket.emitWithAck('message:send', { clientId: crypto.randomUUID(), text: 'hello' });
+    if (!mine.ok) throw new Error('send failed');
+    const ack = await visitor.emitWithAck('message:send', {
+      clientId: crypto.randomUUID(),
+      text: 'sneaky',
+      conversationId: mine.data.conversation.id,
+    });
+    expect(ack).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const sync = await visitor.emitWithAck('conversation:sync', { conversationId: mine.data.conversation.id, afterSeq: 0 });
+    expect(sync.ok && sync.data.conversation?.id).not.toBe(mine.data.conversation.id);
+  });
+
+  it('agent requests with bad payloads or unknown ids get codes; the socket stays up', async () => {
+    expect(await agent.emitWithAck('conversation:claim', { conversationId: 'conv_nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(
+      await (agent as never as { emitWithAck: (e: string, p: unknown) => Promise<unknown> }).emitWithAck(
+        'conversation:claim',
+        { conversationId: { $where: 'sleep(1000)' } },
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    expect(
+      await agent.emitWithAck('correction:create', { messageId: 'msg_nope', correctedText: 'x', reasons: ['tone'] }),
+    ).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(
+      await (agent as never as { emitWithAck: (e: string, p: unknown) => Promise<unknown> }).emitWithAck(
+        'correction:create',
+        { messageId: 'msg_x', correctedText: 'x', reasons: ['made_up_reason'] },
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    expect(agent.connected).toBe(true);
+  });
+
+  it('a handler called without an ack callback does not take the server down', async () => {
+    (visitor as never as { emit: (e: string, p: unknown) => void }).emit('message:send', { nonsense: true });
+    const ack = await visitor.emitWithAck('conversation:sync', { afterSeq: 0 });
+    expect(ack.ok).toBe(true);
+  });
+});
+
+describe('agent actions need a login', () => {
+  it('the /agent namespace refuses a socket without a session', async () => {
+    const socket = io(`${server.url}/agent`, { transports: ['websocket'], forceNew: true, reconnection: false });
+    const error = await new Promise<Error>((resolve) => socket.once('connect_error', resolve));
+    socket.disconnect();
+    expect(error.message).toBe('unauthorized');
+  });
+
+  it('the /widget namespace refuses a forged visitor token', async () => {
+    const socket = io(`${server.url}/widget`, {
+      auth: { siteKey: 'demo', token: 'v1.v_forged.c2lnbmF0dXJl' },
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+    });
+    const error = await new Promise<Error>((resolve) => socket.once('connect_error', resolve));
+    socket.disconnect();
+    expect(error.message).toBe('unauthorized');
+  });
+
+  it.each([
+    ['GET', '/api/conversations'],
+    ['GET', '/api/corrections'],
+    ['GET', '/api/exports/corrections'],
+    ['POST', '/api/corrections/cor_x/review'],
+    ['GET', '/api/auth/me'],
+  ])('%s %s without a session → 401', async (method, url) => {
+    const res = await fetch(`${server.url}${url}`, { method });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ error: { code: 'unauthorized', message: expect.any(String) } });
+  });
+});
+
+describe('REST bodies are validated', () => {
+  const post = (url: string, body: string, headers: Record<string, string> = {}) =>
+    fetch(`${server.url}${url}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+
+  it.each([
+    ['a missing password', '{"email":"a@b.co"}', 400, 'invalid_payload'],
+    ['a wrong type', '{"email":1,"password":2}', 400, 'invalid_payload'],
+    ['broken JSON', '{"email":', 400, 'invalid_payload'],
+    ['an operator object', '{"email":{"$gt":""},"password":"x"}', 400, 'invalid_payload'],
+    ['a 100 KB body', JSON.stringify({ email: 'a@b.co', password: 'x'.repeat(100 * 1024) }), 413, 'payload_too_large'],
+    ['wrong credentials', '{"email":"nobody@example.com","password":"whatever"}', 401, 'unauthorized'],
+  ])('login with %s → %i %s', async (_name, body, status, code) => {
+    const res = await post('/api/auth/login', body);
+    expect(res.status).toBe(status);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe(code);
+  });
+
+  it('a widget session for an unknown site key → 404, from a foreign origin → 403', async () => {
+    expect((await post('/api/widget/session', '{"siteKey":"nope"}')).status).toBe(404);
+    expect((await post('/api/widget/session', '{"siteKey":"demo"}', { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await post('/api/widget/session', '{"siteKey":"demo"}', { origin: server.url })).status).toBe(200);
+  });
+
+  it('query filters reject operator injection', async () => {
+    const { token } = await server.createAgent();
+    const auth = { authorization: `Bearer ${token}` };
+    for (const url of [
+      '/api/corrections?status[$ne]=approved',
+      '/api/conversations?state[$gt]=',
+      '/api/exports/corrections?agentId[$where]=1',
+      '/api/conversations/%7B%22%24gt%22%3A%22%22%7D',
+    ]) {
+      const res = await fetch(`${server.url}${url}`, { headers: auth });
+      expect(res.status, url).toBe(400);
+    }
+  });
+});
