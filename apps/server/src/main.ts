@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
 import { bootServer } from './boot';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './lib/logger';
 
 async function main() {
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   const { app, store, admin } = await bootServer(config, logger);
