@@ -1,0 +1,23 @@
+import type { ErrorCode } from '@hitl/shared/errors';
+
+/** Codes raised by the console itself when no server answer is available. */
+export type ClientErrorCode = 'timeout' | 'network' | 'disconnected';
+
+/** A failed request, REST or socket, carrying the server's code and human-readable message. */
+export class ApiRequestError extends Error {
+  readonly code: ErrorCode | ClientErrorCode;
+  readonly status: number | null;
+
+  constructor(code: ErrorCode | ClientErrorCode, message: string, status: number | null = null) {
+    super(message);
+    this.name = 'ApiRequestError';
+    this.code = code;
+    this.status = status;
+  }
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiRequestError) return error.message;
+  if (error instanceof Error) return error.message;
+  return 'Something went wrong';
+}

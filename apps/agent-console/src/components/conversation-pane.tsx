@@ -1,0 +1,74 @@
+import type { CorrectionCreateInput } from '@hitl/shared/agent-events';
+import type { Agent, Conversation } from '@hitl/shared/models';
+import { useCallback } from 'react';
+import { type AgentSocket, request, requestWithRetry } from '../api/agent-socket';
+import { useConversationWatch } from '../hooks/use-conversation-watch';
+import { createClientId } from '../lib/client-id';
+import { isAssignedTo } from '../lib/conversation-rules';
+import { Composer } from './composer';
+import { ConversationHeader } from './conversation-header';
+import { DetailsPanel } from './details-panel';
+import { Transcript } from './transcript';
+
+type Props = {
+  socket: AgentSocket;
+  agent: Agent;
+  conversationId: string;
+  conversation: Conversation | null;
+  onConversation: (conversation: Conversation) => void;
+};
+
+export function ConversationPane({ socket, agent, conversationId, conversation, onConversation }: Props) {
+  const watch = useConversationWatch(socket, conversationId, onConversation);
+  const { addMessage, addCorrection } = watch;
+  const mine = conversation !== null && isAssignedTo(conversation, agent);
+
+  const send = useCallback(
+    async (text: string) => {
+      // One clientId per reply: a retry after a timeout can never create a second message.
+      const input = { conversationId, clientId: createClientId(), text };
+      const { message } = await requestWithRetry(socket, 'message:send', input);
+      addMessage(message);
+    },
+    [socket, conversationId, addMessage],
+  );
+
+  const correct = useCallback(
+    async (input: CorrectionCreateInput) => {
+      const { correction } = await request(socket, 'correction:create', input);
+      addCorrection(correction);
+    },
+    [socket, addCorrection],
+  );
+
+  return (
+    <>
+      <main className="conversation">
+        {conversation ? (
+          <ConversationHeader
+            socket={socket}
+            agent={agent}
+            conversation={conversation}
+            onConversation={onConversation}
+          />
+        ) : (
+          <div className="conversation-header">
+            <span className="muted">Loading conversation…</span>
+          </div>
+        )}
+        {watch.error && <p className="banner banner-error">{watch.error}</p>}
+        <Transcript messages={watch.messages} loading={watch.status === 'loading'} onCorrect={correct} />
+        <Composer enabled={mine} disabledReason={composerHint(conversation, mine)} onSend={send} />
+      </main>
+      <DetailsPanel conversation={conversation} />
+    </>
+  );
+}
+
+function composerHint(conversation: Conversation | null, mine: boolean): string {
+  if (mine || !conversation) return '';
+  if (conversation.state === 'closed') return 'This conversation is closed.';
+  if (conversation.state === 'agent')
+    return `${conversation.assignee?.name ?? 'Another agent'} is handling this conversation.`;
+  return 'Claim the conversation to reply.';
+}

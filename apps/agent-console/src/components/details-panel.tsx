@@ -1,0 +1,55 @@
+import type { Conversation } from '@hitl/shared/models';
+import { formatDateTime, formatReason } from '../lib/format';
+import { describeReason, reasonKey } from './reason-chip';
+import { StatePill } from './state-pill';
+
+export function DetailsPanel({ conversation }: { conversation: Conversation | null }) {
+  if (!conversation) return <aside className="details" />;
+  const { state, assignee, reasons, visitorId, siteKey, createdAt, escalatedAt, updatedAt, lastSeq } =
+    conversation;
+
+  return (
+    <aside className="details" data-testid="conversation-details">
+      <section>
+        <h3>Details</h3>
+        <dl className="details-list">
+          <dt>State</dt>
+          <dd>
+            <StatePill state={state} />
+          </dd>
+          <dt>Assignee</dt>
+          <dd>{assignee?.name ?? <span className="muted">Unassigned</span>}</dd>
+          <dt>Visitor</dt>
+          <dd className="mono" data-testid="visitor-id">
+            {visitorId}
+          </dd>
+          <dt>Site</dt>
+          <dd className="mono">{siteKey}</dd>
+          <dt>Created</dt>
+          <dd>{formatDateTime(createdAt)}</dd>
+          <dt>Escalated</dt>
+          <dd>{formatDateTime(escalatedAt)}</dd>
+          <dt>Updated</dt>
+          <dd>{formatDateTime(updatedAt)}</dd>
+          <dt>Messages</dt>
+          <dd>{lastSeq}</dd>
+        </dl>
+      </section>
+      <section>
+        <h3>Escalation reasons</h3>
+        {reasons.length === 0 ? (
+          <p className="muted">None</p>
+        ) : (
+          <ul className="reason-list">
+            {reasons.map((reason) => (
+              <li key={reasonKey(reason)}>
+                <span className={`chip chip-${reason.signal}`}>{formatReason(reason)}</span>
+                {describeReason(reason) && <span className="reason-detail">{describeReason(reason)}</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </aside>
+  );
+}

@@ -1,0 +1,87 @@
+import type { CorrectionCreateInput } from '@hitl/shared/agent-events';
+import type { Message } from '@hitl/shared/models';
+import { useState } from 'react';
+import { formatTime } from '../lib/format';
+import { BotMetaLine, ConfidenceBadge } from './bot-meta';
+import { CorrectionForm } from './correction-form';
+
+type Props = {
+  message: Message;
+  onCorrect: (input: CorrectionCreateInput) => Promise<void>;
+};
+
+export function MessageItem({ message, onCorrect }: Props) {
+  const [correcting, setCorrecting] = useState(false);
+  const { id, role, visibility, bot } = message;
+  const dataAttributes = {
+    'data-testid': 'message',
+    'data-role': role,
+    'data-message-id': id,
+    'data-visibility': visibility,
+  };
+
+  if (role === 'system') {
+    return (
+      <li className={`msg msg-system msg-${visibility}`} {...dataAttributes}>
+        <span className="notice">{message.text}</span>
+        <time className="msg-time">{formatTime(message.createdAt)}</time>
+      </li>
+    );
+  }
+
+  return (
+    <li className={`msg msg-${role} msg-${visibility}`} {...dataAttributes}>
+      <div className="msg-meta">
+        <span className="msg-author">{authorLabel(message)}</span>
+        {visibility === 'internal' && <span className="tag tag-internal">internal</span>}
+        {bot && <ConfidenceBadge confidence={bot.confidence} />}
+        <time className="msg-time">{formatTime(message.createdAt)}</time>
+      </div>
+      <div className="msg-bubble">{message.text}</div>
+      {bot && <BotMetaLine bot={bot} />}
+      {role === 'bot' && (
+        <div className="msg-actions">
+          {message.correctionId ? (
+            <span className="tag tag-corrected" data-testid="corrected-tag">
+              Corrected
+            </span>
+          ) : (
+            !correcting && (
+              <button
+                data-testid="mark-wrong"
+                type="button"
+                className="link-button"
+                onClick={() => setCorrecting(true)}
+              >
+                Mark wrong
+              </button>
+            )
+          )}
+        </div>
+      )}
+      {correcting && !message.correctionId && (
+        <CorrectionForm
+          message={message}
+          onSubmit={async (input) => {
+            await onCorrect(input);
+            setCorrecting(false);
+          }}
+          onCancel={() => setCorrecting(false)}
+        />
+      )}
+    </li>
+  );
+}
+
+function authorLabel(message: Message): string {
+  switch (message.role) {
+    case 'customer':
+      return 'Customer';
+    case 'bot':
+      return message.bot ? `Bot · ${message.bot.responder}` : 'Bot';
+    case 'agent':
+      return message.author?.name ?? 'Agent';
+    case 'system':
+      return 'System';
+  }
+}

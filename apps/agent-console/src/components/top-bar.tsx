@@ -1,0 +1,54 @@
+import type { Agent } from '@hitl/shared/models';
+import type { ConnectionStatus } from '../hooks/use-agent-socket';
+import { correctionsHref, inboxHref } from '../hooks/use-hash-route';
+import { ConnectionIndicator } from './connection-indicator';
+
+type Props = {
+  agent: Agent;
+  page: 'inbox' | 'corrections';
+  status: ConnectionStatus;
+  agentsOnline: number | null;
+  queued: number;
+  onSignOut: () => Promise<void>;
+};
+
+export function TopBar({ agent, page, status, agentsOnline, queued, onSignOut }: Props) {
+  return (
+    <header className="topbar">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true" />
+        Support console
+      </div>
+      <nav className="topnav">
+        <a href={inboxHref} className={page === 'inbox' ? 'active' : undefined}>
+          Inbox
+          {queued > 0 && <span className="nav-count">{queued}</span>}
+        </a>
+        <a
+          href={correctionsHref}
+          data-testid="nav-corrections"
+          className={page === 'corrections' ? 'active' : undefined}
+        >
+          Corrections
+        </a>
+      </nav>
+      <div className="topbar-spacer" />
+      <span className="presence" title="Agents online" data-testid="agents-online">
+        <span className="presence-icon" aria-hidden="true" />
+        {agentsOnline ?? '–'} online
+      </span>
+      <ConnectionIndicator status={status} />
+      <span className="whoami">
+        <span data-testid="agent-name" className="agent-name">
+          {agent.name}
+        </span>
+        <span className="role-badge" data-testid="agent-role">
+          {agent.role}
+        </span>
+      </span>
+      <button data-testid="logout" type="button" className="btn btn-ghost" onClick={() => void onSignOut()}>
+        Log out
+      </button>
+    </header>
+  );
+}

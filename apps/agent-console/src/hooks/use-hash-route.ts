@@ -1,0 +1,35 @@
+import { useCallback, useSyncExternalStore } from 'react';
+
+export type Route = { page: 'inbox'; conversationId: string | null } | { page: 'corrections' };
+
+/** Hash routes keep deep links working under /console/ without any server-side fallback. */
+export function useHashRoute() {
+  const hash = useSyncExternalStore(subscribe, readHash, () => '');
+  const navigate = useCallback((to: string) => {
+    window.location.hash = to;
+  }, []);
+  return { route: parseRoute(hash), navigate };
+}
+
+export function conversationHref(id: string): string {
+  return `#/conversations/${encodeURIComponent(id)}`;
+}
+
+export const correctionsHref = '#/corrections';
+export const inboxHref = '#/';
+
+function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '');
+  if (path === '/corrections') return { page: 'corrections' };
+  const match = /^\/conversations\/([^/]+)$/.exec(path);
+  return { page: 'inbox', conversationId: match?.[1] ? decodeURIComponent(match[1]) : null };
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+function readHash(): string {
+  return window.location.hash;
+}
