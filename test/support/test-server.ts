@@ -32,7 +32,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-const PASSWORD = 'correct-horse-battery';
+export const AGENT_PASSWORD = 'correct-horse-battery';
 
 /** A real server on port 0 with a real SQLite store in a temporary folder and the real offline responder. */
 export async function startTestServer(
@@ -61,13 +61,13 @@ export async function startTestServer(
         email: address,
         name,
         role,
-        passwordHash: await hashPassword(PASSWORD),
+        passwordHash: await hashPassword(AGENT_PASSWORD),
         createdAt: new Date().toISOString(),
       });
       const res = await fetch(`${url}/api/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: address, password: PASSWORD }),
+        body: JSON.stringify({ email: address, password: AGENT_PASSWORD }),
       });
       if (!res.ok) throw new Error(`login failed: ${res.status}`);
       return (await res.json()) as { agent: Agent; token: string };

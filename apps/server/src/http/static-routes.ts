@@ -36,7 +36,11 @@ export function staticRoutes(paths: StaticPaths): Router {
     res.setHeader('Cache-Control', 'public, max-age=300');
     res.type('application/javascript').sendFile(paths.widgetBundle);
   });
-  router.get('/console', (_req, res) => res.redirect(301, '/console/'));
+  router.get('/console', (req, res, next) => {
+    // Express matches '/console/' here too (non-strict routing); only the bare path redirects.
+    if (req.path !== '/console') return next();
+    res.redirect(301, '/console/');
+  });
   router.use('/console', express.static(paths.consoleDir, { index: false, maxAge: '1h' }));
   router.get(/^\/console\/.*/, (_req, res) => {
     const index = path.join(paths.consoleDir, 'index.html');
