@@ -7,7 +7,8 @@ export const screenshotDir = path.resolve('test-results/screenshots');
 
 /** Debian's Chromium, headless; the flags keep it off the network it cannot reach. */
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: run the README test command, which installs it.`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`No Chromium at ${CHROMIUM}: run the README test command, which installs it.`);
   mkdirSync(screenshotDir, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,

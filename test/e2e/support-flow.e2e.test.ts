@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { defaultStaticPaths } from '../../apps/server/src/http/static-routes';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultStaticPaths } from '../../apps/server/src/http/static-routes';
 import { AGENT_PASSWORD, startTestServer, type TestServer } from '../support/test-server';
 import { launchBrowser, requireBuilt, screenshotDir } from './browser';
 
@@ -11,7 +11,8 @@ let customer: Page;
 let console_: Page;
 let agentEmail: string;
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: false });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: false });
 
 beforeAll(async () => {
   requireBuilt([defaultStaticPaths.widgetBundle, path.join(defaultStaticPaths.consoleDir, 'index.html')]);
@@ -73,7 +74,9 @@ describe('the widget and the console in a real browser', () => {
     expect(confidences.length).toBeGreaterThanOrEqual(2);
     for (const c of confidences) expect(c).toMatch(/^[01]\.\d\d$/);
 
-    await console_.getByTestId('reply-input').fill('Hi, I’m Morgan. We don’t sell insurance, but I can help with your order.');
+    await console_
+      .getByTestId('reply-input')
+      .fill('Hi, I’m Morgan. We don’t sell insurance, but I can help with your order.');
     await console_.getByTestId('reply-send').click();
     const agentReply = customer.locator('[data-testid="message"][data-role="agent"]').last();
     await agentReply.waitFor({ timeout: 5000 });
@@ -83,9 +86,13 @@ describe('the widget and the console in a real browser', () => {
   });
 
   it('4. the agent marks a bot reply wrong and writes the right one; the correction is stored', async () => {
-    const botMessage = console_.locator('[data-testid="message"][data-role="bot"][data-visibility="public"]').first();
+    const botMessage = console_
+      .locator('[data-testid="message"][data-role="bot"][data-visibility="public"]')
+      .first();
     await botMessage.getByTestId('mark-wrong').click();
-    await console_.getByTestId('correction-text').fill('Standard shipping takes 3–5 business days; express 1–2.');
+    await console_
+      .getByTestId('correction-text')
+      .fill('Standard shipping takes 3–5 business days; express 1–2.');
     await console_.getByTestId('correction-reason-incomplete').check();
     await console_.getByTestId('correction-submit').click();
     await botMessage.getByTestId('corrected-tag').waitFor({ timeout: 5000 });

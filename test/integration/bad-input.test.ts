@@ -1,6 +1,11 @@
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AgentClient, startTestServer, type TestServer, type WidgetClient } from '../support/test-server';
+import {
+  type AgentClient,
+  startTestServer,
+  type TestServer,
+  type WidgetClient,
+} from '../support/test-server';
 
 let server: TestServer;
 let visitor: WidgetClient;
@@ -24,15 +29,17 @@ describe('bad input changes nothing and keeps the connection up', () => {
     ['an empty text', { clientId: crypto.randomUUID(), text: '   ' }],
     ['a 100 KB message', { clientId: crypto.randomUUID(), text: 'x'.repeat(100 * 1024) }],
     ['a malformed client id', { clientId: 'a b', text: 'hello' }],
-    ['an operator object as conversation id', { clientId: crypto.randomUUID(), text: 'hi', conversationId: { $gt: '' } }],
+    [
+      'an operator object as conversation id',
+      { clientId: crypto.randomUUID(), text: 'hi', conversationId: { $gt: '' } },
+    ],
     ['no payload object', 'just a string'],
   ];
   it.each(cases)('message:send with %s → invalid_payload', async (_name, payload) => {
     const before = await storedMessages();
-    const ack = await (visitor as never as { emitWithAck: (e: string, p: unknown) => Promise<unknown> }).emitWithAck(
-      'message:send',
-      payload,
-    );
+    const ack = await (
+      visitor as never as { emitWithAck: (e: string, p: unknown) => Promise<unknown> }
+    ).emitWithAck('message:send', payload);
     expect(ack).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
     expect(await storedMessages()).toBe(before);
     expect(visitor.connected).toBe(true);
@@ -51,7 +58,10 @@ describe('bad input changes nothing and keeps the connection up', () => {
 
   it("another visitor's conversation is not_found to me", async () => {
     const other = await server.connectVisitor();
-    const mine = await other.socket.emitWithAck('message:send', { clientId: crypto.randomUUID(), text: 'hello' });
+    const mine = await other.socket.emitWithAck('message:send', {
+      clientId: crypto.randomUUID(),
+      text: 'hello',
+    });
     if (!mine.ok) throw new Error('send failed');
     const ack = await visitor.emitWithAck('message:send', {
       clientId: crypto.randomUUID(),
@@ -59,7 +69,10 @@ describe('bad input changes nothing and keeps the connection up', () => {
       conversationId: mine.data.conversation.id,
     });
     expect(ack).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    const sync = await visitor.emitWithAck('conversation:sync', { conversationId: mine.data.conversation.id, afterSeq: 0 });
+    const sync = await visitor.emitWithAck('conversation:sync', {
+      conversationId: mine.data.conversation.id,
+      afterSeq: 0,
+    });
     expect(sync.ok && sync.data.conversation?.id).not.toBe(mine.data.conversation.id);
   });
 
@@ -75,7 +88,11 @@ describe('bad input changes nothing and keeps the connection up', () => {
       ),
     ).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
     expect(
-      await agent.emitWithAck('correction:create', { messageId: 'msg_nope', correctedText: 'x', reasons: ['tone'] }),
+      await agent.emitWithAck('correction:create', {
+        messageId: 'msg_nope',
+        correctedText: 'x',
+        reasons: ['tone'],
+      }),
     ).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(
       await (agent as never as { emitWithAck: (e: string, p: unknown) => Promise<unknown> }).emitWithAck(
@@ -95,7 +112,11 @@ describe('bad input changes nothing and keeps the connection up', () => {
 
 describe('agent actions need a login', () => {
   it('the /agent namespace refuses a socket without a session', async () => {
-    const socket = io(`${server.url}/agent`, { transports: ['websocket'], forceNew: true, reconnection: false });
+    const socket = io(`${server.url}/agent`, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+    });
     const error = await new Promise<Error>((resolve) => socket.once('connect_error', resolve));
     socket.disconnect();
     expect(error.message).toBe('unauthorized');
@@ -128,14 +149,23 @@ describe('agent actions need a login', () => {
 
 describe('REST bodies are validated', () => {
   const post = (url: string, body: string, headers: Record<string, string> = {}) =>
-    fetch(`${server.url}${url}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    fetch(`${server.url}${url}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
 
   it.each([
     ['a missing password', '{"email":"a@b.co"}', 400, 'invalid_payload'],
     ['a wrong type', '{"email":1,"password":2}', 400, 'invalid_payload'],
     ['broken JSON', '{"email":', 400, 'invalid_payload'],
     ['an operator object', '{"email":{"$gt":""},"password":"x"}', 400, 'invalid_payload'],
-    ['a 100 KB body', JSON.stringify({ email: 'a@b.co', password: 'x'.repeat(100 * 1024) }), 413, 'payload_too_large'],
+    [
+      'a 100 KB body',
+      JSON.stringify({ email: 'a@b.co', password: 'x'.repeat(100 * 1024) }),
+      413,
+      'payload_too_large',
+    ],
     ['wrong credentials', '{"email":"nobody@example.com","password":"whatever"}', 401, 'unauthorized'],
   ])('login with %s → %i %s', async (_name, body, status, code) => {
     const res = await post('/api/auth/login', body);
@@ -145,8 +175,12 @@ describe('REST bodies are validated', () => {
 
   it('a widget session for an unknown site key → 404, from a foreign origin → 403', async () => {
     expect((await post('/api/widget/session', '{"siteKey":"nope"}')).status).toBe(404);
-    expect((await post('/api/widget/session', '{"siteKey":"demo"}', { origin: 'https://evil.example' })).status).toBe(403);
-    expect((await post('/api/widget/session', '{"siteKey":"demo"}', { origin: server.url })).status).toBe(200);
+    expect(
+      (await post('/api/widget/session', '{"siteKey":"demo"}', { origin: 'https://evil.example' })).status,
+    ).toBe(403);
+    expect((await post('/api/widget/session', '{"siteKey":"demo"}', { origin: server.url })).status).toBe(
+      200,
+    );
   });
 
   it('query filters reject operator injection', async () => {

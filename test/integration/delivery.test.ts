@@ -1,7 +1,13 @@
 import type { Message } from '@hitl/shared/models';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AgentClient, connected, startTestServer, type TestServer, type WidgetClient } from '../support/test-server';
+import {
+  type AgentClient,
+  connected,
+  startTestServer,
+  type TestServer,
+  type WidgetClient,
+} from '../support/test-server';
 import { sleep, waitForEvent } from '../support/wait-for';
 
 let server: TestServer;
@@ -16,8 +22,15 @@ afterAll(() => server.close());
 /** A visitor whose conversation an agent owns, so messages flow without the bot. */
 async function conversationWithAgent() {
   const visitor = await server.connectVisitor();
-  const queued = waitForEvent(visitor.socket as never, 'conversation:updated', (c: { state: string }) => c.state === 'queued');
-  const ack = await visitor.socket.emitWithAck('message:send', { clientId: crypto.randomUUID(), text: 'I need a human' });
+  const queued = waitForEvent(
+    visitor.socket as never,
+    'conversation:updated',
+    (c: { state: string }) => c.state === 'queued',
+  );
+  const ack = await visitor.socket.emitWithAck('message:send', {
+    clientId: crypto.randomUUID(),
+    text: 'I need a human',
+  });
   if (!ack.ok) throw new Error(ack.error.message);
   const conversationId = ack.data.conversation.id;
   await queued;
@@ -50,7 +63,11 @@ describe('delivery guarantees', () => {
     again.disconnect();
     expect(caught.ok).toBe(true);
     if (!caught.ok) return;
-    expect(caught.data.messages.map((m) => m.text)).toEqual(['first while away', 'second while away', 'third while away']);
+    expect(caught.data.messages.map((m) => m.text)).toEqual([
+      'first while away',
+      'second while away',
+      'third while away',
+    ]);
     const seqs = caught.data.messages.map((m) => m.seq);
     expect(seqs).toEqual([lastSeen + 1, lastSeen + 2, lastSeen + 3]);
   });
@@ -76,7 +93,10 @@ describe('delivery guarantees', () => {
     if (!a.ok || !b.ok || !c.ok) throw new Error('send failed');
     expect(new Set([a.data.message.id, b.data.message.id, c.data.message.id]).size).toBe(1);
     await sleep(300);
-    const messages = await server.store.listMessages(a.data.conversation.id, { afterSeq: 0, includeInternal: true });
+    const messages = await server.store.listMessages(a.data.conversation.id, {
+      afterSeq: 0,
+      includeInternal: true,
+    });
     expect(messages.filter((m) => m.role === 'customer')).toHaveLength(1);
     expect(messages.filter((m) => m.role === 'bot')).toHaveLength(1);
   });
@@ -84,14 +104,24 @@ describe('delivery guarantees', () => {
   it('a visitor with two tabs sees their own messages and replies in both', async () => {
     const first = await server.connectVisitor();
     const second = await server.connectVisitor({ token: first.token });
-    const inSecond = waitForEvent<Message>(second.socket as never, 'message:created', (m) => m.role === 'bot');
-    await first.socket.emitWithAck('message:send', { clientId: crypto.randomUUID(), text: 'what are your store hours?' });
+    const inSecond = waitForEvent<Message>(
+      second.socket as never,
+      'message:created',
+      (m) => m.role === 'bot',
+    );
+    await first.socket.emitWithAck('message:send', {
+      clientId: crypto.randomUUID(),
+      text: 'what are your store hours?',
+    });
     expect((await inSecond).role).toBe('bot');
   });
 
   it('of two agents claiming at once exactly one wins; the other is told already_claimed', async () => {
     const visitor = await server.connectVisitor();
-    const ack = await visitor.socket.emitWithAck('message:send', { clientId: crypto.randomUUID(), text: 'human please' });
+    const ack = await visitor.socket.emitWithAck('message:send', {
+      clientId: crypto.randomUUID(),
+      text: 'human please',
+    });
     if (!ack.ok) throw new Error('send failed');
     const conversationId = ack.data.conversation.id;
     const other = await server.connectAgent((await server.createAgent({ name: 'Kim' })).token);
@@ -102,7 +132,11 @@ describe('delivery guarantees', () => {
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error.code)).toEqual(['already_claimed']);
     const loser = results[0]?.ok ? other : agent;
-    const reply = await loser.emitWithAck('message:send', { conversationId, clientId: crypto.randomUUID(), text: 'hi' });
+    const reply = await loser.emitWithAck('message:send', {
+      conversationId,
+      clientId: crypto.randomUUID(),
+      text: 'hi',
+    });
     expect(reply).toMatchObject({ ok: false, error: { code: 'not_owner' } });
   });
 });

@@ -4,7 +4,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Conversation, Message } from '@hitl/shared/models';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AgentClient, startTestServer, type TestServer, type WidgetClient } from '../support/test-server';
+import {
+  type AgentClient,
+  startTestServer,
+  type TestServer,
+  type WidgetClient,
+} from '../support/test-server';
 import { collectEvents, sleep, waitForEvent } from '../support/wait-for';
 
 const run = promisify(execFile);
@@ -39,7 +44,11 @@ describe('a customer conversation from the widget to the console and back', () =
     expect(ack.ok).toBe(true);
     if (!ack.ok) return;
     conversationId = ack.data.conversation.id;
-    expect(ack.data.message).toMatchObject({ role: 'customer', seq: 1, text: 'how long does shipping take?' });
+    expect(ack.data.message).toMatchObject({
+      role: 'customer',
+      seq: 1,
+      text: 'how long does shipping take?',
+    });
     shippingReply = await reply;
     expect(Date.now() - started).toBeLessThan(1000);
     expect(shippingReply.role).toBe('bot');
@@ -49,9 +58,17 @@ describe('a customer conversation from the widget to the console and back', () =
   });
 
   it('2. escalates a question it cannot answer, with the reason and its value, live to agents', async () => {
-    const escalated = waitForEvent<Conversation>(agent as never, 'conversation:escalated', (c) => c.id === conversationId);
+    const escalated = waitForEvent<Conversation>(
+      agent as never,
+      'conversation:escalated',
+      (c) => c.id === conversationId,
+    );
     const notice = waitForEvent<Message>(visitor as never, 'message:created', (m) => m.role === 'system');
-    const state = waitForEvent<{ state: string }>(visitor as never, 'conversation:updated', (c) => c.state === 'queued');
+    const state = waitForEvent<{ state: string }>(
+      visitor as never,
+      'conversation:updated',
+      (c) => c.state === 'queued',
+    );
     const ack = await send(visitor, 'Can you recommend a good car insurance company?', conversationId);
     expect(ack.ok).toBe(true);
     const conversation = await escalated;
@@ -81,9 +98,16 @@ describe('a customer conversation from the widget to the console and back', () =
   });
 
   it('3. an agent claims, sees confidences, and replies live under their name; the bot stays silent', async () => {
-    const joined = waitForEvent<Message>(visitor as never, 'message:created', (m) => m.notice === 'agent_joined');
+    const joined = waitForEvent<Message>(
+      visitor as never,
+      'message:created',
+      (m) => m.notice === 'agent_joined',
+    );
     const claim = await agent.emitWithAck('conversation:claim', { conversationId });
-    expect(claim.ok && claim.data.conversation).toMatchObject({ state: 'agent', assignee: { name: agentName } });
+    expect(claim.ok && claim.data.conversation).toMatchObject({
+      state: 'agent',
+      assignee: { name: agentName },
+    });
     expect((await joined).text).toContain(agentName);
 
     const watch = await agent.emitWithAck('conversation:watch', { conversationId, afterSeq: 0 });
@@ -149,7 +173,11 @@ describe('a customer conversation from the widget to the console and back', () =
   });
 
   it('5. hands back to the bot, which answers the next question without re-escalating on old turns', async () => {
-    const back = waitForEvent<Message>(visitor as never, 'message:created', (m) => m.notice === 'handed_back');
+    const back = waitForEvent<Message>(
+      visitor as never,
+      'message:created',
+      (m) => m.notice === 'handed_back',
+    );
     const handback = await agent.emitWithAck('conversation:handback', { conversationId });
     expect(handback.ok && handback.data.conversation.state).toBe('bot');
     await back;
@@ -171,9 +199,13 @@ describe('a customer conversation from the widget to the console and back', () =
   it('6. the export command writes OpenAI chat JSONL ending with the corrected reply', async () => {
     const out = path.join(server.dataDir, 'corrections.jsonl');
     const cli = path.resolve('apps/server/src/cli/main.ts');
-    const { stderr } = await run(process.execPath, ['--import', 'tsx', cli, 'export', '--status', 'any', '--out', out], {
-      env: { ...process.env, DATA_DIR: server.dataDir, LOG_LEVEL: 'silent' },
-    });
+    const { stderr } = await run(
+      process.execPath,
+      ['--import', 'tsx', cli, 'export', '--status', 'any', '--out', out],
+      {
+        env: { ...process.env, DATA_DIR: server.dataDir, LOG_LEVEL: 'silent' },
+      },
+    );
     expect(stderr).toContain('Exported 1 corrections as openai-chat');
     const lines = readFileSync(out, 'utf8').trim().split('\n');
     expect(lines).toHaveLength(1);

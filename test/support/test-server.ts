@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { AgentClientToServerEvents, AgentServerToClientEvents } from '@hitl/shared/agent-events';
 import type { Agent, AgentRole } from '@hitl/shared/models';
 import type { WidgetClientToServerEvents, WidgetServerToClientEvents } from '@hitl/shared/widget-events';
+import { io, type Socket } from 'socket.io-client';
 import { type App, createApp } from '../../apps/server/src/app';
 import { buildResponder } from '../../apps/server/src/boot';
 import { type Config, loadConfig } from '../../apps/server/src/config';
@@ -13,7 +14,6 @@ import type { Responder } from '../../apps/server/src/responder/responder';
 import { hashPassword } from '../../apps/server/src/services/auth/password';
 import { createSqliteStore } from '../../apps/server/src/store/sqlite-store';
 import type { Store } from '../../apps/server/src/store/store';
-import { io, type Socket } from 'socket.io-client';
 
 export type WidgetClient = Socket<WidgetServerToClientEvents, WidgetClientToServerEvents>;
 export type AgentClient = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;
@@ -25,9 +25,15 @@ export interface TestServer {
   config: Config;
   dataDir: string;
   /** Creates an agent and logs in over HTTP; returns the session token. */
-  createAgent(options?: { name?: string; role?: AgentRole; email?: string }): Promise<{ agent: Agent; token: string }>;
+  createAgent(options?: {
+    name?: string;
+    role?: AgentRole;
+    email?: string;
+  }): Promise<{ agent: Agent; token: string }>;
   /** A visitor session over HTTP, then a connected /widget socket. */
-  connectVisitor(options?: { token?: string }): Promise<{ socket: WidgetClient; token: string; visitorId: string }>;
+  connectVisitor(options?: {
+    token?: string;
+  }): Promise<{ socket: WidgetClient; token: string; visitorId: string }>;
   connectAgent(token: string): Promise<AgentClient>;
   close(): Promise<void>;
 }
@@ -43,7 +49,13 @@ export async function startTestServer(
   const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env });
   const store = await createSqliteStore({ file: config.databaseFile });
   const responder = await (options.responder ?? buildResponder)(config, store);
-  const app = createApp({ config, store, responder, logger: silentLogger, secret: 'test-secret-'.padEnd(40, 'x') });
+  const app = createApp({
+    config,
+    store,
+    responder,
+    logger: silentLogger,
+    secret: 'test-secret-'.padEnd(40, 'x'),
+  });
   const { port } = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   const sockets: Socket[] = [];
@@ -89,7 +101,11 @@ export async function startTestServer(
       return { socket, ...session };
     },
     async connectAgent(token) {
-      const socket: AgentClient = io(`${url}/agent`, { auth: { token }, transports: ['websocket'], forceNew: true });
+      const socket: AgentClient = io(`${url}/agent`, {
+        auth: { token },
+        transports: ['websocket'],
+        forceNew: true,
+      });
       sockets.push(socket as Socket);
       await connected(socket as Socket);
       return socket;

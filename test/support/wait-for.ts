@@ -14,7 +14,9 @@ export function waitForEvent<T>(
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.off(name, listener);
-      reject(new Error(`no matching "${name}" within ${timeoutMs} ms; saw ${JSON.stringify(seen).slice(0, 2000)}`));
+      reject(
+        new Error(`no matching "${name}" within ${timeoutMs} ms; saw ${JSON.stringify(seen).slice(0, 2000)}`),
+      );
     }, timeoutMs);
     const listener = (payload: T) => {
       seen.push(payload);

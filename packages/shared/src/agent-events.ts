@@ -47,7 +47,10 @@ export const correctionCreateSchema = z.object({
 export type CorrectionCreateInput = z.input<typeof correctionCreateSchema>;
 
 export interface AgentClientToServerEvents {
-  'conversation:list': (input: ConversationListInput, ack: AckCallback<{ conversations: Conversation[] }>) => void;
+  'conversation:list': (
+    input: ConversationListInput,
+    ack: AckCallback<{ conversations: Conversation[] }>,
+  ) => void;
   'conversation:watch': (
     input: ConversationWatchInput,
     ack: AckCallback<{ conversation: Conversation; messages: Message[] }>,

@@ -42,7 +42,10 @@ export type WidgetSessionRequest = z.infer<typeof widgetSessionRequestSchema>;
 export type WidgetSessionResponse = { token: string; visitorId: string; siteName: string; greeting: string };
 
 /** Handshake `auth` of the /widget namespace. */
-export const widgetAuthSchema = z.object({ siteKey: z.string().min(1).max(64), token: z.string().min(1).max(512) });
+export const widgetAuthSchema = z.object({
+  siteKey: z.string().min(1).max(64),
+  token: z.string().min(1).max(512),
+});
 export type WidgetAuth = z.infer<typeof widgetAuthSchema>;
 
 export interface WidgetClientToServerEvents {

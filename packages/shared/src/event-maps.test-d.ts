@@ -1,0 +1,65 @@
+import type { Server, Socket as ServerSocket } from 'socket.io';
+import type { Socket as ClientSocket } from 'socket.io-client';
+import { describe, expectTypeOf, it } from 'vitest';
+import type {
+  AgentClientToServerEvents,
+  AgentServerToClientEvents,
+  AgentSocketData,
+  InterServerEvents,
+} from './agent-events';
+import type { Ack } from './errors';
+import type { Conversation, Message } from './models';
+import type {
+  PublicConversation,
+  WidgetClientToServerEvents,
+  WidgetSendResult,
+  WidgetServerToClientEvents,
+} from './widget-events';
+
+describe('widget event map', () => {
+  type Client = ClientSocket<WidgetServerToClientEvents, WidgetClientToServerEvents>;
+
+  it('types the send request and its ack', () => {
+    expectTypeOf<Client['emitWithAck']>().toBeCallableWith('message:send', {
+      clientId: 'abcdefgh',
+      text: 'hi',
+    });
+    expectTypeOf<Parameters<WidgetClientToServerEvents['message:send']>[1]>()
+      .parameter(0)
+      .toEqualTypeOf<Ack<WidgetSendResult>>();
+  });
+
+  it('types the broadcasts a visitor receives', () => {
+    expectTypeOf<Parameters<WidgetServerToClientEvents['message:created']>[0]>().toEqualTypeOf<Message>();
+    expectTypeOf<
+      Parameters<WidgetServerToClientEvents['conversation:updated']>[0]
+    >().toEqualTypeOf<PublicConversation>();
+  });
+
+  it('never offers agent requests to a visitor', () => {
+    expectTypeOf<WidgetClientToServerEvents>().not.toHaveProperty('conversation:claim');
+    expectTypeOf<WidgetServerToClientEvents>().not.toHaveProperty('conversation:escalated');
+  });
+});
+
+describe('agent event map', () => {
+  type Socket = ServerSocket<
+    AgentClientToServerEvents,
+    AgentServerToClientEvents,
+    InterServerEvents,
+    AgentSocketData
+  >;
+
+  it('types the server side with the same map', () => {
+    expectTypeOf<Socket['data']>().toEqualTypeOf<AgentSocketData>();
+    expectTypeOf<
+      Parameters<AgentServerToClientEvents['conversation:escalated']>[0]
+    >().toEqualTypeOf<Conversation>();
+    expectTypeOf<Server<AgentClientToServerEvents, AgentServerToClientEvents>>().toHaveProperty('emit');
+  });
+
+  it('acks a claim with the conversation or an error code', () => {
+    type ClaimAck = Parameters<Parameters<AgentClientToServerEvents['conversation:claim']>[1]>[0];
+    expectTypeOf<ClaimAck>().toEqualTypeOf<Ack<{ conversation: Conversation }>>();
+  });
+});
