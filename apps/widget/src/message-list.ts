@@ -1,0 +1,173 @@
+import type { MessageRole } from '@hitl/shared/models';
+import type { ChatSnapshot } from './chat-client';
+import { h, richText, setAttr, setText } from './render';
+
+/** One bubble as drawn: a stored message, or a customer message still in this tab's outbox. */
+interface Entry {
+  key: string;
+  role: MessageRole;
+  text: string;
+  author: string | null;
+  messageId: string | null;
+  clientId: string | null;
+  status: 'pending' | 'sent' | 'failed' | null;
+  error: string | null;
+  notice: string | null;
+  createdAt: string;
+}
+
+const ASSISTANT = 'Assistant';
+/** Within this distance of the end the list follows new messages; further up the visitor is reading. */
+const STICKY_PX = 80;
+
+/**
+ * The scrolling transcript: greeting, bubbles keyed by message (a customer bubble keeps its node from
+ * pending to stored, keyed by clientId), typing dots. Only changed rows touch the DOM.
+ */
+export class MessageList {
+  readonly element: HTMLDivElement;
+  private readonly greeting: HTMLDivElement;
+  private readonly greetingText: HTMLDivElement;
+  private readonly typing: HTMLDivElement;
+  private readonly rows = new Map<string, HTMLElement>();
+
+  constructor(onDismiss: (clientId: string) => void) {
+    this.greetingText = h('div', { class: 'bubble' });
+    this.greeting = h(
+      'div',
+      { class: 'row bot', 'data-testid': 'greeting', 'data-role': 'bot', hidden: true },
+      h('div', { class: 'author' }, ASSISTANT),
+      this.greetingText,
+    );
+    this.typing = h(
+      'div',
+      { class: 'row bot typing', 'data-testid': 'typing', hidden: true },
+      h(
+        'div',
+        { class: 'bubble dots', role: 'img', 'aria-label': `${ASSISTANT} is typing` },
+        h('i'),
+        h('i'),
+        h('i'),
+      ),
+    );
+    this.element = h(
+      'div',
+      { class: 'list', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', tabindex: 0 },
+      this.greeting,
+      this.typing,
+    );
+    this.element.addEventListener('click', (event) => {
+      const button = (event.target as Element).closest<HTMLElement>('[data-dismiss]');
+      if (button?.dataset.dismiss) onDismiss(button.dataset.dismiss);
+    });
+  }
+
+  render(snapshot: ChatSnapshot, forceScroll: boolean): void {
+    const list = this.element;
+    const atEnd = list.scrollHeight - list.scrollTop - list.clientHeight < STICKY_PX;
+
+    setText(this.greetingText, snapshot.greeting);
+    this.greeting.hidden = !snapshot.greeting;
+    this.typing.hidden = !snapshot.typing;
+
+    const entries = toEntries(snapshot);
+    const keys = new Set(entries.map((entry) => entry.key));
+    for (const [key, row] of this.rows) {
+      if (keys.has(key)) continue;
+      row.remove();
+      this.rows.delete(key);
+    }
+    let anchor: ChildNode | null = this.greeting.nextSibling;
+    for (const entry of entries) {
+      let row = this.rows.get(entry.key);
+      if (!row) {
+        row = createRow(entry);
+        this.rows.set(entry.key, row);
+      }
+      updateRow(row, entry);
+      if (row === anchor) anchor = anchor.nextSibling;
+      else list.insertBefore(row, anchor);
+    }
+
+    if (atEnd || forceScroll) this.scrollToEnd();
+  }
+
+  scrollToEnd(): void {
+    this.element.scrollTop = this.element.scrollHeight;
+  }
+}
+
+function toEntries(snapshot: ChatSnapshot): Entry[] {
+  const entries: Entry[] = snapshot.messages.map((m) => ({
+    key: m.clientId ? `c:${m.clientId}` : `m:${m.id}`,
+    role: m.role,
+    text: m.text,
+    author: m.role === 'bot' ? ASSISTANT : m.role === 'agent' ? (m.author?.name ?? 'Support') : null,
+    messageId: m.id,
+    clientId: m.clientId,
+    status: m.role === 'customer' ? 'sent' : null,
+    error: null,
+    notice: m.notice,
+    createdAt: m.createdAt,
+  }));
+  const stored = new Set(entries.map((entry) => entry.key));
+  for (const item of snapshot.outbox) {
+    if (stored.has(`c:${item.clientId}`)) continue;
+    entries.push({
+      key: `c:${item.clientId}`,
+      role: 'customer',
+      text: item.text,
+      author: null,
+      messageId: null,
+      clientId: item.clientId,
+      status: item.status,
+      error: item.error,
+      notice: null,
+      createdAt: item.createdAt,
+    });
+  }
+  return entries;
+}
+
+function createRow(entry: Entry): HTMLElement {
+  const row = h('div', {
+    class: `row ${entry.role}`,
+    'data-testid': 'message',
+    'data-role': entry.role,
+    'data-notice': entry.notice,
+  });
+  if (entry.role === 'system') {
+    row.append(h('div', { class: 'notice' }, richText(entry.text)));
+    return row;
+  }
+  if (entry.author) row.append(h('div', { class: 'author', 'data-testid': 'author' }, entry.author));
+  const bubble = h('div', { class: 'bubble', title: formatTime(entry.createdAt) }, richText(entry.text));
+  row.append(bubble);
+  if (entry.role === 'customer') row.append(h('div', { class: 'meta' }));
+  return row;
+}
+
+function updateRow(row: HTMLElement, entry: Entry): void {
+  setAttr(row, 'data-message-id', entry.messageId);
+  if (entry.role !== 'customer') return;
+  const previous = row.dataset.status;
+  setAttr(row, 'data-status', entry.status);
+  if (previous === entry.status) return;
+  const meta = row.querySelector('.meta');
+  if (!meta) return;
+  if (entry.status === 'failed' && entry.clientId) {
+    meta.replaceChildren(
+      h('span', { class: 'error', role: 'alert' }, entry.error ?? 'Not sent'),
+      h('button', { class: 'link', 'data-dismiss': entry.clientId }, 'Remove'),
+    );
+  } else {
+    meta.replaceChildren(entry.status === 'pending' ? 'Sending…' : '');
+  }
+}
+
+function formatTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? ''
+    : date.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+}
