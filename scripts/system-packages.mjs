@@ -3,7 +3,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const needed = [{ check: '/usr/bin/chromium', packages: ['chromium'] }];
+const needed = [
+  { check: '/usr/bin/chromium', packages: ['chromium'] },
+  { check: '/usr/bin/redis-server', packages: ['redis-server'] },
+];
 
 let updated = false;
 
@@ -20,7 +23,9 @@ export function ensureTestSystemPackages() {
   if (missing.length === 0) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot) {
-    throw new Error(`The tests need ${missing.join(', ')}. Install them (e.g. sudo apt-get install -y ${missing.join(' ')}) and run again.`);
+    throw new Error(
+      `The tests need ${missing.join(', ')}. Install them (e.g. sudo apt-get install -y ${missing.join(' ')}) and run again.`,
+    );
   }
   process.stdout.write(`Installing ${missing.join(', ')} from Debian packages…\n`);
   if (!updated) {

@@ -1,10 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AgentClientToServerEvents, AgentServerToClientEvents } from '@hitl/shared/agent-events';
 import type { Agent, AgentRole } from '@hitl/shared/models';
-import type { WidgetClientToServerEvents, WidgetServerToClientEvents } from '@hitl/shared/widget-events';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { type App, createApp } from '../../apps/server/src/app';
 import { buildResponder } from '../../apps/server/src/boot';
 import { type Config, loadConfig } from '../../apps/server/src/config';
@@ -14,9 +12,17 @@ import type { Responder } from '../../apps/server/src/responder/responder';
 import { hashPassword } from '../../apps/server/src/services/auth/password';
 import { createSqliteStore } from '../../apps/server/src/store/sqlite-store';
 import type { Store } from '../../apps/server/src/store/store';
+import {
+  type AgentClient,
+  connectAgentSocket,
+  connectWidgetSocket,
+  loginAgentOver,
+  openVisitorSession,
+  type WidgetClient,
+} from './clients';
 
-export type WidgetClient = Socket<WidgetServerToClientEvents, WidgetClientToServerEvents>;
-export type AgentClient = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;
+export type { AgentClient, WidgetClient } from './clients';
+export { connected } from './clients';
 
 export interface TestServer {
   url: string;
@@ -76,38 +82,17 @@ export async function startTestServer(
         passwordHash: await hashPassword(AGENT_PASSWORD),
         createdAt: new Date().toISOString(),
       });
-      const res = await fetch(`${url}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: address, password: AGENT_PASSWORD }),
-      });
-      if (!res.ok) throw new Error(`login failed: ${res.status}`);
-      return (await res.json()) as { agent: Agent; token: string };
+      return loginAgentOver(url, address, AGENT_PASSWORD);
     },
     async connectVisitor({ token } = {}) {
-      const res = await fetch(`${url}/api/widget/session`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ siteKey: 'demo', token }),
-      });
-      const session = (await res.json()) as { token: string; visitorId: string };
-      const socket: WidgetClient = io(`${url}/widget`, {
-        auth: { siteKey: 'demo', token: session.token },
-        transports: ['websocket'],
-        forceNew: true,
-      });
+      const session = await openVisitorSession(url, token);
+      const socket = await connectWidgetSocket(url, session.token);
       sockets.push(socket as Socket);
-      await connected(socket as Socket);
-      return { socket, ...session };
+      return { socket, token: session.token, visitorId: session.visitorId };
     },
     async connectAgent(token) {
-      const socket: AgentClient = io(`${url}/agent`, {
-        auth: { token },
-        transports: ['websocket'],
-        forceNew: true,
-      });
+      const socket = await connectAgentSocket(url, token);
       sockets.push(socket as Socket);
-      await connected(socket as Socket);
       return socket;
     },
     async close() {
@@ -118,12 +103,4 @@ export async function startTestServer(
     },
   };
   return server;
-}
-
-export function connected(socket: Socket): Promise<void> {
-  if (socket.connected) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', (err) => reject(err));
-  });
 }

@@ -31,6 +31,8 @@ export interface AppDeps {
   secret: string;
   clock?: Clock;
   staticPaths?: StaticPaths;
+  /** A Socket.IO adapter shared by several nodes (Redis); in-memory when absent. */
+  socketAdapter?: Parameters<Server['adapter']>[0];
 }
 
 export interface App {
@@ -53,8 +55,12 @@ export function createApp(deps: AppDeps): App {
   app.set('trust proxy', 'loopback');
   const http = createServer(app);
   const namespaces = createSocketServer(http);
+  if (deps.socketAdapter) namespaces.io.adapter(deps.socketAdapter);
 
-  const policy: EscalationPolicy = { mode: config.OVERSIGHT_MODE, confidenceThreshold: config.CONFIDENCE_THRESHOLD };
+  const policy: EscalationPolicy = {
+    mode: config.OVERSIGHT_MODE,
+    confidenceThreshold: config.CONFIDENCE_THRESHOLD,
+  };
   const ctx: ServiceContext = {
     store,
     responder,
@@ -66,7 +72,11 @@ export function createApp(deps: AppDeps): App {
     visitorQueue: new KeyedQueue(),
     systemPrompt: `You are the customer support assistant of ${config.SITE_NAME}. Answer briefly, kindly and only with facts you are sure of.`,
   };
-  attachSocketHandlers(namespaces, ctx, { secret: deps.secret, sites: config.sites, publicUrl: config.PUBLIC_URL });
+  attachSocketHandlers(namespaces, ctx, {
+    secret: deps.secret,
+    sites: config.sites,
+    publicUrl: config.PUBLIC_URL,
+  });
 
   app.use((req, res, next) => {
     res.on('finish', () => metrics.httpRequests.inc({ method: req.method, status: String(res.statusCode) }));
@@ -76,9 +86,17 @@ export function createApp(deps: AppDeps): App {
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(
     '/api/widget',
-    widgetRoutes(ctx, { secret: deps.secret, sites: config.sites, siteName: config.SITE_NAME, publicUrl: config.PUBLIC_URL }),
+    widgetRoutes(ctx, {
+      secret: deps.secret,
+      sites: config.sites,
+      siteName: config.SITE_NAME,
+      publicUrl: config.PUBLIC_URL,
+    }),
   );
-  app.use('/api/auth', authRoutes(ctx, { sessionTtlHours: config.SESSION_TTL_HOURS, secureCookie: isHttps(config) }));
+  app.use(
+    '/api/auth',
+    authRoutes(ctx, { sessionTtlHours: config.SESSION_TTL_HOURS, secureCookie: isHttps(config) }),
+  );
   app.use('/api', requireAgent(ctx));
   app.use('/api/conversations', conversationRoutes(ctx));
   app.use('/api', correctionRoutes(ctx));

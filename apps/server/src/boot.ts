@@ -3,6 +3,7 @@ import { createApp } from './app';
 import type { Config } from './config';
 import { loadKnowledgeBase } from './knowledge/knowledge-base';
 import type { Logger } from './lib/logger';
+import { connectRedisAdapter } from './realtime/redis-adapter';
 import { loadOrCreateSecret } from './lib/secret-file';
 import { createOfflineResponder } from './responder/offline-responder';
 import type { Responder } from './responder/responder';
@@ -21,7 +22,8 @@ export async function buildResponder(config: Config, store: Store): Promise<Resp
   const responder = createOfflineResponder({ articles: loadKnowledgeBase(config.KNOWLEDGE_BASE) });
   for await (const correction of store.iterateCorrections({ status: 'approved' })) {
     const question = [...correction.context].reverse().find((t) => t.role === 'customer');
-    if (question) await responder.learn({ id: correction.id, question: question.text, answer: correction.correctedText });
+    if (question)
+      await responder.learn({ id: correction.id, question: question.text, answer: correction.correctedText });
   }
   return responder;
 }
@@ -35,6 +37,19 @@ export async function bootServer(config: Config, logger: Logger) {
     { email: config.ADMIN_EMAIL, name: config.ADMIN_NAME, password: config.ADMIN_PASSWORD },
     new Date(),
   );
-  const app = createApp({ config, store, responder, logger, secret: loadOrCreateSecret(config.DATA_DIR, config.SECRET) });
-  return { app, store, admin };
+  const redis = config.REDIS_URL ? await connectRedisAdapter(config.REDIS_URL) : null;
+  const app = createApp({
+    config,
+    store,
+    responder,
+    logger,
+    secret: loadOrCreateSecret(config.DATA_DIR, config.SECRET),
+    ...(redis ? { socketAdapter: redis.adapter } : {}),
+  });
+  const close = async () => {
+    await app.close();
+    await redis?.close();
+    await store.close();
+  };
+  return { app, store, admin, close };
 }

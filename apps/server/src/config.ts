@@ -38,13 +38,27 @@ export const envSchema = z.object({
   /** Generated and printed once at first start when not set. */
   ADMIN_PASSWORD: z.string().min(8, 'ADMIN_PASSWORD must be at least 8 characters').optional(),
   ADMIN_NAME: z.string().min(1).max(80).default('Admin'),
-  SESSION_TTL_HOURS: z.coerce.number().min(0.01).max(24 * 90).default(12),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 90)
+    .default(12),
   /** `self` allows the server's own origin (the demo page). */
   SITES: z.string().default('demo=self').pipe(sitesSchema),
   SITE_NAME: z.string().min(1).max(80).default('Harbor & Pine'),
   CONFIDENCE_THRESHOLD: number01.default(0.5),
   OVERSIGHT_MODE: z.enum(['supervised', 'autonomous']).default('supervised'),
   KNOWLEDGE_BASE: z.string().min(1).optional(),
+  /** Switches the store to MongoDB (a replica set or Atlas; FerretDB works for tests). */
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'MONGODB_URI must start with mongodb:// or mongodb+srv://')
+    .optional(),
+  /** Switches on the Socket.IO Redis adapter, so several server nodes share rooms and broadcasts. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://')
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -63,7 +77,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every variable.`);
+    throw new ConfigError(
+      `Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every variable.`,
+    );
   }
   const { SITES, ...rest } = parsed.data;
   return { ...rest, sites: SITES, databaseFile: path.join(rest.DATA_DIR, 'support.db') };

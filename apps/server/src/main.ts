@@ -7,7 +7,7 @@ async function main() {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
-  const { app, store, admin } = await bootServer(config, logger);
+  const { app, store, admin, close } = await bootServer(config, logger);
   const { url } = await app.listen();
 
   const lines = [
@@ -28,8 +28,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    await app.close();
-    await store.close();
+    await close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
@@ -41,6 +40,8 @@ main().catch((err: unknown) => {
     process.stderr.write(`${err.message}\n`);
     process.exit(78);
   }
-  process.stderr.write(`Failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.stderr.write(
+    `Failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
   process.exit(1);
 });

@@ -20,7 +20,11 @@ import type { AgentNamespace } from './namespaces';
 import { rooms } from './rooms';
 
 /** /agent: the console. Authenticated by the session cookie (or `auth.token`), same origin only. */
-export function attachAgentNamespace(nsp: AgentNamespace, ctx: ServiceContext, options: { publicUrl?: string | undefined }) {
+export function attachAgentNamespace(
+  nsp: AgentNamespace,
+  ctx: ServiceContext,
+  options: { publicUrl?: string | undefined },
+) {
   nsp.use(async (socket, next) => {
     try {
       const origin = socket.handshake.headers.origin;
@@ -29,7 +33,9 @@ export function attachAgentNamespace(nsp: AgentNamespace, ctx: ServiceContext, o
       }
       const fromAuth = (socket.handshake.auth as { token?: unknown }).token;
       const token =
-        typeof fromAuth === 'string' ? fromAuth : parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
+        typeof fromAuth === 'string'
+          ? fromAuth
+          : parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
       const agent = await authenticateAgent(ctx.store, token, ctx.clock.now());
       if (!agent) return next(new Error('unauthorized'));
       socket.data.agent = agent;
@@ -97,7 +103,9 @@ export function attachAgentNamespace(nsp: AgentNamespace, ctx: ServiceContext, o
     );
     socket.on(
       'message:send',
-      ackHandler(agentSendSchema, log, async (input) => ({ message: await sendAgentMessage(ctx, agent, input) })),
+      ackHandler(agentSendSchema, log, async (input) => ({
+        message: await sendAgentMessage(ctx, agent, input),
+      })),
     );
     socket.on(
       'correction:create',

@@ -17,6 +17,21 @@ export type WidgetNamespace = Namespace<
   InterServerEvents,
   WidgetSocketData
 >;
-export type WidgetSocket = Socket<WidgetClientToServerEvents, WidgetServerToClientEvents, InterServerEvents, WidgetSocketData>;
-export type AgentNamespace = Namespace<AgentClientToServerEvents, AgentServerToClientEvents, InterServerEvents, AgentSocketData>;
-export type AgentSocket = Socket<AgentClientToServerEvents, AgentServerToClientEvents, InterServerEvents, AgentSocketData>;
+export type WidgetSocket = Socket<
+  WidgetClientToServerEvents,
+  WidgetServerToClientEvents,
+  InterServerEvents,
+  WidgetSocketData
+>;
+export type AgentNamespace = Namespace<
+  AgentClientToServerEvents,
+  AgentServerToClientEvents,
+  InterServerEvents,
+  AgentSocketData
+>;
+export type AgentSocket = Socket<
+  AgentClientToServerEvents,
+  AgentServerToClientEvents,
+  InterServerEvents,
+  AgentSocketData
+>;

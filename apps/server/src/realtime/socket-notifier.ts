@@ -9,13 +9,17 @@ export function createSocketNotifier(widget: WidgetNamespace, agent: AgentNamesp
   return {
     messageCreated(conversation: Conversation, message: Message) {
       if (message.visibility === 'public') {
-        widget.to(rooms.visitor(conversation.siteKey, conversation.visitorId)).emit('message:created', message);
+        widget
+          .to(rooms.visitor(conversation.siteKey, conversation.visitorId))
+          .emit('message:created', message);
       }
       agent.to(rooms.watch(conversation.id)).emit('message:created', message);
       agent.to(rooms.agents).emit('conversation:updated', conversation);
     },
     conversationChanged(conversation: Conversation, change: 'escalated' | 'updated') {
-      agent.to(rooms.agents).emit(change === 'escalated' ? 'conversation:escalated' : 'conversation:updated', conversation);
+      agent
+        .to(rooms.agents)
+        .emit(change === 'escalated' ? 'conversation:escalated' : 'conversation:updated', conversation);
       widget
         .to(rooms.visitor(conversation.siteKey, conversation.visitorId))
         .emit('conversation:updated', toPublicConversation(conversation));

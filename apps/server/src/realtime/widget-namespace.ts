@@ -17,7 +17,11 @@ export interface WidgetNamespaceOptions {
 }
 
 /** /widget: customers. Authenticated by a visitor token bound to a site key, from an allowed origin. */
-export function attachWidgetNamespace(nsp: WidgetNamespace, ctx: ServiceContext, options: WidgetNamespaceOptions) {
+export function attachWidgetNamespace(
+  nsp: WidgetNamespace,
+  ctx: ServiceContext,
+  options: WidgetNamespaceOptions,
+) {
   nsp.use((socket, next) => {
     const auth = widgetAuthSchema.safeParse(socket.handshake.auth);
     if (!auth.success) return next(new Error('unauthorized'));

@@ -1,0 +1,124 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Conversation, Message } from '@hitl/shared/models';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type AgentClient,
+  connectAgentSocket,
+  connectWidgetSocket,
+  loginAgentOver,
+  openVisitorSession,
+  type WidgetClient,
+} from '../support/clients';
+import { startRedis } from '../support/redis-server';
+import { type ServerProcess, startServerProcess } from '../support/server-process';
+import { waitForEvent } from '../support/wait-for';
+
+const ADMIN = { email: 'admin@example.com', password: 'multi-node-password' };
+let redis: Awaited<ReturnType<typeof startRedis>>;
+let nodeA: ServerProcess;
+let nodeB: ServerProcess;
+let dataDir: string;
+const clients: { disconnect(): void }[] = [];
+
+beforeAll(async () => {
+  redis = await startRedis();
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'hitl-nodes-'));
+  const env = {
+    DATA_DIR: dataDir,
+    REDIS_URL: redis.url,
+    SECRET: 'shared-secret-of-both-nodes-0123456789',
+    ADMIN_PASSWORD: ADMIN.password,
+  };
+  // One after the other: the first creates the admin, the second finds it.
+  nodeA = await startServerProcess(env);
+  nodeB = await startServerProcess(env);
+});
+
+afterAll(async () => {
+  for (const c of clients) c.disconnect();
+  await Promise.allSettled([nodeA?.stop(), nodeB?.stop()]);
+  await redis?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const track = <T extends { disconnect(): void }>(c: T) => {
+  clients.push(c);
+  return c;
+};
+
+describe('two server nodes sharing one store and one Redis', () => {
+  let visitorToken: string;
+  let visitor: WidgetClient;
+  let agent: AgentClient;
+  let agentToken: string;
+  let conversationId: string;
+
+  it('a customer on node A escalates; an agent on node B sees it live', async () => {
+    const session = await openVisitorSession(nodeA.url);
+    visitorToken = session.token;
+    visitor = track(await connectWidgetSocket(nodeA.url, visitorToken));
+    agentToken = (await loginAgentOver(nodeB.url, ADMIN.email, ADMIN.password)).token;
+    agent = track(await connectAgentSocket(nodeB.url, agentToken));
+
+    const escalated = waitForEvent<Conversation>(agent as never, 'conversation:escalated');
+    const ack = await visitor.emitWithAck('message:send', {
+      clientId: crypto.randomUUID(),
+      text: 'I want to talk to a person',
+    });
+    expect(ack.ok).toBe(true);
+    const conversation = await escalated;
+    conversationId = conversation.id;
+    expect(conversation.reasons[0]?.signal).toBe('customer_request');
+  });
+
+  it('the agent on B claims and both exchange messages live across the nodes', async () => {
+    const joined = waitForEvent<Message>(visitor as never, 'message:created', (m) => m.notice === 'agent_joined');
+    const claim = await agent.emitWithAck('conversation:claim', { conversationId });
+    expect(claim.ok).toBe(true);
+    await joined;
+    await agent.emitWithAck('conversation:watch', { conversationId, afterSeq: 0 });
+
+    const toCustomer = waitForEvent<Message>(visitor as never, 'message:created', (m) => m.role === 'agent');
+    await agent.emitWithAck('message:send', { conversationId, clientId: crypto.randomUUID(), text: 'Hello from B' });
+    expect((await toCustomer).text).toBe('Hello from B');
+
+    const toAgent = waitForEvent<Message>(agent as never, 'message:created', (m) => m.role === 'customer');
+    await visitor.emitWithAck('message:send', { conversationId, clientId: crypto.randomUUID(), text: 'Hello from A' });
+    expect((await toAgent).text).toBe('Hello from A');
+  });
+
+  it('clients that reconnect to the other node catch up with nothing lost or doubled', async () => {
+    const seen = await visitor.emitWithAck('conversation:sync', { conversationId, afterSeq: 0 });
+    if (!seen.ok) throw new Error('sync failed');
+    const visitorLastSeq = seen.data.messages.at(-1)?.seq ?? 0;
+    visitor.disconnect();
+
+    const sent: string[] = [];
+    for (const text of ['one', 'two', 'three']) {
+      const ack = await agent.emitWithAck('message:send', { conversationId, clientId: crypto.randomUUID(), text });
+      expect(ack.ok).toBe(true);
+      sent.push(text);
+    }
+    const onB = track(await connectWidgetSocket(nodeB.url, visitorToken));
+    const caught = await onB.emitWithAck('conversation:sync', { conversationId, afterSeq: visitorLastSeq });
+    if (!caught.ok) throw new Error('sync failed');
+    expect(caught.data.messages.map((m) => m.text)).toEqual(sent);
+    expect(new Set(caught.data.messages.map((m) => m.id)).size).toBe(sent.length);
+
+    // The agent moves to node A and catches up on what the customer wrote meanwhile.
+    const agentSeen = caught.data.messages.at(-1)?.seq ?? 0;
+    agent.disconnect();
+    await onB.emitWithAck('message:send', { conversationId, clientId: crypto.randomUUID(), text: 'still there?' });
+    const agentOnA = track(await connectAgentSocket(nodeA.url, agentToken));
+    const watch = await agentOnA.emitWithAck('conversation:watch', { conversationId, afterSeq: agentSeen });
+    if (!watch.ok) throw new Error('watch failed');
+    expect(watch.data.messages.map((m) => m.text)).toEqual(['still there?']);
+
+    // Live again, now the other way round: agent on A, customer on B.
+    const live = waitForEvent<Message>(onB as never, 'message:created', (m) => m.text === 'back on A');
+    await agentOnA.emitWithAck('message:send', { conversationId, clientId: crypto.randomUUID(), text: 'back on A' });
+    await live;
+  });
+});
