@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // The project's two entry points, for a machine that has only Node.js 20 and npm:
 //   node scripts/run.mjs start   install, build, and start everything on embedded defaults
-//   node scripts/run.mjs test    install (plus what the tests need), lint, typecheck, build, run every test
+//   node scripts/run.mjs test    install (plus Chromium, Redis and FerretDB when missing), lint, typecheck, build, run every test
 // Plain Node, no dependencies: it runs before anything is installed.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureFerretDb } from './ferretdb.mjs';
 import { ensureTestSystemPackages } from './system-packages.mjs';
 import { runTestSuite } from './test-suite.mjs';
 
@@ -62,6 +63,7 @@ async function main(command) {
   if (command === 'test') {
     install();
     ensureTestSystemPackages();
+    ensureFerretDb();
     const [cmd, ...prefix] = pnpmCommand();
     const pnpmRun = (args) => run(cmd, [...prefix, ...args]);
     await runTestSuite({ root, pnpm: pnpmRun, build });

@@ -21,7 +21,11 @@ interface AgentFlags {
 }
 
 /** `agent add | list | password`: team administration from the command line. */
-export async function runAgentCommand(config: Config, action: string | undefined, flags: AgentFlags): Promise<number> {
+export async function runAgentCommand(
+  config: Config,
+  action: string | undefined,
+  flags: AgentFlags,
+): Promise<number> {
   const store = await openStore(config);
   try {
     if (action === 'list') {
@@ -33,7 +37,9 @@ export async function runAgentCommand(config: Config, action: string | undefined
     if (action === 'add') {
       const input = addSchema.safeParse(flags);
       if (!input.success) {
-        process.stderr.write(`Bad options: ${input.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}\n`);
+        process.stderr.write(
+          `Bad options: ${input.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}\n`,
+        );
         return 2;
       }
       const password = input.data.password ?? randomBytes(12).toString('base64url');
@@ -45,7 +51,9 @@ export async function runAgentCommand(config: Config, action: string | undefined
         passwordHash: await hashPassword(password),
         createdAt: new Date().toISOString(),
       });
-      process.stdout.write(`Created ${agent.role} ${agent.email}${input.data.password ? '' : ` with password ${password}`}\n`);
+      process.stdout.write(
+        `Created ${agent.role} ${agent.email}${input.data.password ? '' : ` with password ${password}`}\n`,
+      );
       return 0;
     }
     process.stderr.write('Usage: agent add|list (see --help)\n');

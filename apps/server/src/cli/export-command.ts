@@ -36,11 +36,15 @@ export async function runExportCommand(config: Config, flags: ExportFlags): Prom
   });
   if (!format.success || !filter.success) {
     const issues = [...(format.error?.issues ?? []), ...(filter.error?.issues ?? [])];
-    process.stderr.write(`Bad export options: ${issues.map((i) => `${i.path.join('.') || 'format'}: ${i.message}`).join('; ')}\n`);
+    process.stderr.write(
+      `Bad export options: ${issues.map((i) => `${i.path.join('.') || 'format'}: ${i.message}`).join('; ')}\n`,
+    );
     return 2;
   }
   const store = await openStore(config);
-  const temporary = flags.out ? path.join(path.dirname(flags.out), `.${path.basename(flags.out)}.${process.pid}.tmp`) : null;
+  const temporary = flags.out
+    ? path.join(path.dirname(flags.out), `.${path.basename(flags.out)}.${process.pid}.tmp`)
+    : null;
   const output: Writable = temporary ? createWriteStream(temporary) : process.stdout;
   let rows = 0;
   try {
@@ -66,6 +70,8 @@ export async function runExportCommand(config: Config, flags: ExportFlags): Prom
     await store.close();
   }
   const examples = format.data === 'csv' ? rows - 1 : rows;
-  process.stderr.write(`Exported ${examples} corrections as ${format.data}${flags.out ? ` to ${flags.out}` : ''}.\n`);
+  process.stderr.write(
+    `Exported ${examples} corrections as ${format.data}${flags.out ? ` to ${flags.out}` : ''}.\n`,
+  );
   return 0;
 }

@@ -21,14 +21,22 @@ export function requireAgent(ctx: ServiceContext): RequestHandler {
   });
 }
 
-export function authRoutes(ctx: ServiceContext, options: { sessionTtlHours: number; secureCookie: boolean }): Router {
+export function authRoutes(
+  ctx: ServiceContext,
+  options: { sessionTtlHours: number; secureCookie: boolean },
+): Router {
   const router = Router();
   router.post(
     '/login',
     route(ctx.logger, async (req, res) => {
       const body = parseOr400(loginRequestSchema, req.body, res);
       if (!body) return;
-      const { agent, token, expiresAt } = await loginAgent(ctx.store, body, ctx.clock.now(), options.sessionTtlHours);
+      const { agent, token, expiresAt } = await loginAgent(
+        ctx.store,
+        body,
+        ctx.clock.now(),
+        options.sessionTtlHours,
+      );
       res.cookie(SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: 'lax',

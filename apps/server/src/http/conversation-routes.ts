@@ -1,5 +1,5 @@
-import { conversationQuerySchema } from '@hitl/shared/rest';
 import { idSchema } from '@hitl/shared/models';
+import { conversationQuerySchema } from '@hitl/shared/rest';
 import { Router } from 'express';
 import { listConversations, readConversation } from '../services/read-conversations';
 import type { ServiceContext } from '../services/service-context';

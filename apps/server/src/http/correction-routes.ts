@@ -37,7 +37,12 @@ export function correctionRoutes(ctx: ServiceContext): Router {
       const extension = format === 'csv' ? 'csv' : 'jsonl';
       res.setHeader('Content-Type', contentTypes[extension]);
       res.setHeader('Content-Disposition', `attachment; filename="corrections-${format}.${extension}"`);
-      for await (const chunk of exportDataset(ctx.store, { format, filter, redact, systemPrompt: ctx.systemPrompt })) {
+      for await (const chunk of exportDataset(ctx.store, {
+        format,
+        filter,
+        redact,
+        systemPrompt: ctx.systemPrompt,
+      })) {
         if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
       }
       res.end();

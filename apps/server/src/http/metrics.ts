@@ -33,7 +33,11 @@ export function countingNotifier(inner: Notifier, registry: Registry): Notifier 
     labelNames: ['signal'] as const,
     registers: [registry],
   });
-  const corrections = new Counter({ name: 'hitl_corrections_total', help: 'Corrections recorded', registers: [registry] });
+  const corrections = new Counter({
+    name: 'hitl_corrections_total',
+    help: 'Corrections recorded',
+    registers: [registry],
+  });
   const agents = new Gauge({
     name: 'hitl_agents_online',
     help: 'Agents connected',

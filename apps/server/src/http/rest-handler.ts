@@ -10,7 +10,11 @@ export function sendError(res: Response, error: RestErrorBody['error']): void {
 }
 
 /** Validates one part of the request with its shared schema; a bad one is a 400 with the reasons. */
-export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, res: Response): z.infer<S> | undefined {
+export function parseOr400<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  res: Response,
+): z.infer<S> | undefined {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   sendError(res, { code: 'invalid_payload', message: describeZodError(parsed.error) });

@@ -28,10 +28,14 @@ function notBuilt(what: string) {
 export function staticRoutes(paths: StaticPaths): Router {
   const router = Router();
   router.get('/', (_req, res) => {
-    res.sendFile(paths.demoPage, (err) => err && !res.headersSent && res.status(404).type('text').send('No demo page.'));
+    res.sendFile(
+      paths.demoPage,
+      (err) => err && !res.headersSent && res.status(404).type('text').send('No demo page.'),
+    );
   });
   router.get('/widget.js', (_req, res) => {
-    if (!existsSync(paths.widgetBundle)) return void res.status(503).type('text').send(notBuilt('The widget'));
+    if (!existsSync(paths.widgetBundle))
+      return void res.status(503).type('text').send(notBuilt('The widget'));
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Cache-Control', 'public, max-age=300');
     res.type('application/javascript').sendFile(paths.widgetBundle);

@@ -32,7 +32,8 @@ export function widgetRoutes(ctx: ServiceContext, options: WidgetRouteOptions): 
     route(ctx.logger, async (req, res) => {
       const body = parseOr400(widgetSessionRequestSchema, req.body, res);
       if (!body) return;
-      if (!options.sites[body.siteKey]) return sendError(res, { code: 'not_found', message: 'Unknown site key.' });
+      if (!options.sites[body.siteKey])
+        return sendError(res, { code: 'not_found', message: 'Unknown site key.' });
       const selfOrigin = selfOriginOf(req.headers, options.publicUrl);
       if (!isOriginAllowed(options.sites, body.siteKey, req.headers.origin, selfOrigin)) {
         return sendError(res, { code: 'forbidden', message: 'This site may not use this site key.' });

@@ -4,6 +4,9 @@ import type { IncomingHttpHeaders } from 'node:http';
 export function selfOriginOf(headers: IncomingHttpHeaders, publicUrl?: string): string {
   if (publicUrl) return new URL(publicUrl).origin;
   const forwarded = headers['x-forwarded-proto'];
-  const proto = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim() === 'https' ? 'https' : 'http';
+  const proto =
+    (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim() === 'https'
+      ? 'https'
+      : 'http';
   return `${proto}://${headers.host ?? 'localhost'}`;
 }

@@ -38,6 +38,15 @@ export async function appendAndNotify(
   return { message, conversation, created };
 }
 
-export function appendNotice(ctx: ServiceContext, conversationId: string, kind: SystemNoticeKind, agentName?: string) {
-  return appendAndNotify(ctx, conversationId, { role: 'system', text: noticeText(kind, agentName), notice: kind });
+export function appendNotice(
+  ctx: ServiceContext,
+  conversationId: string,
+  kind: SystemNoticeKind,
+  agentName?: string,
+) {
+  return appendAndNotify(ctx, conversationId, {
+    role: 'system',
+    text: noticeText(kind, agentName),
+    notice: kind,
+  });
 }

@@ -6,15 +6,23 @@ import { nowIso, type ServiceContext } from './service-context';
 /** bot → queued with the reasons; agents are told, and the customer learns a person is coming (or that nobody is online). */
 export async function escalateConversation(ctx: ServiceContext, conversationId: string, reasons: Reason[]) {
   const now = nowIso(ctx);
-  const queued = await ctx.store.transitionConversation(conversationId, conversationTransitions.escalate.from, {
-    state: conversationTransitions.escalate.to,
-    reasons,
-    escalatedAt: now,
-    updatedAt: now,
-  });
+  const queued = await ctx.store.transitionConversation(
+    conversationId,
+    conversationTransitions.escalate.from,
+    {
+      state: conversationTransitions.escalate.to,
+      reasons,
+      escalatedAt: now,
+      updatedAt: now,
+    },
+  );
   if (!queued) return null;
   const online = await ctx.notifier.agentsOnline();
-  const { conversation } = await appendNotice(ctx, conversationId, online > 0 ? 'escalated' : 'no_agent_online');
+  const { conversation } = await appendNotice(
+    ctx,
+    conversationId,
+    online > 0 ? 'escalated' : 'no_agent_online',
+  );
   ctx.notifier.conversationChanged(conversation, 'escalated');
   return conversation;
 }

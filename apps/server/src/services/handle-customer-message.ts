@@ -22,7 +22,11 @@ export function handleCustomerMessage(
   input: CustomerMessageInput,
 ): Promise<{ message: Message; conversation: Conversation }> {
   return ctx.visitorQueue.run(`${visitor.siteKey}:${visitor.visitorId}`, async () => {
-    const existing = await ctx.store.findVisitorMessageByClientId(visitor.siteKey, visitor.visitorId, input.clientId);
+    const existing = await ctx.store.findVisitorMessageByClientId(
+      visitor.siteKey,
+      visitor.visitorId,
+      input.clientId,
+    );
     if (existing) {
       const conversation = await ctx.store.getConversation(existing.conversationId);
       if (conversation) return { message: existing, conversation };
@@ -36,7 +40,9 @@ export function handleCustomerMessage(
     if (stored.created) {
       ctx.conversationQueue
         .run(conversation.id, () => runBotTurn(ctx, conversation.id, stored.message))
-        .catch((err: unknown) => ctx.logger.error({ err, conversationId: conversation.id }, 'bot turn failed'));
+        .catch((err: unknown) =>
+          ctx.logger.error({ err, conversationId: conversation.id }, 'bot turn failed'),
+        );
     }
     return { message: stored.message, conversation: stored.conversation };
   });

@@ -37,7 +37,11 @@ export async function readConversation(
 ): Promise<{ conversation: Conversation; messages: Message[] }> {
   const conversation = await ctx.store.getConversation(conversationId);
   if (!conversation) throw new DomainError('not_found', 'No such conversation.');
-  const messages = await ctx.store.listMessages(conversationId, { afterSeq, includeInternal: true, limit: CATCH_UP_LIMIT });
+  const messages = await ctx.store.listMessages(conversationId, {
+    afterSeq,
+    includeInternal: true,
+    limit: CATCH_UP_LIMIT,
+  });
   return { conversation, messages };
 }
 
@@ -45,5 +49,8 @@ export function listConversations(
   ctx: ServiceContext,
   query: { states?: readonly ConversationState[] | undefined; limit: number },
 ): Promise<Conversation[]> {
-  return ctx.store.listConversations({ limit: query.limit, ...(query.states ? { states: query.states } : {}) });
+  return ctx.store.listConversations({
+    limit: query.limit,
+    ...(query.states ? { states: query.states } : {}),
+  });
 }

@@ -16,13 +16,21 @@ export interface CorrectionInput {
 const CONTEXT_TURNS = 20;
 
 /** An agent marks a bot reply as wrong and writes the right one; stored with its full provenance. */
-export async function recordCorrection(ctx: ServiceContext, agent: Agent, input: CorrectionInput): Promise<Correction> {
+export async function recordCorrection(
+  ctx: ServiceContext,
+  agent: Agent,
+  input: CorrectionInput,
+): Promise<Correction> {
   const message = await ctx.store.getMessage(input.messageId);
   if (!message) throw new DomainError('not_found', 'No such message.');
-  if (message.role !== 'bot' || !message.bot) throw new DomainError('invalid_state', 'Only bot replies can be corrected.');
+  if (message.role !== 'bot' || !message.bot)
+    throw new DomainError('invalid_state', 'Only bot replies can be corrected.');
   if (message.correctionId) throw new DomainError('conflict', 'This reply has already been corrected.');
 
-  const earlier = await ctx.store.listMessages(message.conversationId, { afterSeq: 0, includeInternal: false });
+  const earlier = await ctx.store.listMessages(message.conversationId, {
+    afterSeq: 0,
+    includeInternal: false,
+  });
   const context = toContextTurns(earlier.filter((m) => m.seq < message.seq)).slice(-CONTEXT_TURNS);
   const correction = await ctx.store.createCorrection({
     id: createId('cor'),

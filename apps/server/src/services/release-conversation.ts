@@ -8,14 +8,25 @@ import { nowIso, type ServiceContext } from './service-context';
  * The agent hands the conversation back to the bot. The bot's context restarts after the
  * current last message, so old turns cannot trigger a new escalation.
  */
-export function handBackConversation(ctx: ServiceContext, agent: Agent, conversationId: string): Promise<Conversation> {
+export function handBackConversation(
+  ctx: ServiceContext,
+  agent: Agent,
+  conversationId: string,
+): Promise<Conversation> {
   return ctx.conversationQueue.run(conversationId, async () => {
     const current = await requireConversation(ctx, conversationId);
     const rule = conversationTransitions.hand_back;
     const updated = await ctx.store.transitionConversation(
       conversationId,
       rule.from,
-      { state: rule.to, assignee: null, reasons: [], escalatedAt: null, botContextFromSeq: current.lastSeq, updatedAt: nowIso(ctx) },
+      {
+        state: rule.to,
+        assignee: null,
+        reasons: [],
+        escalatedAt: null,
+        botContextFromSeq: current.lastSeq,
+        updatedAt: nowIso(ctx),
+      },
       agent.id,
     );
     if (!updated) throw ownershipError(current, agent);
@@ -26,7 +37,11 @@ export function handBackConversation(ctx: ServiceContext, agent: Agent, conversa
 }
 
 /** Closes the conversation: its owner may, and so may anyone while no agent owns it (or an admin). */
-export function closeConversation(ctx: ServiceContext, agent: Agent, conversationId: string): Promise<Conversation> {
+export function closeConversation(
+  ctx: ServiceContext,
+  agent: Agent,
+  conversationId: string,
+): Promise<Conversation> {
   return ctx.conversationQueue.run(conversationId, async () => {
     const current = await requireConversation(ctx, conversationId);
     if (current.state === 'agent' && current.assignee?.id !== agent.id && agent.role !== 'admin') {
@@ -51,9 +66,13 @@ async function requireConversation(ctx: ServiceContext, id: string): Promise<Con
 }
 
 function ownershipError(current: Conversation, agent: Agent): DomainError {
-  if (current.state !== 'agent') return new DomainError('invalid_state', `The conversation is ${current.state}.`);
+  if (current.state !== 'agent')
+    return new DomainError('invalid_state', `The conversation is ${current.state}.`);
   if (current.assignee?.id !== agent.id) {
-    return new DomainError('not_owner', `${current.assignee?.name ?? 'Another agent'} owns this conversation.`);
+    return new DomainError(
+      'not_owner',
+      `${current.assignee?.name ?? 'Another agent'} owns this conversation.`,
+    );
   }
   return new DomainError('invalid_state', 'The conversation changed; reload it.');
 }

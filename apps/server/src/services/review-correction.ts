@@ -19,10 +19,12 @@ export async function reviewCorrection(
   correctionId: string,
   input: ReviewInput,
 ): Promise<Correction> {
-  if (reviewer.role === 'agent') throw new DomainError('forbidden', 'Only reviewers and admins can review corrections.');
+  if (reviewer.role === 'agent')
+    throw new DomainError('forbidden', 'Only reviewers and admins can review corrections.');
   const correction = await ctx.store.getCorrection(correctionId);
   if (!correction) throw new DomainError('not_found', 'No such correction.');
-  if (correction.agent.id === reviewer.id) throw new DomainError('forbidden', "You can't review your own correction.");
+  if (correction.agent.id === reviewer.id)
+    throw new DomainError('forbidden', "You can't review your own correction.");
 
   const at = nowIso(ctx);
   const reviewed = await ctx.store.reviewCorrection(correctionId, {

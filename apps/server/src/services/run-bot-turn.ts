@@ -13,7 +13,11 @@ const HISTORY_TURNS = 20;
  * The bot's turn after a customer message: pre-checks, the responder, the policy, then
  * answer, draft or escalate. Runs inside the conversation's queue, so a claim cannot interleave.
  */
-export async function runBotTurn(ctx: ServiceContext, conversationId: string, question: Message): Promise<void> {
+export async function runBotTurn(
+  ctx: ServiceContext,
+  conversationId: string,
+  question: Message,
+): Promise<void> {
   const conversation = await ctx.store.getConversation(conversationId);
   if (!conversation || !botMaySpeak(conversation.state)) return;
   // A turn from before the last hand-back belongs to the agent's part of the conversation.
@@ -38,7 +42,10 @@ export async function runBotTurn(ctx: ServiceContext, conversationId: string, qu
     }
   }
 
-  const decision = decideEscalation({ confidence: answer?.confidence ?? null, explicitRequest }, ctx.policy());
+  const decision = decideEscalation(
+    { confidence: answer?.confidence ?? null, explicitRequest },
+    ctx.policy(),
+  );
   const bot = answer && {
     confidence: answer.confidence,
     responder: answer.responder,
@@ -50,7 +57,12 @@ export async function runBotTurn(ctx: ServiceContext, conversationId: string, qu
   if (failure.length > 0 || decision.action === 'escalate') {
     // The withheld answer stays visible to agents as a suggestion (and can be corrected).
     if (answer && bot) {
-      await appendAndNotify(ctx, conversationId, { role: 'bot', visibility: 'internal', text: answer.text, bot });
+      await appendAndNotify(ctx, conversationId, {
+        role: 'bot',
+        visibility: 'internal',
+        text: answer.text,
+        bot,
+      });
     }
     await escalateConversation(ctx, conversationId, [...failure, ...decision.reasons]);
     return;
@@ -66,14 +78,18 @@ async function historyBefore(
   fromSeq: number,
   beforeSeq: number,
 ): Promise<ContextTurn[]> {
-  const messages = await ctx.store.listMessages(conversationId, { afterSeq: fromSeq, includeInternal: false });
+  const messages = await ctx.store.listMessages(conversationId, {
+    afterSeq: fromSeq,
+    includeInternal: false,
+  });
   return toContextTurns(messages.filter((m) => m.seq < beforeSeq)).slice(-HISTORY_TURNS);
 }
 
 export function toContextTurns(messages: Message[]): ContextTurn[] {
   const turns: ContextTurn[] = [];
   for (const m of messages) {
-    if (m.role === 'customer' || m.role === 'bot' || m.role === 'agent') turns.push({ role: m.role, text: m.text });
+    if (m.role === 'customer' || m.role === 'bot' || m.role === 'agent')
+      turns.push({ role: m.role, text: m.text });
   }
   return turns;
 }

@@ -10,16 +10,27 @@ export interface AgentMessageInput {
 }
 
 /** An agent's reply to the customer; only the agent who owns the conversation may write. Idempotent on clientId. */
-export async function sendAgentMessage(ctx: ServiceContext, agent: Agent, input: AgentMessageInput): Promise<Message> {
+export async function sendAgentMessage(
+  ctx: ServiceContext,
+  agent: Agent,
+  input: AgentMessageInput,
+): Promise<Message> {
   const conversation = await ctx.store.getConversation(input.conversationId);
   if (!conversation) throw new DomainError('not_found', 'No such conversation.');
   if (conversation.state !== 'agent') {
     throw new DomainError('invalid_state', 'Claim the conversation before replying.');
   }
   if (conversation.assignee?.id !== agent.id) {
-    throw new DomainError('not_owner', `${conversation.assignee?.name ?? 'Another agent'} owns this conversation.`);
+    throw new DomainError(
+      'not_owner',
+      `${conversation.assignee?.name ?? 'Another agent'} owns this conversation.`,
+    );
   }
-  const { message, conversation: updated, created } = await appendAndNotify(ctx, conversation.id, {
+  const {
+    message,
+    conversation: updated,
+    created,
+  } = await appendAndNotify(ctx, conversation.id, {
     role: 'agent',
     text: input.text,
     clientId: input.clientId,

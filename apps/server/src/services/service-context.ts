@@ -1,4 +1,4 @@
-import type { Author, Agent } from '@hitl/shared/models';
+import type { Agent, Author } from '@hitl/shared/models';
 import type { EscalationPolicy } from '../domain/escalation';
 import type { Clock } from '../lib/clock';
 import type { KeyedQueue } from '../lib/keyed-queue';

@@ -31,7 +31,11 @@ export async function loginAgent(
 }
 
 /** The agent behind a session token, or null when it is unknown or expired. */
-export async function authenticateAgent(store: Store, token: string | undefined, now: Date): Promise<Agent | null> {
+export async function authenticateAgent(
+  store: Store,
+  token: string | undefined,
+  now: Date,
+): Promise<Agent | null> {
   if (!token || token.length > 200) return null;
   const session = await store.getSession(hashToken(token), now.toISOString());
   return session ? store.getAgent(session.agentId) : null;

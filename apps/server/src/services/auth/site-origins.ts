@@ -12,5 +12,7 @@ export function isOriginAllowed(
   const allowed = sites[siteKey];
   if (!allowed) return false;
   if (!origin) return true;
-  return allowed.some((entry) => entry === '*' || (entry === 'self' ? origin === selfOrigin : origin === entry));
+  return allowed.some(
+    (entry) => entry === '*' || (entry === 'self' ? origin === selfOrigin : origin === entry),
+  );
 }

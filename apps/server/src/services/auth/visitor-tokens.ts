@@ -4,8 +4,16 @@ const sign = (secret: string, siteKey: string, visitorId: string) =>
   createHmac('sha256', secret).update(`${siteKey}.${visitorId}`).digest('base64url');
 
 /** A visitor token `v1.<visitorId>.<hmac>` bound to one site key. */
-export function issueVisitorToken(secret: string, siteKey: string, visitorId?: string): { token: string; visitorId: string } {
-  const id = visitorId ?? `v_${randomBytes(12).toString('base64url').replace(/[^A-Za-z0-9]/g, 'x')}`;
+export function issueVisitorToken(
+  secret: string,
+  siteKey: string,
+  visitorId?: string,
+): { token: string; visitorId: string } {
+  const id =
+    visitorId ??
+    `v_${randomBytes(12)
+      .toString('base64url')
+      .replace(/[^A-Za-z0-9]/g, 'x')}`;
   return { token: `v1.${id}.${sign(secret, siteKey, id)}`, visitorId: id };
 }
 
