@@ -16,6 +16,7 @@ import { widgetRoutes } from './http/widget-routes';
 import { type Clock, systemClock } from './lib/clock';
 import { KeyedQueue } from './lib/keyed-queue';
 import type { Logger } from './lib/logger';
+import { parseEscalationPolicy } from './policy/load-policy';
 import { createSocketNotifier } from './realtime/socket-notifier';
 import { attachSocketHandlers, createSocketServer } from './realtime/socket-server';
 import type { Responder } from './responder/responder';
@@ -57,10 +58,10 @@ export function createApp(deps: AppDeps): App {
   const namespaces = createSocketServer(http);
   if (deps.socketAdapter) namespaces.io.adapter(deps.socketAdapter);
 
-  const policy: EscalationPolicy = {
-    mode: config.OVERSIGHT_MODE,
-    confidenceThreshold: config.CONFIDENCE_THRESHOLD,
-  };
+  const policy: EscalationPolicy = parseEscalationPolicy(
+    { mode: config.OVERSIGHT_MODE, confidenceThreshold: config.CONFIDENCE_THRESHOLD },
+    'environment',
+  );
   const ctx: ServiceContext = {
     store,
     responder,

@@ -7,15 +7,19 @@ export type ConversationEvent = 'escalate' | 'claim' | 'hand_back' | 'close';
  * The state machine `bot → queued → agent → bot | closed`, plus `closed` from any open state.
  * An agent may also take over straight from `bot` (supervised mode).
  */
-export const conversationTransitions: Record<ConversationEvent, { from: readonly ConversationState[]; to: ConversationState }> =
-  {
-    escalate: { from: ['bot'], to: 'queued' },
-    claim: { from: ['bot', 'queued'], to: 'agent' },
-    hand_back: { from: ['agent'], to: 'bot' },
-    close: { from: ['bot', 'queued', 'agent'], to: 'closed' },
-  };
+export const conversationTransitions: Record<
+  ConversationEvent,
+  { from: readonly ConversationState[]; to: ConversationState }
+> = {
+  escalate: { from: ['bot'], to: 'queued' },
+  claim: { from: ['bot', 'queued'], to: 'agent' },
+  hand_back: { from: ['agent'], to: 'bot' },
+  close: { from: ['bot', 'queued', 'agent'], to: 'closed' },
+};
 
-export type TransitionResult = { ok: true; state: ConversationState } | { ok: false; from: ConversationState };
+export type TransitionResult =
+  | { ok: true; state: ConversationState }
+  | { ok: false; from: ConversationState };
 
 export function nextState(state: ConversationState, event: ConversationEvent): TransitionResult {
   const rule = conversationTransitions[event];

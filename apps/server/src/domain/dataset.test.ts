@@ -22,7 +22,12 @@ const correction: Correction = {
   editDistance: 30,
   timeSpentMs: 5000,
   createdAt: '2026-01-01T00:00:00.000Z',
-  review: { status: 'approved', reviewer: { id: 'a2', name: 'Rita' }, at: '2026-01-02T00:00:00.000Z', note: null },
+  review: {
+    status: 'approved',
+    reviewer: { id: 'a2', name: 'Rita' },
+    at: '2026-01-02T00:00:00.000Z',
+    note: null,
+  },
 };
 const options = { systemPrompt: 'You are support.', redact: true };
 
@@ -48,7 +53,10 @@ describe('dataset records', () => {
   });
 
   it('trl-preference has prompt, chosen and rejected', () => {
-    const record = toExportRecord('trl-preference', correction, options) as unknown as Record<string, unknown[]>;
+    const record = toExportRecord('trl-preference', correction, options) as unknown as Record<
+      string,
+      unknown[]
+    >;
     expect(Object.keys(record)).toEqual(['prompt', 'chosen', 'rejected']);
     expect(record.prompt).toHaveLength(4);
   });

@@ -29,7 +29,11 @@ function parts(correction: Correction, options: DatasetOptions) {
 }
 
 /** One JSON-serialisable record per correction, in the trainer's format (see design.md). */
-export function toExportRecord(format: Exclude<ExportFormat, 'csv'>, correction: Correction, options: DatasetOptions) {
+export function toExportRecord(
+  format: Exclude<ExportFormat, 'csv'>,
+  correction: Correction,
+  options: DatasetOptions,
+) {
   const { prompt, chosen, rejected } = parts(correction, options);
   switch (format) {
     case 'openai-chat':

@@ -1,63 +1,221 @@
+import type { EscalationSignal, OversightMode } from '@hitl/shared/models';
 import { describe, expect, it } from 'vitest';
-import { decideEscalation, type EscalationPolicy, type ReplyAction } from './escalation';
-import { detectExplicitRequest } from './explicit-request';
+import { type EscalationPolicyInput, escalationPolicySchema } from '../policy/policy-schema';
+import {
+  decideEscalation,
+  type EscalationPolicy,
+  type EscalationSignals,
+  type ReplyAction,
+  resolveMode,
+  resolveThreshold,
+} from './escalation';
+import type { RuleMatch } from './signals/topic-rules';
 
-const supervised: EscalationPolicy = { mode: 'supervised', confidenceThreshold: 0.5 };
-const autonomous: EscalationPolicy = { mode: 'autonomous', confidenceThreshold: 0.5 };
-const approval: EscalationPolicy = { mode: 'approval', confidenceThreshold: 0.5 };
+const policyOf = (input: EscalationPolicyInput = {}): EscalationPolicy => escalationPolicySchema.parse(input);
+const supervised = policyOf({ mode: 'supervised' });
+const autonomous = policyOf({ mode: 'autonomous' });
+const approval = policyOf({ mode: 'approval' });
+const withFloor = policyOf({ sentiment: { trendFloor: -0.3 } });
+const approvingSensitive = policyOf({ sensitiveData: { action: 'require_approval' } });
+const byTopic = policyOf({
+  topics: {
+    privacy: { mode: 'approval' },
+    payments: { confidenceThreshold: 0.6 },
+    general: { mode: 'autonomous' },
+    legal: { mode: 'supervised' },
+  },
+});
+const approvalWithAutonomousTopic = policyOf({
+  mode: 'approval',
+  topics: { general: { mode: 'autonomous' } },
+});
+const autonomousWithSupervisedTopic = policyOf({
+  mode: 'autonomous',
+  topics: { orders: { mode: 'supervised' } },
+});
+
+const signalsOf = (partial: Partial<EscalationSignals> = {}): EscalationSignals => ({
+  confidence: 0.9,
+  topic: null,
+  explicitRequest: null,
+  sentiment: null,
+  ruleMatches: [],
+  sensitiveData: [],
+  consecutiveLowConfidence: 0,
+  modelFailed: false,
+  ...partial,
+});
+const mood = (score: number, worseningStreak = 0, latest = score) => ({
+  score,
+  trend: { latest, average: score, slope: 0, worseningStreak },
+});
+const rule = (ruleId: string, action: RuleMatch['action'], topic = 'legal'): RuleMatch => ({
+  ruleId,
+  topic,
+  action,
+  matched: 'sue',
+});
+const card = { kind: 'card' as const, start: 0, end: 19 };
+const email = { kind: 'email' as const, start: 0, end: 10 };
+
+type Row = [
+  string,
+  EscalationPolicy,
+  Partial<EscalationSignals>,
+  ReplyAction,
+  OversightMode,
+  EscalationSignal[],
+];
 
 describe('decideEscalation', () => {
-  const table: [string, EscalationPolicy, number | null, string | null, ReplyAction, string[]][] = [
-    ['confident answer', supervised, 0.9, null, 'answer', []],
-    ['exactly at threshold answers', supervised, 0.5, null, 'answer', []],
-    ['below threshold escalates', supervised, 0.31, null, 'escalate', ['low_confidence']],
-    ['explicit request wins over confidence', supervised, 0.95, 'talk to a person', 'escalate', ['customer_request']],
-    ['autonomous never escalates on confidence', autonomous, 0.05, null, 'answer', []],
-    ['autonomous honours explicit request', autonomous, 0.9, 'human please', 'escalate', ['customer_request']],
-    ['approval drafts a confident answer', approval, 0.9, null, 'draft', []],
-    ['approval escalates low confidence', approval, 0.2, null, 'escalate', ['low_confidence']],
-    ['no confidence computed answers nothing low', supervised, null, null, 'answer', []],
+  // biome-ignore format: one row per line reads as a table
+  const table: Row[] = [
+    // 1. confidence against the threshold
+    ['confident answer', supervised, {}, 'answer', 'supervised', []],
+    ['exactly at threshold answers', supervised, { confidence: 0.5 }, 'answer', 'supervised', []],
+    ['below threshold escalates', supervised, { confidence: 0.31 }, 'escalate', 'supervised', ['low_confidence']],
+    ['no confidence computed is not low', supervised, { confidence: null }, 'answer', 'supervised', []],
+    // 2. explicit request, every mode
+    ['request wins over confidence', supervised, { explicitRequest: 'talk to a person' }, 'escalate', 'supervised', ['customer_request']],
+    ['autonomous honours a request', autonomous, { explicitRequest: 'human please' }, 'escalate', 'autonomous', ['customer_request']],
+    ['approval honours a request', approval, { explicitRequest: 'agent' }, 'escalate', 'approval', ['customer_request']],
+    ['a request lists the other signals too', supervised, { explicitRequest: 'agent', confidence: 0.1 }, 'escalate', 'supervised', ['customer_request', 'low_confidence']],
+    // 3. model failure, every mode
+    ['model failure escalates', supervised, { modelFailed: true, confidence: null }, 'escalate', 'supervised', ['model_unavailable']],
+    ['model failure escalates in autonomous', autonomous, { modelFailed: true, confidence: null }, 'escalate', 'autonomous', ['model_unavailable']],
+    ['request and failure together', autonomous, { modelFailed: true, explicitRequest: 'agent' }, 'escalate', 'autonomous', ['customer_request', 'model_unavailable']],
+    // 4. autonomous answers on its own
+    ['autonomous ignores low confidence', autonomous, { confidence: 0.05 }, 'answer', 'autonomous', []],
+    ['autonomous ignores every other signal', autonomous, { confidence: 0.05, consecutiveLowConfidence: 5, sentiment: mood(-0.9, 4), ruleMatches: [rule('legal-threat', 'escalate'), rule('large-refund', 'require_approval', 'refunds')], sensitiveData: [card] }, 'answer', 'autonomous', []],
+    // 5. escalating signals
+    ['negative sentiment escalates', supervised, { sentiment: mood(-0.8) }, 'escalate', 'supervised', ['negative_sentiment']],
+    ['sentiment at the limit answers', supervised, { sentiment: mood(-0.6) }, 'answer', 'supervised', []],
+    ['worsening streak of N escalates', supervised, { sentiment: mood(-0.4, 3) }, 'escalate', 'supervised', ['sentiment_trend']],
+    ['worsening streak of N-1 answers', supervised, { sentiment: mood(-0.4, 2) }, 'answer', 'supervised', []],
+    ['streak above the floor answers', withFloor, { sentiment: mood(-0.2, 4) }, 'answer', 'supervised', []],
+    ['streak below the floor escalates', withFloor, { sentiment: mood(-0.4, 4) }, 'escalate', 'supervised', ['sentiment_trend']],
+    ['escalate rule escalates', supervised, { ruleMatches: [rule('legal-threat', 'escalate')] }, 'escalate', 'supervised', ['topic_rule']],
+    ['second low answer in a row', supervised, { confidence: 0.2, consecutiveLowConfidence: 1 }, 'escalate', 'supervised', ['low_confidence', 'repeated_fallback']],
+    ['a confident answer breaks the run', supervised, { confidence: 0.8, consecutiveLowConfidence: 3 }, 'answer', 'supervised', []],
+    ['sensitive data escalates', supervised, { sensitiveData: [card] }, 'escalate', 'supervised', ['sensitive_data']],
+    ['an unlisted kind does not', supervised, { sensitiveData: [email] }, 'answer', 'supervised', []],
+    ['every firing signal is listed, in order', supervised, { confidence: 0.1, consecutiveLowConfidence: 2, sentiment: mood(-0.9, 3), ruleMatches: [rule('legal-threat', 'escalate')], sensitiveData: [card] }, 'escalate', 'supervised', ['low_confidence', 'negative_sentiment', 'sentiment_trend', 'topic_rule', 'repeated_fallback', 'sensitive_data']],
+    // an `answer` rule only silences low confidence
+    ['answer rule silences low confidence', supervised, { confidence: 0.2, ruleMatches: [rule('small-talk', 'answer', 'general')] }, 'answer', 'supervised', []],
+    ['answer rule of the responder topic', supervised, { confidence: 0.2, topic: 'general', ruleMatches: [rule('small-talk', 'answer', 'general')] }, 'answer', 'supervised', []],
+    ['answer rule of another topic', supervised, { confidence: 0.2, topic: 'payments', ruleMatches: [rule('small-talk', 'answer', 'general')] }, 'escalate', 'supervised', ['low_confidence']],
+    ['answer rule keeps sentiment', supervised, { sentiment: mood(-0.9), ruleMatches: [rule('small-talk', 'answer', 'general')] }, 'escalate', 'supervised', ['negative_sentiment']],
+    ['answer rule keeps repeated fallback', supervised, { confidence: 0.2, consecutiveLowConfidence: 1, ruleMatches: [rule('small-talk', 'answer', 'general')] }, 'escalate', 'supervised', ['repeated_fallback']],
+    // 6. drafts
+    ['approval drafts a confident answer', approval, {}, 'draft', 'approval', []],
+    ['approval escalates low confidence', approval, { confidence: 0.2 }, 'escalate', 'approval', ['low_confidence']],
+    ['require_approval rule drafts', supervised, { ruleMatches: [rule('account-deletion', 'require_approval', 'account')] }, 'draft', 'supervised', ['topic_rule']],
+    ['sensitive data needing approval drafts', approvingSensitive, { sensitiveData: [card] }, 'draft', 'supervised', ['sensitive_data']],
+    ['escalation also lists approvals', supervised, { confidence: 0.2, ruleMatches: [rule('large-refund', 'require_approval', 'refunds')] }, 'escalate', 'supervised', ['low_confidence', 'topic_rule']],
+    // per-topic overrides of mode and threshold
+    ['responder topic sets approval', byTopic, { topic: 'privacy' }, 'draft', 'approval', []],
+    ['rule topic sets approval', byTopic, { ruleMatches: [rule('erasure', 'require_approval', 'privacy')] }, 'draft', 'approval', ['topic_rule']],
+    ['topic threshold is stricter', byTopic, { topic: 'payments', confidence: 0.55 }, 'escalate', 'supervised', ['low_confidence']],
+    ['global threshold elsewhere', byTopic, { topic: 'shipping', confidence: 0.55 }, 'answer', 'supervised', []],
+    ['topic relaxes to autonomous', approvalWithAutonomousTopic, { topic: 'general', confidence: 0.1 }, 'answer', 'autonomous', []],
+    ['topic tightens autonomous', autonomousWithSupervisedTopic, { topic: 'orders', confidence: 0.1 }, 'escalate', 'supervised', ['low_confidence']],
+    ['most cautious override wins', byTopic, { topic: 'general', ruleMatches: [rule('legal-threat', 'escalate', 'legal')] }, 'escalate', 'supervised', ['topic_rule']],
   ];
-  it.each(table)('%s', (_name, policy, confidence, explicitRequest, action, signals) => {
-    const decision = decideEscalation({ confidence, explicitRequest }, policy);
+  it.each(table)('%s', (_name, policy, partial, action, mode, signals) => {
+    const decision = decideEscalation(signalsOf(partial), policy);
     expect(decision.action).toBe(action);
-    expect(decision.mode).toBe(policy.mode);
+    expect(decision.mode).toBe(mode);
     expect(decision.reasons.map((r) => r.signal)).toEqual(signals);
   });
 
-  it('reports the value and threshold of a low-confidence reason', () => {
-    const decision = decideEscalation({ confidence: 0.31234, explicitRequest: null }, supervised);
+  it('reports the rounded value and threshold of a low-confidence reason', () => {
+    const decision = decideEscalation(signalsOf({ confidence: 0.31234 }), supervised);
     expect(decision.reasons).toEqual([{ signal: 'low_confidence', value: 0.31, threshold: 0.5 }]);
+  });
+
+  it('names the topic whose threshold applied', () => {
+    const decision = decideEscalation(signalsOf({ confidence: 0.5549, topic: 'payments' }), byTopic);
+    expect(decision.reasons).toEqual([
+      { signal: 'low_confidence', value: 0.55, threshold: 0.6, detail: 'threshold of topic payments' },
+    ]);
+  });
+
+  it('reports sentiment values rounded and the streak against its threshold', () => {
+    const decision = decideEscalation(signalsOf({ sentiment: mood(-0.7777, 3) }), supervised);
+    expect(decision.reasons[0]).toEqual({ signal: 'negative_sentiment', value: -0.78, threshold: -0.6 });
+    expect(decision.reasons[1]).toMatchObject({ signal: 'sentiment_trend', value: 3, threshold: 3 });
+  });
+
+  it('names the rule, what matched and its description', () => {
+    const policy = policyOf({
+      rules: [
+        {
+          id: 'legal-threat',
+          description: 'Legal threats',
+          topic: 'legal',
+          action: 'escalate',
+          keywords: ['sue'],
+        },
+      ],
+    });
+    const decision = decideEscalation(signalsOf({ ruleMatches: [rule('legal-threat', 'escalate')] }), policy);
+    expect(decision.reasons).toEqual([
+      { signal: 'topic_rule', value: 'sue', rule: 'legal-threat', detail: 'Legal threats' },
+    ]);
+  });
+
+  it('says which rule required approval', () => {
+    const decision = decideEscalation(
+      signalsOf({ ruleMatches: [rule('large-refund', 'require_approval', 'refunds')] }),
+      supervised,
+    );
+    expect(decision.reasons[0]?.detail).toBe('requires approval: topic refunds');
+  });
+
+  it('counts repeated fallback including this answer', () => {
+    const decision = decideEscalation(
+      signalsOf({ confidence: 0.1, consecutiveLowConfidence: 2 }),
+      supervised,
+    );
+    expect(decision.reasons[1]).toEqual({ signal: 'repeated_fallback', value: 3, threshold: 2 });
+  });
+
+  it('names the kinds of sensitive data, never the data', () => {
+    const decision = decideEscalation(signalsOf({ sensitiveData: [card, card, email] }), supervised);
+    expect(decision.reasons).toEqual([{ signal: 'sensitive_data', value: 'card', detail: '2 found' }]);
   });
 });
 
-describe('detectExplicitRequest', () => {
-  const asks = [
-    'I want to talk to a person',
-    'Can I speak with a human?',
-    'let me talk to someone',
-    'connect me to a live agent please',
-    'I need a real person',
-    'Get me a representative',
-    'agent',
-    'human please!!',
-    'Could you transfer me to customer service?',
-    "I'd like to speak to a manager",
-    'Can I chat with your support team',
-    'I wanna talk to somebody',
-  ];
-  it.each(asks)('detects "%s"', (text) => {
-    expect(detectExplicitRequest(text)).not.toBeNull();
+describe('resolveThreshold', () => {
+  it.each([
+    ['payments', 0.6],
+    ['shipping', 0.5],
+    [null, 0.5],
+  ] as const)('topic %s → %s', (topic, threshold) => {
+    expect(resolveThreshold(byTopic, topic)).toBe(threshold);
   });
+});
 
-  const notAsks = [
-    'how long does shipping take?',
-    'Is this tent suitable for one person?',
-    'The person at the door left the parcel outside',
-    'my agent code is 1234',
-    'what is your human resources address',
+describe('resolveMode', () => {
+  const table: [string, string | null, RuleMatch[], OversightMode][] = [
+    ['no topic, no rule: global', null, [], 'supervised'],
+    ['topic without override: global', 'shipping', [], 'supervised'],
+    ['responder topic override', 'privacy', [], 'approval'],
+    ['rule topic override', null, [rule('erasure', 'require_approval', 'privacy')], 'approval'],
+    [
+      'most cautious of rule and responder',
+      'general',
+      [rule('legal-threat', 'escalate', 'legal')],
+      'supervised',
+    ],
+    [
+      'most cautious of several rules',
+      null,
+      [rule('a', 'escalate', 'legal'), rule('b', 'escalate', 'privacy')],
+      'approval',
+    ],
   ];
-  it.each(notAsks)('ignores "%s"', (text) => {
-    expect(detectExplicitRequest(text)).toBeNull();
+  it.each(table)('%s', (_name, topic, matches, mode) => {
+    expect(resolveMode(byTopic, topic, matches)).toBe(mode);
   });
 });

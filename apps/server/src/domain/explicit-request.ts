@@ -2,10 +2,15 @@
  * Phrasings customers use to ask for a person. Matched on normalised text
  * (lowercase, accents stripped, punctuation collapsed to spaces).
  */
-const personWords = '(person|human|agent|someone|somebody|representative|rep|operator|staff|advisor|real person|live agent|human being|manager|supervisor|customer service|support team)';
+const personWords =
+  '(person|human|agent|someone|somebody|representative|rep|operator|staff|advisor|real person|live agent|human being|manager|supervisor|customer service|support team)';
 const patterns: RegExp[] = [
-  new RegExp(`\\b(talk|speak|chat|connect|transfer|put)( me)? (to|with|through to) (a |an |the |your |some |real |live |actual )*${personWords}\\b`),
-  new RegExp(`\\b(i|we) (want|need|would like|d like|wanna) (a |an |to (talk|speak|chat) to (a |an )?)?(real |live |actual )?${personWords}\\b`),
+  new RegExp(
+    `\\b(talk|speak|chat|connect|transfer|put)( me)? (to|with|through to) (a |an |the |your |some |real |live |actual )*${personWords}\\b`,
+  ),
+  new RegExp(
+    `\\b(i|we) (want|need|would like|d like|wanna) (a |an |to (talk|speak|chat) to (a |an )?)?(real |live |actual )?${personWords}\\b`,
+  ),
   new RegExp(`\\b(get|give|find) me (a |an |to )?(real |live |actual )?${personWords}\\b`),
   /\b(real|live|actual) (person|human|agent)\b/,
   /\b(human|agent|person|representative|operator) (please|pls|plz|now)\b/,

@@ -1,7 +1,9 @@
-import type { ContextTurn, Message, Reason } from '@hitl/shared/models';
+import type { ContextTurn, Message } from '@hitl/shared/models';
+import { computeSignals } from '../domain/compute-signals';
 import { botMaySpeak } from '../domain/conversation';
 import { decideEscalation } from '../domain/escalation';
 import { detectExplicitRequest } from '../domain/explicit-request';
+import { countConsecutiveLowConfidence } from '../domain/signals/repeated-fallback';
 import type { ResponderAnswer } from '../responder/responder';
 import { appendAndNotify } from './append-and-notify';
 import { escalateConversation } from './escalate-conversation';
@@ -23,29 +25,42 @@ export async function runBotTurn(
   // A turn from before the last hand-back belongs to the agent's part of the conversation.
   if (question.seq <= conversation.botContextFromSeq) return;
 
+  const policy = ctx.policy();
+  const earlier = await messagesBefore(ctx, conversationId, conversation.botContextFromSeq, question.seq);
   const explicitRequest = detectExplicitRequest(question.text);
   let answer: ResponderAnswer | null = null;
-  const failure: Reason[] = [];
+  let modelFailed = false;
   if (explicitRequest === null) {
     ctx.notifier.botTyping(conversation, true);
     try {
       answer = await ctx.responder.answer({
         conversationId,
         question: question.text,
-        history: await historyBefore(ctx, conversationId, conversation.botContextFromSeq, question.seq),
+        history: toContextTurns(earlier).slice(-HISTORY_TURNS),
       });
     } catch (err) {
       ctx.logger.warn({ err, conversationId }, 'responder failed');
-      failure.push({ signal: 'model_unavailable', value: 1, detail: 'the answering model failed' });
+      modelFailed = true;
     } finally {
       ctx.notifier.botTyping(conversation, false);
     }
   }
 
-  const decision = decideEscalation(
-    { confidence: answer?.confidence ?? null, explicitRequest },
-    ctx.policy(),
+  const signals = computeSignals(
+    {
+      text: question.text,
+      confidence: answer?.confidence ?? null,
+      topic: null,
+      earlierCustomerTexts: earlier.filter((m) => m.role === 'customer').map((m) => m.text),
+      consecutiveLowConfidence: countConsecutiveLowConfidence(
+        earlier.filter((m) => m.role === 'bot').map((m) => m.bot?.confidence ?? null),
+        policy.confidenceThreshold,
+      ),
+      modelFailed,
+    },
+    policy,
   );
+  const decision = decideEscalation(signals, policy);
   const bot = answer && {
     confidence: answer.confidence,
     responder: answer.responder,
@@ -54,7 +69,7 @@ export async function runBotTurn(
     alternatives: answer.alternatives,
   };
 
-  if (failure.length > 0 || decision.action === 'escalate') {
+  if (decision.action === 'escalate') {
     // The withheld answer stays visible to agents as a suggestion (and can be corrected).
     if (answer && bot) {
       await appendAndNotify(ctx, conversationId, {
@@ -64,7 +79,7 @@ export async function runBotTurn(
         bot,
       });
     }
-    await escalateConversation(ctx, conversationId, [...failure, ...decision.reasons]);
+    await escalateConversation(ctx, conversationId, decision.reasons);
     return;
   }
   if (!answer || !bot) return;
@@ -72,17 +87,18 @@ export async function runBotTurn(
   await appendAndNotify(ctx, conversationId, { role: 'bot', visibility, text: answer.text, bot });
 }
 
-async function historyBefore(
+/** The public turns since the context boundary, before the question, oldest first. */
+async function messagesBefore(
   ctx: ServiceContext,
   conversationId: string,
   fromSeq: number,
   beforeSeq: number,
-): Promise<ContextTurn[]> {
+): Promise<Message[]> {
   const messages = await ctx.store.listMessages(conversationId, {
     afterSeq: fromSeq,
     includeInternal: false,
   });
-  return toContextTurns(messages.filter((m) => m.seq < beforeSeq)).slice(-HISTORY_TURNS);
+  return messages.filter((m) => m.seq < beforeSeq);
 }
 
 export function toContextTurns(messages: Message[]): ContextTurn[] {

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { detectExplicitRequest } from './explicit-request';
+
+describe('detectExplicitRequest', () => {
+  const asks = [
+    'I want to talk to a person',
+    'Can I speak with a human?',
+    'let me talk to someone',
+    'connect me to a live agent please',
+    'I need a real person',
+    'Get me a representative',
+    'agent',
+    'human please!!',
+    'Could you transfer me to customer service?',
+    "I'd like to speak to a manager",
+    'Can I chat with your support team',
+    'I wanna talk to somebody',
+  ];
+  it.each(asks)('detects "%s"', (text) => {
+    expect(detectExplicitRequest(text)).not.toBeNull();
+  });
+
+  const notAsks = [
+    'how long does shipping take?',
+    'Is this tent suitable for one person?',
+    'The person at the door left the parcel outside',
+    'my agent code is 1234',
+    'what is your human resources address',
+  ];
+  it.each(notAsks)('ignores "%s"', (text) => {
+    expect(detectExplicitRequest(text)).toBeNull();
+  });
+});

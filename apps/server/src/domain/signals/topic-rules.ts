@@ -1,0 +1,71 @@
+import type { RuleAction, TopicRule } from '../../policy/policy-schema';
+import { normaliseText } from '../explicit-request';
+import { extractMoneyAmounts } from './money-amounts';
+
+/** A policy rule that applies to a message, and what in the message made it apply. */
+export interface RuleMatch {
+  ruleId: string;
+  topic: string;
+  action: RuleAction;
+  matched: string;
+}
+
+/**
+ * The rules that apply to a customer message. A rule applies when the message is about it (any keyword,
+ * any pattern, or the responder's topic is one of its `responderTopics`) and, when it sets `minAmount`,
+ * mentions an amount at least that large. A rule with only `minAmount` applies to any such amount.
+ */
+export function matchTopicRules(
+  text: string,
+  responderTopic: string | null,
+  rules: TopicRule[],
+): RuleMatch[] {
+  const normalised = ` ${normaliseText(text)} `;
+  const amounts = extractMoneyAmounts(text);
+  const matches: RuleMatch[] = [];
+  for (const rule of rules) {
+    const about = aboutMatch(rule, text, normalised, responderTopic);
+    const hasAboutCondition = Boolean(rule.keywords || rule.patterns || rule.responderTopics);
+    if (hasAboutCondition && about === null) continue;
+    const parts = about === null ? [] : [about];
+    if (rule.minAmount !== undefined) {
+      const minAmount = rule.minAmount;
+      const amount = amounts.find((a) => a >= minAmount);
+      if (amount === undefined) continue;
+      parts.push(`amount ${amount}`);
+    }
+    matches.push({ ruleId: rule.id, topic: rule.topic, action: rule.action, matched: parts.join(', ') });
+  }
+  return matches;
+}
+
+function aboutMatch(
+  rule: TopicRule,
+  text: string,
+  normalised: string,
+  responderTopic: string | null,
+): string | null {
+  for (const keyword of rule.keywords ?? []) {
+    const phrase = normaliseText(keyword);
+    if (phrase !== '' && normalised.includes(` ${phrase} `)) return keyword;
+  }
+  for (const pattern of rule.patterns ?? []) {
+    const match = compile(pattern).exec(text);
+    if (match) return match[0];
+  }
+  if (responderTopic !== null && rule.responderTopics?.includes(responderTopic))
+    return `topic ${responderTopic}`;
+  return null;
+}
+
+/** Patterns are validated when the policy is loaded; compiled ones are kept across messages. */
+const compiled = new Map<string, RegExp>();
+
+function compile(pattern: string): RegExp {
+  let regex = compiled.get(pattern);
+  if (!regex) {
+    regex = new RegExp(pattern, 'i');
+    compiled.set(pattern, regex);
+  }
+  return regex;
+}
