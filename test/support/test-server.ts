@@ -10,6 +10,7 @@ import { createId } from '../../apps/server/src/lib/ids';
 import { silentLogger } from '../../apps/server/src/lib/logger';
 import type { Responder } from '../../apps/server/src/responder/responder';
 import { hashPassword } from '../../apps/server/src/services/auth/password';
+import { createMongoStore } from '../../apps/server/src/store/mongo-store';
 import { createSqliteStore } from '../../apps/server/src/store/sqlite-store';
 import type { Store } from '../../apps/server/src/store/store';
 import {
@@ -20,6 +21,8 @@ import {
   openVisitorSession,
   type WidgetClient,
 } from './clients';
+import { startMongoForTests } from './ferretdb';
+import type { StoreKind } from './store-kinds';
 
 export type { AgentClient, WidgetClient } from './clients';
 export { connected } from './clients';
@@ -49,11 +52,18 @@ export const AGENT_PASSWORD = 'correct-horse-battery';
 /** A real server on port 0 with a real SQLite store in a temporary folder and the real offline responder. */
 export async function startTestServer(
   env: Record<string, string> = {},
-  options: { responder?: (config: Config, store: Store) => Promise<Responder>; dataDir?: string } = {},
+  options: {
+    responder?: (config: Config, store: Store) => Promise<Responder>;
+    dataDir?: string;
+    store?: StoreKind;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'hitl-test-'));
   const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env });
-  const store = await createSqliteStore({ file: config.databaseFile });
+  const mongo = options.store === 'mongo' ? await startMongoForTests() : null;
+  const store = mongo
+    ? await createMongoStore({ uri: mongo.uri, dbName: `hitl_${createId('t')}` })
+    : await createSqliteStore({ file: config.databaseFile });
   const responder = await (options.responder ?? buildResponder)(config, store);
   const app = createApp({
     config,
@@ -99,6 +109,7 @@ export async function startTestServer(
       for (const s of sockets) s.disconnect();
       await app.close();
       await store.close();
+      await mongo?.stop();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };

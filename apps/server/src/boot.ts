@@ -8,11 +8,13 @@ import { loadOrCreateSecret } from './lib/secret-file';
 import { createOfflineResponder } from './responder/offline-responder';
 import type { Responder } from './responder/responder';
 import { ensureFirstAdmin, type FirstAdmin } from './services/auth/ensure-first-admin';
+import { createMongoStore } from './store/mongo-store';
 import { createSqliteStore } from './store/sqlite-store';
 import type { Store } from './store/store';
 
-/** Opens the configured store. */
+/** Opens the configured store: MongoDB when MONGODB_URI is set, else the embedded SQLite file. */
 export async function openStore(config: Config): Promise<Store> {
+  if (config.MONGODB_URI) return createMongoStore({ uri: config.MONGODB_URI });
   mkdirSync(config.DATA_DIR, { recursive: true });
   return createSqliteStore({ file: config.databaseFile });
 }

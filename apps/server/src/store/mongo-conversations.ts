@@ -1,0 +1,102 @@
+import mongoose, { type QueryFilter, type UpdateQuery } from 'mongoose';
+import { insertOrConflict } from './mongo-connection';
+import type { ConversationDoc } from './mongo-documents';
+import type { MongoModels } from './mongo-models';
+import { isKey, toConversation } from './mongo-rows';
+import type { KeyedQueue } from './mongo-write-queue';
+import type { ConversationPatch, Store } from './store';
+
+type ConversationMethods = Pick<
+  Store,
+  | 'createConversation'
+  | 'getConversation'
+  | 'findOpenConversation'
+  | 'listConversations'
+  | 'transitionConversation'
+>;
+
+const OPEN_STATES = ['bot', 'queued', 'agent'] as const;
+
+/** Conversations: one document each, whose state moves by compare-and-set. */
+export function createMongoConversations(models: MongoModels, serialize: KeyedQueue): ConversationMethods {
+  const { conversations } = models;
+
+  return {
+    async createConversation(input) {
+      const doc: ConversationDoc = {
+        _id: input.id,
+        siteKey: input.siteKey,
+        visitorId: input.visitorId,
+        state: 'bot',
+        assigneeId: null,
+        assigneeName: null,
+        reasons: [],
+        escalatedAt: null,
+        botContextFromSeq: 0,
+        lastSeq: 0,
+        lastMessage: null,
+        createdAt: input.createdAt,
+        updatedAt: input.createdAt,
+      };
+      await insertOrConflict(() => conversations.create(doc), { entity: 'conversation', key: input.id });
+      return toConversation(doc);
+    },
+
+    async getConversation(id) {
+      if (!isKey(id)) return null;
+      const doc = await conversations.findById(id).lean<ConversationDoc>();
+      return doc === null ? null : toConversation(doc);
+    },
+
+    async findOpenConversation(siteKey, visitorId) {
+      if (!isKey(siteKey) || !isKey(visitorId)) return null;
+      const doc = await conversations
+        .findOne({ siteKey, visitorId, state: mongoose.trusted({ $in: [...OPEN_STATES] }) })
+        .sort({ updatedAt: -1, createdAt: -1, _id: -1 })
+        .lean<ConversationDoc>();
+      return doc === null ? null : toConversation(doc);
+    },
+
+    async listConversations(query) {
+      const filter: QueryFilter<ConversationDoc> =
+        query.states === undefined ? {} : { state: mongoose.trusted({ $in: [...query.states] }) };
+      const docs = await conversations
+        .find(filter)
+        .sort({ updatedAt: -1, _id: -1 })
+        .limit(query.limit)
+        .lean<ConversationDoc[]>();
+      return docs.map(toConversation);
+    },
+
+    async transitionConversation(id, from, patch, assigneeId) {
+      if (!isKey(id) || from.length === 0) return null;
+      if (assigneeId !== undefined && !isKey(assigneeId)) return null;
+      const filter: QueryFilter<ConversationDoc> = {
+        _id: id,
+        state: mongoose.trusted({ $in: [...from] }),
+        ...(assigneeId === undefined ? {} : { assigneeId }),
+      };
+      // One conditional findOneAndUpdate: the precondition and the change are a single operation.
+      const doc = await serialize(id, () =>
+        conversations
+          .findOneAndUpdate(filter, patchUpdate(patch), { returnDocument: 'after' })
+          .lean<ConversationDoc>(),
+      );
+      return doc === null ? null : toConversation(doc);
+    },
+  };
+}
+
+/** `$set` for the fields a patch carries; `updatedAt` always moves. */
+function patchUpdate(patch: ConversationPatch): UpdateQuery<ConversationDoc> {
+  const set: Partial<ConversationDoc> = { updatedAt: patch.updatedAt };
+  if (patch.state !== undefined) set.state = patch.state;
+  if (patch.assignee !== undefined) {
+    set.assigneeId = patch.assignee?.id ?? null;
+    set.assigneeName = patch.assignee?.name ?? null;
+  }
+  if (patch.reasons !== undefined) set.reasons = patch.reasons;
+  if (patch.escalatedAt !== undefined) set.escalatedAt = patch.escalatedAt;
+  if (patch.botContextFromSeq !== undefined) set.botContextFromSeq = patch.botContextFromSeq;
+  return { $set: set };
+}

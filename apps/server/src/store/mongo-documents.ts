@@ -1,0 +1,106 @@
+import type {
+  AgentRole,
+  Author,
+  BotMeta,
+  ContextTurn,
+  ConversationState,
+  Correction,
+  CorrectionKind,
+  CorrectionReason,
+  MessageRole,
+  Reason,
+  ReviewStatus,
+  SystemNoticeKind,
+  Visibility,
+} from '@hitl/shared/models';
+
+/**
+ * Documents as they are stored. Timestamps stay ISO-8601 strings in `toISOString()` form, exactly
+ * as the port hands them over, so they sort as text and read back unchanged.
+ */
+
+export interface ConversationDoc {
+  _id: string;
+  siteKey: string;
+  visitorId: string;
+  state: ConversationState;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  reasons: Reason[];
+  escalatedAt: string | null;
+  botContextFromSeq: number;
+  lastSeq: number;
+  lastMessage: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MessageDoc {
+  _id: string;
+  conversationId: string;
+  seq: number;
+  clientId: string | null;
+  /**
+   * `c:<clientId>` for a message sent with a client id, `m:<id>` otherwise: always present, so one
+   * plain unique index on (conversationId, dedupKey) makes retries idempotent without a partial
+   * index (which FerretDB v1 does not implement).
+   */
+  dedupKey: string;
+  role: MessageRole;
+  visibility: Visibility;
+  text: string;
+  author: Author | null;
+  bot: BotMeta | null;
+  notice: SystemNoticeKind | null;
+  correctionId: string | null;
+  createdAt: string;
+  /** Copied from the conversation onto customer messages, to find a visitor's message by client id. */
+  siteKey?: string;
+  visitorId?: string;
+}
+
+export interface CorrectionDoc {
+  _id: string;
+  conversationId: string;
+  messageId: string;
+  context: ContextTurn[];
+  original: Correction['original'];
+  correctedText: string;
+  kind: CorrectionKind;
+  reasons: CorrectionReason[];
+  note: string | null;
+  agentId: string;
+  agentName: string;
+  editDistance: number;
+  timeSpentMs: number | null;
+  createdAt: string;
+  review: { status: ReviewStatus; reviewer: Author | null; at: string | null; note: string | null };
+}
+
+export interface AgentDoc {
+  _id: string;
+  email: string;
+  /** The unique key: emails are unique ignoring case, and FerretDB has no collations. */
+  emailLower: string;
+  name: string;
+  role: AgentRole;
+  passwordHash: string;
+  createdAt: string;
+}
+
+export interface SessionDoc {
+  /** The token hash. */
+  _id: string;
+  agentId: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface AuditDoc {
+  _id: string;
+  actor: Author | null;
+  action: string;
+  target: string | null;
+  data: Record<string, unknown>;
+  at: string;
+}

@@ -1,0 +1,144 @@
+import mongoose, { type QueryFilter } from 'mongoose';
+import { isDuplicateKeyError } from './mongo-connection';
+import type { ConversationDoc, MessageDoc } from './mongo-documents';
+import type { MongoModels } from './mongo-models';
+import { clientDedupKey, isKey, toMessage, toMessageDoc } from './mongo-rows';
+import type { KeyedQueue } from './mongo-write-queue';
+import type { NewMessage, Store } from './store';
+import { StoreConflictError, StoreNotFoundError } from './store-errors';
+
+type MessageMethods = Pick<
+  Store,
+  'appendMessage' | 'findVisitorMessageByClientId' | 'getMessage' | 'listMessages' | 'setMessageCorrection'
+>;
+
+type AppendResult = Awaited<ReturnType<Store['appendMessage']>>;
+
+/** Other processes can take the same seq first; each loss costs one round, so this is generous. */
+const MAX_SEQ_ATTEMPTS = 100;
+
+/** Messages, numbered per conversation. */
+export function createMongoMessages(models: MongoModels, serialize: KeyedQueue): MessageMethods {
+  const { messages } = models;
+
+  return {
+    appendMessage(input) {
+      return serialize(input.conversationId, () => appendMessageNow(models, input));
+    },
+
+    async findVisitorMessageByClientId(siteKey, visitorId, clientId) {
+      if (!isKey(siteKey) || !isKey(visitorId) || !isKey(clientId)) return null;
+      const doc = await messages
+        .findOne({ siteKey, visitorId, clientId, role: 'customer' })
+        .sort({ createdAt: -1, _id: -1 })
+        .lean<MessageDoc>();
+      return doc === null ? null : toMessage(doc);
+    },
+
+    async getMessage(id) {
+      if (!isKey(id)) return null;
+      const doc = await messages.findById(id).lean<MessageDoc>();
+      return doc === null ? null : toMessage(doc);
+    },
+
+    async listMessages(conversationId, query) {
+      if (!isKey(conversationId)) return [];
+      const filter: QueryFilter<MessageDoc> = {
+        conversationId,
+        seq: mongoose.trusted({ $gt: query.afterSeq }),
+        ...(query.includeInternal ? {} : { visibility: 'public' }),
+      };
+      let find = messages.find(filter).sort({ seq: 1 });
+      if (query.limit !== undefined) find = find.limit(query.limit);
+      return (await find.lean<MessageDoc[]>()).map(toMessage);
+    },
+
+    async setMessageCorrection(messageId, correctionId) {
+      const result = isKey(messageId)
+        ? await messages.updateOne({ _id: messageId }, { $set: { correctionId } })
+        : { matchedCount: 0 };
+      if (result.matchedCount === 0) throw new StoreNotFoundError('message', String(messageId));
+    },
+  };
+}
+
+/**
+ * Without multi-document transactions (see `mongo-store.ts`), the message insert is the commit
+ * point and the unique indexes are the arbiters:
+ * 1. a retry with a known client id returns the stored message;
+ * 2. the message is inserted with seq = the conversation's lastSeq + 1; the unique
+ *    (conversationId, seq) index lets exactly one writer have each seq, so seqs have no gaps
+ *    and no duplicates, and the unique (conversationId, dedupKey) index stores a client id once;
+ * 3. the conversation moves to that seq with an update conditional on `lastSeq = seq - 1`.
+ * A writer that finds its seq taken moves the conversation past that message itself (step 3 on the
+ * other writer's behalf) and tries the next seq, so a process that died between 2 and 3 delays
+ * nobody and loses nothing. Nothing is written before the insert, so a refused insert (an unknown
+ * conversation, a duplicate message id) leaves the conversation untouched.
+ */
+async function appendMessageNow(models: MongoModels, input: NewMessage): Promise<AppendResult> {
+  const { conversations, messages } = models;
+  if (input.clientId !== null) {
+    const stored = await findByClientId(models, input.conversationId, input.clientId);
+    if (stored !== null) return stored;
+  }
+  for (let attempt = 0; attempt < MAX_SEQ_ATTEMPTS; attempt++) {
+    const conversation = await conversations
+      .findById(input.conversationId)
+      .select({ siteKey: 1, visitorId: 1, lastSeq: 1 })
+      .lean<Pick<ConversationDoc, 'siteKey' | 'visitorId' | 'lastSeq'>>();
+    if (conversation === null) throw new StoreNotFoundError('conversation', input.conversationId);
+    const doc = toMessageDoc(input, conversation.lastSeq + 1, conversation);
+    try {
+      await messages.create(doc);
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      // FerretDB does not say which index refused the insert, so ask the data.
+      if (input.clientId !== null) {
+        const stored = await findByClientId(models, input.conversationId, input.clientId);
+        if (stored !== null) return stored;
+      }
+      if ((await messages.exists({ _id: input.id })) !== null)
+        throw new StoreConflictError('message', input.id);
+      const holder = await messages
+        .findOne({ conversationId: input.conversationId, seq: doc.seq })
+        .lean<MessageDoc>();
+      if (holder !== null) await advanceConversation(models, holder);
+      continue;
+    }
+    await advanceConversation(models, doc);
+    return { message: toMessage(structuredClone(doc)), created: true };
+  }
+  throw new Error(`no free seq in conversation ${input.conversationId} after ${MAX_SEQ_ATTEMPTS} attempts`);
+}
+
+/** The message stored under this client id, with the conversation brought up to it if it lags. */
+async function findByClientId(
+  models: MongoModels,
+  conversationId: string,
+  clientId: string,
+): Promise<AppendResult | null> {
+  const doc = await models.messages
+    .findOne({ conversationId, dedupKey: clientDedupKey(clientId) })
+    .lean<MessageDoc>();
+  if (doc === null) return null;
+  await advanceConversation(models, doc);
+  return { message: toMessage(doc), created: false };
+}
+
+/**
+ * Moves the conversation onto a stored message: lastSeq, updatedAt, and lastMessage for a public
+ * one. Conditional on the conversation being exactly one message behind, so it is idempotent and
+ * never moves a conversation backwards.
+ */
+async function advanceConversation(models: MongoModels, message: MessageDoc): Promise<void> {
+  await models.conversations.updateOne(
+    { _id: message.conversationId, lastSeq: message.seq - 1 },
+    {
+      $set: {
+        lastSeq: message.seq,
+        updatedAt: message.createdAt,
+        ...(message.visibility === 'public' ? { lastMessage: message.text } : {}),
+      },
+    },
+  );
+}

@@ -1,0 +1,172 @@
+import { type Connection, Schema } from 'mongoose';
+import type {
+  AgentDoc,
+  AuditDoc,
+  ConversationDoc,
+  CorrectionDoc,
+  MessageDoc,
+  SessionDoc,
+} from './mongo-documents';
+
+export type MongoModels = ReturnType<typeof bindModels>;
+
+/**
+ * A field or filter path outside the schema is a bug in this adapter: it throws rather than being
+ * dropped (a dropped filter condition would silently widen a query).
+ */
+const options = {
+  versionKey: false,
+  strict: 'throw',
+  strictQuery: 'throw',
+  minimize: false,
+  id: false,
+  autoIndex: false,
+  autoCreate: false,
+} as const;
+
+// No `required` on strings: mongoose would refuse the empty string, which is a value here. The
+// documents are built from typed port inputs, so presence is checked by the compiler.
+const id = { type: String };
+const text = { type: String };
+const nullableText = { type: String, default: null };
+const count = { type: Number };
+const json = { type: Schema.Types.Mixed, default: null };
+const jsonValue = { type: Schema.Types.Mixed };
+
+const conversationSchema = new Schema<ConversationDoc>(
+  {
+    _id: id,
+    siteKey: text,
+    visitorId: text,
+    state: text,
+    assigneeId: nullableText,
+    assigneeName: nullableText,
+    reasons: jsonValue,
+    escalatedAt: nullableText,
+    botContextFromSeq: count,
+    lastSeq: count,
+    lastMessage: nullableText,
+    createdAt: text,
+    updatedAt: text,
+  },
+  options,
+);
+conversationSchema.index({ state: 1, updatedAt: -1 });
+conversationSchema.index({ siteKey: 1, visitorId: 1, state: 1, updatedAt: -1 });
+conversationSchema.index({ updatedAt: -1 });
+
+const messageSchema = new Schema<MessageDoc>(
+  {
+    _id: id,
+    conversationId: text,
+    seq: count,
+    clientId: nullableText,
+    dedupKey: text,
+    role: text,
+    visibility: text,
+    text,
+    author: json,
+    bot: json,
+    notice: nullableText,
+    correctionId: nullableText,
+    createdAt: text,
+    siteKey: { type: String },
+    visitorId: { type: String },
+  },
+  options,
+);
+messageSchema.index({ conversationId: 1, seq: 1 }, { unique: true });
+messageSchema.index({ conversationId: 1, dedupKey: 1 }, { unique: true });
+messageSchema.index({ siteKey: 1, visitorId: 1, clientId: 1 });
+
+const correctionSchema = new Schema<CorrectionDoc>(
+  {
+    _id: id,
+    conversationId: text,
+    messageId: text,
+    context: jsonValue,
+    original: jsonValue,
+    correctedText: text,
+    kind: text,
+    reasons: { type: [String] },
+    note: nullableText,
+    agentId: text,
+    agentName: text,
+    editDistance: count,
+    timeSpentMs: { type: Number, default: null },
+    createdAt: text,
+    review: {
+      status: text,
+      reviewer: json,
+      at: nullableText,
+      note: nullableText,
+    },
+  },
+  options,
+);
+correctionSchema.index({ 'review.status': 1, createdAt: 1 });
+correctionSchema.index({ agentId: 1, createdAt: 1 });
+correctionSchema.index({ kind: 1, createdAt: 1 });
+correctionSchema.index({ createdAt: 1, _id: 1 });
+
+const agentSchema = new Schema<AgentDoc>(
+  {
+    _id: id,
+    email: text,
+    emailLower: text,
+    name: text,
+    role: text,
+    passwordHash: text,
+    createdAt: text,
+  },
+  options,
+);
+agentSchema.index({ emailLower: 1 }, { unique: true });
+
+// Expired sessions are refused by `getSession`; they are not removed by a TTL index because
+// FerretDB v1 does not implement `expireAfterSeconds`.
+const sessionSchema = new Schema<SessionDoc>(
+  { _id: id, agentId: text, createdAt: text, expiresAt: text },
+  options,
+);
+sessionSchema.index({ agentId: 1 });
+sessionSchema.index({ expiresAt: 1 });
+
+const auditSchema = new Schema<AuditDoc>(
+  {
+    _id: id,
+    actor: json,
+    action: text,
+    target: nullableText,
+    data: jsonValue,
+    at: text,
+  },
+  options,
+);
+auditSchema.index({ at: -1 });
+
+/** Binds the models to one connection and creates their collections and indexes. */
+export async function createMongoModels(connection: Connection): Promise<MongoModels> {
+  const models = bindModels(connection);
+  // Only creates what is missing; an index an operator added by hand is left alone.
+  await Promise.all([
+    models.conversations.createIndexes(),
+    models.messages.createIndexes(),
+    models.corrections.createIndexes(),
+    models.agents.createIndexes(),
+    models.sessions.createIndexes(),
+    models.audit.createIndexes(),
+  ]);
+  return models;
+}
+
+function bindModels(connection: Connection) {
+  return {
+    conversations: connection.model('Conversation', conversationSchema, 'conversations'),
+    messages: connection.model('Message', messageSchema, 'messages'),
+    corrections: connection.model('Correction', correctionSchema, 'corrections'),
+    agents: connection.model('Agent', agentSchema, 'agents'),
+    sessions: connection.model('Session', sessionSchema, 'sessions'),
+    audit: connection.model('AuditEvent', auditSchema, 'audit_events'),
+  };
+}

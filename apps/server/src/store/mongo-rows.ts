@@ -1,0 +1,138 @@
+import type { Agent, Conversation, Correction, Message } from '@hitl/shared/models';
+import type {
+  AgentDoc,
+  AuditDoc,
+  ConversationDoc,
+  CorrectionDoc,
+  MessageDoc,
+  SessionDoc,
+} from './mongo-documents';
+import type { AgentSession, AuditEvent, NewMessage } from './store';
+
+/** Stored documents → the port's records. Each builds a fresh object with exactly the port's fields. */
+
+export function toConversation(doc: ConversationDoc): Conversation {
+  return {
+    id: doc._id,
+    siteKey: doc.siteKey,
+    visitorId: doc.visitorId,
+    state: doc.state,
+    assignee:
+      doc.assigneeId === null ? null : { id: doc.assigneeId, name: doc.assigneeName ?? doc.assigneeId },
+    reasons: doc.reasons,
+    escalatedAt: doc.escalatedAt,
+    botContextFromSeq: doc.botContextFromSeq,
+    lastSeq: doc.lastSeq,
+    lastMessage: doc.lastMessage,
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+  };
+}
+
+export function toMessage(doc: MessageDoc): Message {
+  return {
+    id: doc._id,
+    conversationId: doc.conversationId,
+    seq: doc.seq,
+    clientId: doc.clientId,
+    role: doc.role,
+    visibility: doc.visibility,
+    text: doc.text,
+    author: doc.author,
+    bot: doc.bot,
+    notice: doc.notice,
+    correctionId: doc.correctionId,
+    createdAt: doc.createdAt,
+  };
+}
+
+/** The document for a new message, numbered `seq`, in a conversation of this visitor. */
+export function toMessageDoc(
+  input: NewMessage,
+  seq: number,
+  visitor: { siteKey: string; visitorId: string },
+): MessageDoc {
+  return {
+    _id: input.id,
+    conversationId: input.conversationId,
+    seq,
+    clientId: input.clientId,
+    dedupKey: input.clientId === null ? `m:${input.id}` : clientDedupKey(input.clientId),
+    role: input.role,
+    visibility: input.visibility,
+    text: input.text,
+    author: input.author,
+    bot: input.bot,
+    notice: input.notice,
+    correctionId: null,
+    createdAt: input.createdAt,
+    ...(input.role === 'customer' ? { siteKey: visitor.siteKey, visitorId: visitor.visitorId } : {}),
+  };
+}
+
+export function clientDedupKey(clientId: string): string {
+  return `c:${clientId}`;
+}
+
+export function toCorrection(doc: CorrectionDoc): Correction {
+  return {
+    id: doc._id,
+    conversationId: doc.conversationId,
+    messageId: doc.messageId,
+    context: doc.context,
+    original: {
+      text: doc.original.text,
+      confidence: doc.original.confidence,
+      responder: doc.original.responder,
+      modelId: doc.original.modelId,
+    },
+    correctedText: doc.correctedText,
+    kind: doc.kind,
+    reasons: [...doc.reasons],
+    note: doc.note,
+    agent: { id: doc.agentId, name: doc.agentName },
+    editDistance: doc.editDistance,
+    timeSpentMs: doc.timeSpentMs,
+    createdAt: doc.createdAt,
+    review: {
+      status: doc.review.status,
+      reviewer: doc.review.reviewer,
+      at: doc.review.at,
+      note: doc.review.note,
+    },
+  };
+}
+
+export function toAgent(doc: AgentDoc): Agent {
+  return { id: doc._id, email: doc.email, name: doc.name, role: doc.role, createdAt: doc.createdAt };
+}
+
+export function toSession(doc: SessionDoc): AgentSession {
+  return { tokenHash: doc._id, agentId: doc.agentId, createdAt: doc.createdAt, expiresAt: doc.expiresAt };
+}
+
+export function toAuditEvent(doc: AuditDoc): AuditEvent {
+  return {
+    id: doc._id,
+    actor: doc.actor,
+    action: doc.action,
+    target: doc.target,
+    data: doc.data,
+    at: doc.at,
+  };
+}
+
+/**
+ * True for a value that can be a stored id or key. The port types these as strings; anything else
+ * (an operator object such as `{ $gt: '' }` that slipped past validation) matches nothing.
+ */
+export function isKey(value: unknown): value is string {
+  return typeof value === 'string';
+}
+
+/** Canonical form of an ISO timestamp, the one stored timestamps have, so they compare as text. */
+export function toUtcIso(timestamp: string): string {
+  const date = new Date(timestamp);
+  if (Number.isNaN(date.getTime())) throw new RangeError(`not an ISO timestamp: ${timestamp}`);
+  return date.toISOString();
+}

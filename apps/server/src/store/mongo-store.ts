@@ -1,0 +1,57 @@
+import { createMongoAccounts } from './mongo-accounts';
+import { openMongoConnection, pingMongo } from './mongo-connection';
+import { createMongoConversations } from './mongo-conversations';
+import { createMongoCorrections } from './mongo-corrections';
+import { createMongoMessages } from './mongo-messages';
+import { createMongoModels } from './mongo-models';
+import { createKeyedQueue } from './mongo-write-queue';
+import type { Store } from './store';
+
+export interface MongoStoreOptions {
+  /** A MongoDB connection string (replica set, Atlas, or FerretDB for tests). */
+  uri: string;
+  /** Overrides the database named in the URI. */
+  dbName?: string;
+}
+
+/**
+ * The MongoDB store, on a connection of its own; collections and indexes are created on open.
+ *
+ * It uses neither multi-document transactions nor change streams: FerretDB v1, which the tests
+ * run against, supports neither, and a MongoDB standalone has no transactions either. Each method
+ * is one atomic document operation or, for `appendMessage`, a sequence whose commit point is one
+ * insert guarded by unique indexes (see `mongo-messages.ts`).
+ */
+export async function createMongoStore(options: MongoStoreOptions): Promise<Store> {
+  const connection = await openMongoConnection(options.uri, options.dbName);
+  let models: Awaited<ReturnType<typeof createMongoModels>>;
+  try {
+    models = await createMongoModels(connection);
+  } catch (error) {
+    await connection.close().catch(() => undefined);
+    throw error;
+  }
+  const serialize = createKeyedQueue();
+  const openStreams = new Set<() => void>();
+  let closed = false;
+
+  return {
+    kind: 'mongo',
+    ...createMongoConversations(models, serialize),
+    ...createMongoMessages(models, serialize),
+    ...createMongoCorrections(models, openStreams),
+    ...createMongoAccounts(models),
+
+    async ping() {
+      await pingMongo(connection);
+    },
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const stop of [...openStreams]) stop();
+      openStreams.clear();
+      await connection.close();
+    },
+  };
+}
