@@ -1,6 +1,6 @@
 import type { EscalationSignal, OversightMode } from '@hitl/shared/models';
+import { type EscalationPolicyInput, escalationPolicySchema } from '@hitl/shared/policy';
 import { describe, expect, it } from 'vitest';
-import { type EscalationPolicyInput, escalationPolicySchema } from '../policy/policy-schema';
 import {
   decideEscalation,
   type EscalationPolicy,

@@ -1,10 +1,10 @@
 import type { OversightMode, Reason } from '@hitl/shared/models';
-import type { EscalationPolicy } from '../policy/policy-schema';
+import type { EscalationPolicy } from '@hitl/shared/policy';
 import type { SensitiveFinding } from './signals/sensitive-data';
 import type { SentimentTrend } from './signals/sentiment-trend';
 import type { RuleMatch } from './signals/topic-rules';
 
-export type { EscalationPolicy } from '../policy/policy-schema';
+export type { EscalationPolicy } from '@hitl/shared/policy';
 
 export type ReplyAction = 'answer' | 'draft' | 'escalate';
 

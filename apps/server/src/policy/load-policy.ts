@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type EscalationPolicy, escalationPolicySchema } from './policy-schema';
+import { type EscalationPolicy, escalationPolicySchema } from '@hitl/shared/policy';
 
 /** The policy shipped with the server. */
 export const defaultEscalationPolicyPath = fileURLToPath(

@@ -1,7 +1,7 @@
+import type { SensitiveDataKind } from '@hitl/shared/policy';
 import { isLuhnValid, isValidIban, isValidSpanishId, isValidSsn } from './sensitive-data-checks';
 
-export const sensitiveDataKinds = ['card', 'iban', 'national_id', 'email', 'phone', 'password'] as const;
-export type SensitiveDataKind = (typeof sensitiveDataKinds)[number];
+export { type SensitiveDataKind, sensitiveDataKinds } from '@hitl/shared/policy';
 
 /** Where a piece of sensitive data sits in a text: `text.slice(start, end)`. */
 export interface SensitiveFinding {

@@ -1,5 +1,5 @@
+import { type TopicRule, topicRuleSchema } from '@hitl/shared/policy';
 import { describe, expect, it } from 'vitest';
-import { type TopicRule, topicRuleSchema } from '../../policy/policy-schema';
 import { matchTopicRules } from './topic-rules';
 
 const ruleOf = (input: Record<string, unknown>): TopicRule =>

@@ -1,4 +1,4 @@
-import type { RuleAction, TopicRule } from '../../policy/policy-schema';
+import type { RuleAction, TopicRule } from '@hitl/shared/policy';
 import { normaliseText } from '../explicit-request';
 import { extractMoneyAmounts } from './money-amounts';
 

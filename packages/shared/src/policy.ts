@@ -1,6 +1,8 @@
-import { oversightModeSchema } from '@hitl/shared/models';
 import { z } from 'zod';
-import { sensitiveDataKinds } from '../domain/signals/sensitive-data';
+import { oversightModeSchema } from './models';
+
+export const sensitiveDataKinds = ['card', 'iban', 'national_id', 'email', 'phone', 'password'] as const;
+export type SensitiveDataKind = (typeof sensitiveDataKinds)[number];
 
 /*
  * The escalation policy a support team edits as JSON. Objects are strict so that a misspelt field is an
