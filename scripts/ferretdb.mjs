@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 
 export const FERRETDB_VERSION = 'v1.24.1';
-export const ferretDbBin = process.env.FERRETDB_BIN ?? path.join(os.homedir(), '.cache', 'hitl-support', 'bin', 'ferretdb');
+export const ferretDbBin =
+  process.env.FERRETDB_BIN ?? path.join(os.homedir(), '.cache', 'hitl-support', 'bin', 'ferretdb');
 
 function findGo() {
   for (const candidate of ['go', '/usr/local/go/bin/go', '/usr/lib/go/bin/go']) {
@@ -29,13 +30,19 @@ export function ensureFerretDb() {
       'The MongoDB store tests need MONGODB_URI or FerretDB, which is built with Go. Install Go (https://go.dev/dl/) or set MONGODB_URI.',
     );
   }
-  process.stdout.write(`Building FerretDB ${FERRETDB_VERSION} into ${path.dirname(ferretDbBin)} (once; about two minutes)…\n`);
+  process.stdout.write(
+    `Building FerretDB ${FERRETDB_VERSION} into ${path.dirname(ferretDbBin)} (once; about two minutes)…\n`,
+  );
   const env = { ...process.env, GOFLAGS: '-mod=mod' };
-  const download = spawnSync(go, ['mod', 'download', '-json', `github.com/FerretDB/FerretDB@${FERRETDB_VERSION}`], {
-    encoding: 'utf8',
-    env,
-    cwd: os.tmpdir(),
-  });
+  const download = spawnSync(
+    go,
+    ['mod', 'download', '-json', `github.com/FerretDB/FerretDB@${FERRETDB_VERSION}`],
+    {
+      encoding: 'utf8',
+      env,
+      cwd: os.tmpdir(),
+    },
+  );
   if (download.status !== 0) throw new Error(`Downloading the FerretDB module failed:\n${download.stderr}`);
   const moduleDir = JSON.parse(download.stdout).Dir;
   const work = mkdtempSync(path.join(os.tmpdir(), 'ferretdb-src-'));
@@ -44,7 +51,11 @@ export function ensureFerretDb() {
     spawnSync('chmod', ['-R', 'u+w', work]);
     writeFileSync(path.join(work, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
     mkdirSync(path.dirname(ferretDbBin), { recursive: true });
-    const build = spawnSync(go, ['build', '-o', ferretDbBin, './cmd/ferretdb'], { stdio: 'inherit', env, cwd: work });
+    const build = spawnSync(go, ['build', '-o', ferretDbBin, './cmd/ferretdb'], {
+      stdio: 'inherit',
+      env,
+      cwd: work,
+    });
     if (build.status !== 0 || !existsSync(ferretDbBin)) throw new Error('Building FerretDB failed.');
   } finally {
     rmSync(work, { recursive: true, force: true });

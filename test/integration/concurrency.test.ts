@@ -1,6 +1,6 @@
 import type { Message } from '@hitl/shared/models';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storeKinds, type StoreKind } from '../support/store-kinds';
+import { type StoreKind, storeKinds } from '../support/store-kinds';
 import { startTestServer, type TestServer, type WidgetClient } from '../support/test-server';
 import { waitForEvent } from '../support/wait-for';
 
@@ -13,8 +13,15 @@ describe.each(storeKinds)('concurrency on the %s store', (kind: StoreKind) => {
   afterAll(() => server?.close());
 
   async function queuedConversation(visitor: WidgetClient): Promise<string> {
-    const queued = waitForEvent(visitor as never, 'conversation:updated', (c: { state: string }) => c.state === 'queued');
-    const ack = await visitor.emitWithAck('message:send', { clientId: crypto.randomUUID(), text: 'human please' });
+    const queued = waitForEvent(
+      visitor as never,
+      'conversation:updated',
+      (c: { state: string }) => c.state === 'queued',
+    );
+    const ack = await visitor.emitWithAck('message:send', {
+      clientId: crypto.randomUUID(),
+      text: 'human please',
+    });
     if (!ack.ok) throw new Error(ack.error.message);
     await queued;
     return ack.data.conversation.id;
@@ -24,9 +31,13 @@ describe.each(storeKinds)('concurrency on the %s store', (kind: StoreKind) => {
     const { socket } = await server.connectVisitor();
     const conversationId = await queuedConversation(socket);
     const agents = await Promise.all(
-      Array.from({ length: 50 }, async (_, i) => server.connectAgent((await server.createAgent({ name: `Agent ${i}` })).token)),
+      Array.from({ length: 50 }, async (_, i) =>
+        server.connectAgent((await server.createAgent({ name: `Agent ${i}` })).token),
+      ),
     );
-    const results = await Promise.all(agents.map((a) => a.emitWithAck('conversation:claim', { conversationId })));
+    const results = await Promise.all(
+      agents.map((a) => a.emitWithAck('conversation:claim', { conversationId })),
+    );
     const winners = results.filter((r) => r.ok);
     expect(winners).toHaveLength(1);
     const codes = results.flatMap((r) => (r.ok ? [] : [r.error.code]));
@@ -34,9 +45,9 @@ describe.each(storeKinds)('concurrency on the %s store', (kind: StoreKind) => {
     const stored = await server.store.getConversation(conversationId);
     expect(stored?.state).toBe('agent');
     expect(stored?.assignee?.id).toBe(winners[0]?.ok ? winners[0].data.conversation.assignee?.id : undefined);
-    const joined = (await server.store.listMessages(conversationId, { afterSeq: 0, includeInternal: true })).filter(
-      (m) => m.notice === 'agent_joined',
-    );
+    const joined = (
+      await server.store.listMessages(conversationId, { afterSeq: 0, includeInternal: true })
+    ).filter((m) => m.notice === 'agent_joined');
     expect(joined).toHaveLength(1);
     for (const a of agents) a.disconnect();
   });
@@ -46,19 +57,37 @@ describe.each(storeKinds)('concurrency on the %s store', (kind: StoreKind) => {
     const conversationId = await queuedConversation(first.socket);
     const agent = await server.connectAgent((await server.createAgent({ name: 'Owner' })).token);
     expect((await agent.emitWithAck('conversation:claim', { conversationId })).ok).toBe(true);
-    const tabs = [first.socket, ...(await Promise.all(Array.from({ length: 9 }, () => server.connectVisitor({ token: first.token })))).map((v) => v.socket)];
+    const tabs = [
+      first.socket,
+      ...(
+        await Promise.all(Array.from({ length: 9 }, () => server.connectVisitor({ token: first.token })))
+      ).map((v) => v.socket),
+    ];
 
-    const payloads = Array.from({ length: 500 }, (_, i) => ({ clientId: crypto.randomUUID(), text: `message ${i}`, conversationId }));
-    const acks = await Promise.all(payloads.map((p, i) => tabs[i % tabs.length]!.emitWithAck('message:send', p)));
+    const payloads = Array.from({ length: 500 }, (_, i) => ({
+      clientId: crypto.randomUUID(),
+      text: `message ${i}`,
+      conversationId,
+    }));
+    const acks = await Promise.all(
+      payloads.map((p, i) => tabs[i % tabs.length]!.emitWithAck('message:send', p)),
+    );
     expect(acks.every((a) => a.ok)).toBe(true);
     // Every tenth message is retried from another tab with the same client id.
     const retries = await Promise.all(
-      payloads.filter((_, i) => i % 10 === 0).map((p, i) => tabs[(i + 3) % tabs.length]!.emitWithAck('message:send', p)),
+      payloads
+        .filter((_, i) => i % 10 === 0)
+        .map((p, i) => tabs[(i + 3) % tabs.length]!.emitWithAck('message:send', p)),
     );
     const byClientId = new Map(acks.map((a, i) => [payloads[i]!.clientId, a.ok ? a.data.message.id : '']));
-    for (const [i, r] of retries.entries()) expect(r.ok && r.data.message.id).toBe(byClientId.get(payloads[i * 10]!.clientId));
+    for (const [i, r] of retries.entries())
+      expect(r.ok && r.data.message.id).toBe(byClientId.get(payloads[i * 10]!.clientId));
 
-    const messages: Message[] = await server.store.listMessages(conversationId, { afterSeq: 0, includeInternal: true, limit: 10_000 });
+    const messages: Message[] = await server.store.listMessages(conversationId, {
+      afterSeq: 0,
+      includeInternal: true,
+      limit: 10_000,
+    });
     const seqs = messages.map((m) => m.seq);
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
     const customer = messages.filter((m) => m.role === 'customer' && m.text.startsWith('message '));

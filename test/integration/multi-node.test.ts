@@ -74,18 +74,30 @@ describe('two server nodes sharing one store and one Redis', () => {
   });
 
   it('the agent on B claims and both exchange messages live across the nodes', async () => {
-    const joined = waitForEvent<Message>(visitor as never, 'message:created', (m) => m.notice === 'agent_joined');
+    const joined = waitForEvent<Message>(
+      visitor as never,
+      'message:created',
+      (m) => m.notice === 'agent_joined',
+    );
     const claim = await agent.emitWithAck('conversation:claim', { conversationId });
     expect(claim.ok).toBe(true);
     await joined;
     await agent.emitWithAck('conversation:watch', { conversationId, afterSeq: 0 });
 
     const toCustomer = waitForEvent<Message>(visitor as never, 'message:created', (m) => m.role === 'agent');
-    await agent.emitWithAck('message:send', { conversationId, clientId: crypto.randomUUID(), text: 'Hello from B' });
+    await agent.emitWithAck('message:send', {
+      conversationId,
+      clientId: crypto.randomUUID(),
+      text: 'Hello from B',
+    });
     expect((await toCustomer).text).toBe('Hello from B');
 
     const toAgent = waitForEvent<Message>(agent as never, 'message:created', (m) => m.role === 'customer');
-    await visitor.emitWithAck('message:send', { conversationId, clientId: crypto.randomUUID(), text: 'Hello from A' });
+    await visitor.emitWithAck('message:send', {
+      conversationId,
+      clientId: crypto.randomUUID(),
+      text: 'Hello from A',
+    });
     expect((await toAgent).text).toBe('Hello from A');
   });
 
@@ -97,7 +109,11 @@ describe('two server nodes sharing one store and one Redis', () => {
 
     const sent: string[] = [];
     for (const text of ['one', 'two', 'three']) {
-      const ack = await agent.emitWithAck('message:send', { conversationId, clientId: crypto.randomUUID(), text });
+      const ack = await agent.emitWithAck('message:send', {
+        conversationId,
+        clientId: crypto.randomUUID(),
+        text,
+      });
       expect(ack.ok).toBe(true);
       sent.push(text);
     }
@@ -110,7 +126,11 @@ describe('two server nodes sharing one store and one Redis', () => {
     // The agent moves to node A and catches up on what the customer wrote meanwhile.
     const agentSeen = caught.data.messages.at(-1)?.seq ?? 0;
     agent.disconnect();
-    await onB.emitWithAck('message:send', { conversationId, clientId: crypto.randomUUID(), text: 'still there?' });
+    await onB.emitWithAck('message:send', {
+      conversationId,
+      clientId: crypto.randomUUID(),
+      text: 'still there?',
+    });
     const agentOnA = track(await connectAgentSocket(nodeA.url, agentToken));
     const watch = await agentOnA.emitWithAck('conversation:watch', { conversationId, afterSeq: agentSeen });
     if (!watch.ok) throw new Error('watch failed');
@@ -118,7 +138,11 @@ describe('two server nodes sharing one store and one Redis', () => {
 
     // Live again, now the other way round: agent on A, customer on B.
     const live = waitForEvent<Message>(onB as never, 'message:created', (m) => m.text === 'back on A');
-    await agentOnA.emitWithAck('message:send', { conversationId, clientId: crypto.randomUUID(), text: 'back on A' });
+    await agentOnA.emitWithAck('message:send', {
+      conversationId,
+      clientId: crypto.randomUUID(),
+      text: 'back on A',
+    });
     await live;
   });
 });
