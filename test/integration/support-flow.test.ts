@@ -53,7 +53,7 @@ describe('a customer conversation from the widget to the console and back', () =
     expect(Date.now() - started).toBeLessThan(1000);
     expect(shippingReply.role).toBe('bot');
     expect(shippingReply.text).toMatch(/business days/i);
-    expect(shippingReply.bot?.confidence).toBeGreaterThanOrEqual(server.config.CONFIDENCE_THRESHOLD);
+    expect(shippingReply.bot?.confidence).toBeGreaterThanOrEqual(server.app.ctx.policy().confidenceThreshold);
     expect(shippingReply.bot?.sources.length).toBeGreaterThan(0);
   });
 
@@ -76,8 +76,8 @@ describe('a customer conversation from the widget to the console and back', () =
     expect(conversation.reasons).toHaveLength(1);
     const reason = conversation.reasons[0];
     expect(reason?.signal).toBe('low_confidence');
-    expect(reason?.value).toBeLessThan(server.config.CONFIDENCE_THRESHOLD);
-    expect(reason?.threshold).toBe(server.config.CONFIDENCE_THRESHOLD);
+    expect(reason?.value).toBeLessThan(server.app.ctx.policy().confidenceThreshold);
+    expect(reason?.threshold).toBe(server.app.ctx.policy().confidenceThreshold);
     expect((await notice).notice).toBe('escalated');
     await state;
     // The withheld guess is kept for agents only.

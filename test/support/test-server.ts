@@ -10,6 +10,7 @@ import { createId } from '../../apps/server/src/lib/ids';
 import { silentLogger } from '../../apps/server/src/lib/logger';
 import type { Responder } from '../../apps/server/src/responder/responder';
 import { hashPassword } from '../../apps/server/src/services/auth/password';
+import { loadActivePolicy } from '../../apps/server/src/services/policy-state';
 import { createMongoStore } from '../../apps/server/src/store/mongo-store';
 import { createSqliteStore } from '../../apps/server/src/store/sqlite-store';
 import type { Store } from '../../apps/server/src/store/store';
@@ -65,10 +66,12 @@ export async function startTestServer(
     ? await createMongoStore({ uri: mongo.uri, dbName: `hitl_${createId('t')}` })
     : await createSqliteStore({ file: config.databaseFile });
   const responder = await (options.responder ?? buildResponder)(config, store);
+  const policy = await loadActivePolicy(store, config, silentLogger);
   const app = createApp({
     config,
     store,
     responder,
+    policy,
     logger: silentLogger,
     secret: 'test-secret-'.padEnd(40, 'x'),
   });

@@ -1,9 +1,10 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { PolicyResponse } from '@hitl/shared/rest';
 import express from 'express';
 import type { Server } from 'socket.io';
 import type { Config } from './config';
-import type { EscalationPolicy } from './domain/escalation';
+import { adminRoutes } from './http/admin-routes';
 import { authRoutes, requireAgent } from './http/auth-routes';
 import { conversationRoutes } from './http/conversation-routes';
 import { correctionRoutes } from './http/correction-routes';
@@ -16,10 +17,10 @@ import { widgetRoutes } from './http/widget-routes';
 import { type Clock, systemClock } from './lib/clock';
 import { KeyedQueue } from './lib/keyed-queue';
 import type { Logger } from './lib/logger';
-import { parseEscalationPolicy } from './policy/load-policy';
 import { createSocketNotifier } from './realtime/socket-notifier';
 import { attachSocketHandlers, createSocketServer } from './realtime/socket-server';
 import type { Responder } from './responder/responder';
+import { PolicyState } from './services/policy-state';
 import type { ServiceContext } from './services/service-context';
 import type { Store } from './store/store';
 
@@ -34,6 +35,8 @@ export interface AppDeps {
   staticPaths?: StaticPaths;
   /** A Socket.IO adapter shared by several nodes (Redis); in-memory when absent. */
   socketAdapter?: Parameters<Server['adapter']>[0];
+  /** The escalation policy in force at start (see `loadActivePolicy`). */
+  policy: PolicyResponse;
 }
 
 export interface App {
@@ -58,17 +61,15 @@ export function createApp(deps: AppDeps): App {
   const namespaces = createSocketServer(http);
   if (deps.socketAdapter) namespaces.io.adapter(deps.socketAdapter);
 
-  const policy: EscalationPolicy = parseEscalationPolicy(
-    { mode: config.OVERSIGHT_MODE, confidenceThreshold: config.CONFIDENCE_THRESHOLD },
-    'environment',
-  );
+  const policyState = new PolicyState(deps.policy);
   const ctx: ServiceContext = {
     store,
     responder,
     notifier: countingNotifier(createSocketNotifier(namespaces.widget, namespaces.agent), metrics.registry),
     clock: deps.clock ?? systemClock,
     logger,
-    policy: () => policy,
+    policy: () => policyState.policy,
+    policyState,
     conversationQueue: new KeyedQueue(),
     visitorQueue: new KeyedQueue(),
     systemPrompt: `You are the customer support assistant of ${config.SITE_NAME}. Answer briefly, kindly and only with facts you are sure of.`,
@@ -101,6 +102,7 @@ export function createApp(deps: AppDeps): App {
   app.use('/api', requireAgent(ctx));
   app.use('/api/conversations', conversationRoutes(ctx));
   app.use('/api', correctionRoutes(ctx));
+  app.use('/api', adminRoutes(ctx));
   app.use('/api', (_req, res) => sendError(res, { code: 'not_found', message: 'No such endpoint.' }));
   app.use(staticRoutes(deps.staticPaths ?? defaultStaticPaths));
   app.use(errorHandler(logger));

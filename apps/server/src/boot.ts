@@ -8,6 +8,7 @@ import { connectRedisAdapter } from './realtime/redis-adapter';
 import { createOfflineResponder } from './responder/offline-responder';
 import type { Responder } from './responder/responder';
 import { ensureFirstAdmin, type FirstAdmin } from './services/auth/ensure-first-admin';
+import { loadActivePolicy } from './services/policy-state';
 import { createMongoStore } from './store/mongo-store';
 import { createSqliteStore } from './store/sqlite-store';
 import type { Store } from './store/store';
@@ -39,6 +40,7 @@ export async function bootServer(config: Config, logger: Logger) {
     { email: config.ADMIN_EMAIL, name: config.ADMIN_NAME, password: config.ADMIN_PASSWORD },
     new Date(),
   );
+  const policy = await loadActivePolicy(store, config, logger);
   const redis = config.REDIS_URL ? await connectRedisAdapter(config.REDIS_URL) : null;
   const app = createApp({
     config,
@@ -46,6 +48,7 @@ export async function bootServer(config: Config, logger: Logger) {
     responder,
     logger,
     secret: loadOrCreateSecret(config.DATA_DIR, config.SECRET),
+    policy,
     ...(redis ? { socketAdapter: redis.adapter } : {}),
   });
   const close = async () => {

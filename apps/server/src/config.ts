@@ -46,8 +46,11 @@ export const envSchema = z.object({
   /** `self` allows the server's own origin (the demo page). */
   SITES: z.string().default('demo=self').pipe(sitesSchema),
   SITE_NAME: z.string().min(1).max(80).default('Harbor & Pine'),
-  CONFIDENCE_THRESHOLD: number01.default(0.5),
-  OVERSIGHT_MODE: z.enum(['supervised', 'autonomous']).default('supervised'),
+  /** The escalation policy file (modes, thresholds, topic rules); the shipped one when unset. */
+  ESCALATION_POLICY: z.string().min(1).optional(),
+  /** Override the policy file's global confidence threshold and mode (until an admin edits the policy in the console). */
+  CONFIDENCE_THRESHOLD: number01.optional(),
+  OVERSIGHT_MODE: z.enum(['approval', 'supervised', 'autonomous']).optional(),
   KNOWLEDGE_BASE: z.string().min(1).optional(),
   /** Switches the store to MongoDB (a replica set or Atlas; FerretDB works for tests). */
   MONGODB_URI: z

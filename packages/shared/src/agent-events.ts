@@ -46,6 +46,25 @@ export const correctionCreateSchema = z.object({
 });
 export type CorrectionCreateInput = z.input<typeof correctionCreateSchema>;
 
+export const draftApproveSchema = z.object({ messageId: idSchema });
+export type DraftApproveInput = z.input<typeof draftApproveSchema>;
+
+/** Edit (send the agent's version as the assistant's reply) or reject (send it as the agent's own reply). */
+export const draftReviseSchema = z.object({
+  messageId: idSchema,
+  text: messageTextSchema,
+  reasons: z.array(correctionReasonSchema).min(1).max(6),
+  note: z.string().trim().max(1000).nullish(),
+  timeSpentMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 3600 * 1000)
+    .nullish(),
+});
+export type DraftReviseInput = z.input<typeof draftReviseSchema>;
+export type DraftResult = { draft: Message; published: Message; correction: Correction | null };
+
 export interface AgentClientToServerEvents {
   'conversation:list': (
     input: ConversationListInput,
@@ -61,6 +80,12 @@ export interface AgentClientToServerEvents {
   'conversation:close': (input: ConversationRef, ack: AckCallback<{ conversation: Conversation }>) => void;
   'message:send': (input: AgentSendInput, ack: AckCallback<{ message: Message }>) => void;
   'correction:create': (input: CorrectionCreateInput, ack: AckCallback<{ correction: Correction }>) => void;
+  /** Send a held bot reply as it is. */
+  'draft:approve': (input: DraftApproveInput, ack: AckCallback<DraftResult>) => void;
+  /** Send the agent's edited version as the assistant's reply; records an `edited_draft` correction. */
+  'draft:edit': (input: DraftReviseInput, ack: AckCallback<DraftResult>) => void;
+  /** Discard the draft and send the agent's own reply instead; records a `rejected_draft` correction. */
+  'draft:reject': (input: DraftReviseInput, ack: AckCallback<DraftResult>) => void;
 }
 
 export interface AgentServerToClientEvents {
@@ -70,6 +95,10 @@ export interface AgentServerToClientEvents {
   'conversation:updated': (conversation: Conversation) => void;
   /** A message in a conversation this socket watches (internal ones included). */
   'message:created': (message: Message) => void;
+  /** A watched message changed (a draft was reviewed, a reply was corrected). */
+  'message:updated': (message: Message) => void;
+  /** A held bot reply waits for review (sent to every agent). */
+  'draft:created': (message: Message) => void;
   'correction:created': (correction: Correction) => void;
   'presence:updated': (presence: { agentsOnline: number }) => void;
 }
@@ -79,5 +108,6 @@ export interface AgentSocketData {
 }
 
 export interface InterServerEvents {
-  ping: () => void;
+  /** An admin changed the escalation policy on one node; the others reload it from the store. */
+  'policy:changed': () => void;
 }

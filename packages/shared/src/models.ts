@@ -70,12 +70,29 @@ export const systemNoticeKinds = [
   'closed',
   'no_agent_online',
   'reviewing',
+  'contact_saved',
 ] as const;
 export const systemNoticeKindSchema = z.enum(systemNoticeKinds);
 export type SystemNoticeKind = z.infer<typeof systemNoticeKindSchema>;
 
 export const authorSchema = z.object({ id: z.string(), name: z.string() });
 export type Author = z.infer<typeof authorSchema>;
+
+export const draftStatuses = ['pending', 'approved', 'edited', 'rejected'] as const;
+export const draftStatusSchema = z.enum(draftStatuses);
+export type DraftStatus = z.infer<typeof draftStatusSchema>;
+
+/** On a bot reply held for review (approval mode, or a rule that requires approval). */
+export const draftStateSchema = z.object({
+  status: draftStatusSchema,
+  /** Why approval was needed (a rule, sensitive data, or the approval mode itself). */
+  reasons: z.array(reasonSchema),
+  reviewer: authorSchema.nullable(),
+  reviewedAt: z.string().nullable(),
+  /** The public message the customer received, once approved or edited. */
+  publishedMessageId: z.string().nullable(),
+});
+export type DraftState = z.infer<typeof draftStateSchema>;
 
 export const messageSchema = z.object({
   id: z.string(),
@@ -90,6 +107,8 @@ export const messageSchema = z.object({
   notice: systemNoticeKindSchema.nullable(),
   /** Set on a bot reply an agent has marked as wrong. */
   correctionId: z.string().nullable(),
+  /** Set on an internal bot reply waiting for (or past) an agent's review. */
+  draft: draftStateSchema.nullable(),
   createdAt: z.string(),
 });
 export type Message = z.infer<typeof messageSchema>;
@@ -106,6 +125,8 @@ export const conversationSchema = z.object({
   botContextFromSeq: seqSchema,
   lastSeq: seqSchema,
   lastMessage: z.string().nullable(),
+  /** An e-mail the customer left for a reply when no agent was online. */
+  contactEmail: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -6,6 +6,7 @@ import {
   correctionReasonSchema,
   reviewStatusSchema,
 } from './models';
+import type { EscalationPolicy } from './policy';
 
 export const loginRequestSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -55,3 +56,23 @@ export const reviewRequestSchema = z.object({
   correctedText: z.string().trim().min(1).max(4000).optional(),
 });
 export type ReviewRequest = z.infer<typeof reviewRequestSchema>;
+
+/** What GET /api/admin/policy answers; PUT takes an `escalationPolicySchema` body. */
+export type PolicyResponse = {
+  policy: EscalationPolicy;
+  updatedAt: string | null;
+  source: 'default' | 'file' | 'console';
+};
+
+export const auditQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export interface AuditEventView {
+  id: string;
+  actor: { id: string; name: string } | null;
+  action: string;
+  target: string | null;
+  data: Record<string, unknown>;
+  at: string;
+}

@@ -16,6 +16,8 @@ export const publicConversationSchema = z.object({
   state: conversationStateSchema,
   agent: authorSchema.nullable(),
   lastSeq: seqSchema,
+  /** Whether the customer already left an e-mail for a reply. */
+  contactLeft: z.boolean(),
 });
 export type PublicConversation = z.infer<typeof publicConversationSchema>;
 
@@ -41,6 +43,12 @@ export const widgetSessionRequestSchema = z.object({
 export type WidgetSessionRequest = z.infer<typeof widgetSessionRequestSchema>;
 export type WidgetSessionResponse = { token: string; visitorId: string; siteName: string; greeting: string };
 
+export const contactLeaveSchema = z.object({
+  conversationId: idSchema,
+  email: z.string().trim().toLowerCase().email().max(254),
+});
+export type ContactLeaveInput = z.input<typeof contactLeaveSchema>;
+
 /** Handshake `auth` of the /widget namespace. */
 export const widgetAuthSchema = z.object({
   siteKey: z.string().min(1).max(64),
@@ -51,6 +59,8 @@ export type WidgetAuth = z.infer<typeof widgetAuthSchema>;
 export interface WidgetClientToServerEvents {
   'conversation:sync': (input: WidgetSyncInput, ack: AckCallback<WidgetSyncResult>) => void;
   'message:send': (input: WidgetSendInput, ack: AckCallback<WidgetSendResult>) => void;
+  /** Leave an e-mail for a reply when nobody is online. */
+  'contact:leave': (input: ContactLeaveInput, ack: AckCallback<{ conversation: PublicConversation }>) => void;
 }
 
 export interface WidgetServerToClientEvents {

@@ -33,6 +33,11 @@ export function countingNotifier(inner: Notifier, registry: Registry): Notifier 
     labelNames: ['signal'] as const,
     registers: [registry],
   });
+  const drafts = new Counter({
+    name: 'hitl_drafts_total',
+    help: 'Bot replies held for review',
+    registers: [registry],
+  });
   const corrections = new Counter({
     name: 'hitl_corrections_total',
     help: 'Corrections recorded',
@@ -60,6 +65,12 @@ export function countingNotifier(inner: Notifier, registry: Registry): Notifier 
       corrections.inc();
       inner.correctionCreated(correction);
     },
+    draftCreated(conversation, draft) {
+      drafts.inc();
+      inner.draftCreated(conversation, draft);
+    },
+    messageUpdated: (conversation, message) => inner.messageUpdated(conversation, message),
+    policyChanged: () => inner.policyChanged(),
     botTyping: (conversation, typing) => inner.botTyping(conversation, typing),
     agentsOnline: () => inner.agentsOnline(),
   };

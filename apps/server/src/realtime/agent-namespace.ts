@@ -4,15 +4,19 @@ import {
   conversationRefSchema,
   conversationWatchSchema,
   correctionCreateSchema,
+  draftApproveSchema,
+  draftReviseSchema,
 } from '@hitl/shared/agent-events';
 import { SESSION_COOKIE } from '@hitl/shared/rest';
 import { parse as parseCookie } from 'cookie';
 import { selfOriginOf } from '../lib/self-origin';
 import { authenticateAgent } from '../services/auth/agent-sessions';
 import { claimConversation } from '../services/claim-conversation';
+import { reloadPolicy } from '../services/policy-state';
 import { listConversations, readConversation } from '../services/read-conversations';
 import { recordCorrection } from '../services/record-correction';
 import { closeConversation, handBackConversation } from '../services/release-conversation';
+import { reviewDraft } from '../services/review-draft';
 import { sendAgentMessage } from '../services/send-agent-message';
 import type { ServiceContext } from '../services/service-context';
 import { ackHandler } from './ack-handler';
@@ -49,6 +53,10 @@ export function attachAgentNamespace(
   const broadcastPresence = async () => {
     nsp.to(rooms.agents).emit('presence:updated', { agentsOnline: await ctx.notifier.agentsOnline() });
   };
+
+  nsp.on('policy:changed', () => {
+    reloadPolicy(ctx).catch((err: unknown) => ctx.logger.error({ err }, 'reloading the policy failed'));
+  });
 
   nsp.on('connection', (socket) => {
     const agent = socket.data.agent;
@@ -106,6 +114,24 @@ export function attachAgentNamespace(
       ackHandler(agentSendSchema, log, async (input) => ({
         message: await sendAgentMessage(ctx, agent, input),
       })),
+    );
+    socket.on(
+      'draft:approve',
+      ackHandler(draftApproveSchema, log, (input) =>
+        reviewDraft(ctx, agent, input.messageId, { kind: 'approve' }),
+      ),
+    );
+    socket.on(
+      'draft:edit',
+      ackHandler(draftReviseSchema, log, ({ messageId, ...rest }) =>
+        reviewDraft(ctx, agent, messageId, { kind: 'edit', ...rest }),
+      ),
+    );
+    socket.on(
+      'draft:reject',
+      ackHandler(draftReviseSchema, log, ({ messageId, ...rest }) =>
+        reviewDraft(ctx, agent, messageId, { kind: 'reject', ...rest }),
+      ),
     );
     socket.on(
       'correction:create',

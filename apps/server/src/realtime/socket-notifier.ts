@@ -27,6 +27,22 @@ export function createSocketNotifier(widget: WidgetNamespace, agent: AgentNamesp
     correctionCreated(correction: Correction) {
       agent.to(rooms.agents).emit('correction:created', correction);
     },
+    draftCreated(_conversation: Conversation, draft: Message) {
+      agent.to(rooms.agents).emit('draft:created', draft);
+    },
+    messageUpdated(conversation: Conversation, message: Message) {
+      agent.to(rooms.watch(conversation.id)).emit('message:updated', message);
+      if (message.draft)
+        agent.to(rooms.agents).except(rooms.watch(conversation.id)).emit('message:updated', message);
+    },
+    policyChanged() {
+      // Other nodes reload from the store; the in-memory adapter (one node) has nobody to tell.
+      try {
+        agent.serverSideEmit('policy:changed');
+      } catch {
+        // single node
+      }
+    },
     botTyping(conversation: Conversation, typing: boolean) {
       widget
         .to(rooms.visitor(conversation.siteKey, conversation.visitorId))

@@ -1,8 +1,14 @@
-import { widgetAuthSchema, widgetSendSchema, widgetSyncSchema } from '@hitl/shared/widget-events';
+import {
+  contactLeaveSchema,
+  widgetAuthSchema,
+  widgetSendSchema,
+  widgetSyncSchema,
+} from '@hitl/shared/widget-events';
 import { selfOriginOf } from '../lib/self-origin';
 import { isOriginAllowed } from '../services/auth/site-origins';
 import { verifyVisitorToken } from '../services/auth/visitor-tokens';
 import { handleCustomerMessage } from '../services/handle-customer-message';
+import { leaveContact } from '../services/leave-contact';
 import { syncVisitor } from '../services/read-conversations';
 import type { ServiceContext } from '../services/service-context';
 import { toPublicConversation } from '../services/visitor';
@@ -44,6 +50,12 @@ export function attachWidgetNamespace(
     socket.on(
       'conversation:sync',
       ackHandler(widgetSyncSchema, ctx.logger, (input) => syncVisitor(ctx, visitor, input)),
+    );
+    socket.on(
+      'contact:leave',
+      ackHandler(contactLeaveSchema, ctx.logger, async (input) => ({
+        conversation: await leaveContact(ctx, visitor, input),
+      })),
     );
     socket.on(
       'message:send',

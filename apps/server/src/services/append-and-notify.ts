@@ -1,10 +1,19 @@
-import type { Author, BotMeta, Conversation, Message, SystemNoticeKind } from '@hitl/shared/models';
+import type {
+  Author,
+  BotMeta,
+  Conversation,
+  DraftState,
+  Message,
+  SystemNoticeKind,
+} from '@hitl/shared/models';
 import { createId } from '../lib/ids';
 import type { ServiceContext } from './service-context';
 import { nowIso } from './service-context';
 import { noticeText } from './system-notices';
 
 interface AppendInput {
+  /** The new message's id, when the caller needs it before the message exists; a fresh one otherwise. */
+  id?: string;
   role: Message['role'];
   text: string;
   visibility?: Message['visibility'];
@@ -12,6 +21,8 @@ interface AppendInput {
   author?: Author | null;
   bot?: BotMeta | null;
   notice?: SystemNoticeKind | null;
+  /** The pending draft state of a bot reply held for review. */
+  draft?: DraftState | null;
 }
 
 /** Stores a message and tells everyone who may see it. Returns the stored message and the updated conversation. */
@@ -21,7 +32,7 @@ export async function appendAndNotify(
   input: AppendInput,
 ): Promise<{ message: Message; conversation: Conversation; created: boolean }> {
   const { message, created } = await ctx.store.appendMessage({
-    id: createId('msg'),
+    id: input.id ?? createId('msg'),
     conversationId,
     clientId: input.clientId ?? null,
     role: input.role,
@@ -30,6 +41,7 @@ export async function appendAndNotify(
     author: input.author ?? null,
     bot: input.bot ?? null,
     notice: input.notice ?? null,
+    draft: input.draft ?? null,
     createdAt: nowIso(ctx),
   });
   const conversation = await ctx.store.getConversation(conversationId);
@@ -43,10 +55,11 @@ export function appendNotice(
   conversationId: string,
   kind: SystemNoticeKind,
   agentName?: string,
+  email?: string,
 ) {
   return appendAndNotify(ctx, conversationId, {
     role: 'system',
-    text: noticeText(kind, agentName),
+    text: noticeText(kind, agentName, email),
     notice: kind,
   });
 }

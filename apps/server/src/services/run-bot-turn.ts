@@ -5,7 +5,7 @@ import { decideEscalation } from '../domain/escalation';
 import { detectExplicitRequest } from '../domain/explicit-request';
 import { countConsecutiveLowConfidence } from '../domain/signals/repeated-fallback';
 import type { ResponderAnswer } from '../responder/responder';
-import { appendAndNotify } from './append-and-notify';
+import { appendAndNotify, appendNotice } from './append-and-notify';
 import { escalateConversation } from './escalate-conversation';
 import type { ServiceContext } from './service-context';
 
@@ -83,8 +83,26 @@ export async function runBotTurn(
     return;
   }
   if (!answer || !bot) return;
-  const visibility = decision.action === 'draft' ? 'internal' : 'public';
-  await appendAndNotify(ctx, conversationId, { role: 'bot', visibility, text: answer.text, bot });
+  if (decision.action === 'answer') {
+    await appendAndNotify(ctx, conversationId, { role: 'bot', text: answer.text, bot });
+    return;
+  }
+  // draft: held for an agent's review; the customer is told a person is reviewing it.
+  const held = await appendAndNotify(ctx, conversationId, {
+    role: 'bot',
+    visibility: 'internal',
+    text: answer.text,
+    bot,
+    draft: {
+      status: 'pending',
+      reasons: decision.reasons,
+      reviewer: null,
+      reviewedAt: null,
+      publishedMessageId: null,
+    },
+  });
+  ctx.notifier.draftCreated(held.conversation, held.message);
+  await appendNotice(ctx, conversationId, 'reviewing');
 }
 
 /** The public turns since the context boundary, before the question, oldest first. */

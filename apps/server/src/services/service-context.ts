@@ -6,6 +6,7 @@ import type { Logger } from '../lib/logger';
 import type { Responder } from '../responder/responder';
 import type { Store } from '../store/store';
 import type { Notifier } from './notifier';
+import type { PolicyState } from './policy-state';
 
 /** What every use case may call. Built once by `createApp`. */
 export interface ServiceContext {
@@ -16,6 +17,7 @@ export interface ServiceContext {
   logger: Logger;
   /** Read on every message, so a change applies without a restart. */
   policy(): EscalationPolicy;
+  policyState: PolicyState;
   /** Serialises the bot's turns and agents' claims per conversation. */
   conversationQueue: KeyedQueue;
   /** Serialises a visitor's sends (so a retried first message cannot open two conversations). */

@@ -1,7 +1,7 @@
 import type { SystemNoticeKind } from '@hitl/shared/models';
 
-/** What the customer reads for each system notice. */
-export function noticeText(kind: SystemNoticeKind, agentName?: string): string {
+/** What the customer reads for each system notice; `email` is the address a `contact_saved` names. */
+export function noticeText(kind: SystemNoticeKind, agentName?: string, email?: string): string {
   switch (kind) {
     case 'escalated':
       return "I'm bringing in a person from our team. They'll reply here shortly.";
@@ -15,5 +15,7 @@ export function noticeText(kind: SystemNoticeKind, agentName?: string): string {
       return 'This conversation was closed. Write again any time to start a new one.';
     case 'reviewing':
       return 'A person from our team is reviewing the answer before it is sent.';
+    case 'contact_saved':
+      return `Thanks — we'll reply to ${email ?? 'your e-mail'} as soon as someone is available.`;
   }
 }

@@ -17,5 +17,6 @@ export function toPublicConversation(conversation: Conversation): PublicConversa
     state: conversation.state,
     agent: conversation.state === 'agent' ? conversation.assignee : null,
     lastSeq: conversation.lastSeq,
+    contactLeft: conversation.contactEmail !== null,
   };
 }

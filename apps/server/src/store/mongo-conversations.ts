@@ -13,6 +13,7 @@ type ConversationMethods = Pick<
   | 'findOpenConversation'
   | 'listConversations'
   | 'transitionConversation'
+  | 'setConversationContact'
 >;
 
 const OPEN_STATES = ['bot', 'queued', 'agent'] as const;
@@ -35,6 +36,7 @@ export function createMongoConversations(models: MongoModels, serialize: KeyedQu
         botContextFromSeq: 0,
         lastSeq: 0,
         lastMessage: null,
+        contactEmail: null,
         createdAt: input.createdAt,
         updatedAt: input.createdAt,
       };
@@ -80,6 +82,20 @@ export function createMongoConversations(models: MongoModels, serialize: KeyedQu
       const doc = await serialize(id, () =>
         conversations
           .findOneAndUpdate(filter, patchUpdate(patch), { returnDocument: 'after' })
+          .lean<ConversationDoc>(),
+      );
+      return doc === null ? null : toConversation(doc);
+    },
+
+    async setConversationContact(id, email, updatedAt) {
+      if (!isKey(id)) return null;
+      const doc = await serialize(id, () =>
+        conversations
+          .findOneAndUpdate(
+            { _id: id },
+            { $set: { contactEmail: email, updatedAt } },
+            { returnDocument: 'after' },
+          )
           .lean<ConversationDoc>(),
       );
       return doc === null ? null : toConversation(doc);

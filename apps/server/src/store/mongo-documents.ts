@@ -7,6 +7,7 @@ import type {
   Correction,
   CorrectionKind,
   CorrectionReason,
+  DraftState,
   MessageRole,
   Reason,
   ReviewStatus,
@@ -31,6 +32,8 @@ export interface ConversationDoc {
   botContextFromSeq: number;
   lastSeq: number;
   lastMessage: string | null;
+  /** Absent on documents stored before the field existed, which read as null. */
+  contactEmail?: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -53,6 +56,8 @@ export interface MessageDoc {
   bot: BotMeta | null;
   notice: SystemNoticeKind | null;
   correctionId: string | null;
+  /** Absent on documents stored before the field existed, which read as null. */
+  draft?: DraftState | null;
   createdAt: string;
   /** Copied from the conversation onto customer messages, to find a visitor's message by client id. */
   siteKey?: string;
@@ -94,6 +99,17 @@ export interface SessionDoc {
   agentId: string;
   createdAt: string;
   expiresAt: string;
+}
+
+export interface SettingDoc {
+  /** The setting's key. */
+  _id: string;
+  /**
+   * The value as JSON text, so any JSON value reads back exactly: keys that MongoDB treats
+   * specially (`$`-prefixed, dotted) and the order of object keys are kept as given.
+   */
+  value: string;
+  updatedAt: string;
 }
 
 export interface AuditDoc {

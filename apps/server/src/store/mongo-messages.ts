@@ -9,7 +9,13 @@ import { StoreConflictError, StoreNotFoundError } from './store-errors';
 
 type MessageMethods = Pick<
   Store,
-  'appendMessage' | 'findVisitorMessageByClientId' | 'getMessage' | 'listMessages' | 'setMessageCorrection'
+  | 'appendMessage'
+  | 'findVisitorMessageByClientId'
+  | 'getMessage'
+  | 'listMessages'
+  | 'setMessageCorrection'
+  | 'reviewDraft'
+  | 'listPendingDrafts'
 >;
 
 type AppendResult = Awaited<ReturnType<Store['appendMessage']>>;
@@ -58,6 +64,36 @@ export function createMongoMessages(models: MongoModels, serialize: KeyedQueue):
         ? await messages.updateOne({ _id: messageId }, { $set: { correctionId } })
         : { matchedCount: 0 };
       if (result.matchedCount === 0) throw new StoreNotFoundError('message', String(messageId));
+    },
+
+    async listPendingDrafts(limit) {
+      const docs = await messages
+        .find({ 'draft.status': 'pending' })
+        .sort({ createdAt: -1, _id: -1 })
+        .limit(limit)
+        .lean<MessageDoc[]>();
+      return docs.map(toMessage);
+    },
+
+    async reviewDraft(messageId, draft) {
+      if (!isKey(messageId)) return null;
+      const located = await messages
+        .findById(messageId)
+        .select({ conversationId: 1 })
+        .lean<Pick<MessageDoc, 'conversationId'>>();
+      if (located === null) return null;
+      // Conditional on the draft still being pending; queued with the conversation's other writes
+      // because FerretDB v1 would otherwise let two concurrent reviews both match.
+      const doc = await serialize(located.conversationId, () =>
+        messages
+          .findOneAndUpdate(
+            { _id: messageId, 'draft.status': 'pending' },
+            { $set: { draft } },
+            { returnDocument: 'after' },
+          )
+          .lean<MessageDoc>(),
+      );
+      return doc === null ? null : toMessage(doc);
     },
   };
 }

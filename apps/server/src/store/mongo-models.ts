@@ -6,6 +6,7 @@ import type {
   CorrectionDoc,
   MessageDoc,
   SessionDoc,
+  SettingDoc,
 } from './mongo-documents';
 
 export type MongoModels = ReturnType<typeof bindModels>;
@@ -46,6 +47,7 @@ const conversationSchema = new Schema<ConversationDoc>(
     botContextFromSeq: count,
     lastSeq: count,
     lastMessage: nullableText,
+    contactEmail: nullableText,
     createdAt: text,
     updatedAt: text,
   },
@@ -69,6 +71,7 @@ const messageSchema = new Schema<MessageDoc>(
     bot: json,
     notice: nullableText,
     correctionId: nullableText,
+    draft: json,
     createdAt: text,
     siteKey: { type: String },
     visitorId: { type: String },
@@ -145,6 +148,8 @@ const auditSchema = new Schema<AuditDoc>(
 );
 auditSchema.index({ at: -1 });
 
+const settingSchema = new Schema<SettingDoc>({ _id: id, value: text, updatedAt: text }, options);
+
 /** Binds the models to one connection and creates their collections and indexes. */
 export async function createMongoModels(connection: Connection): Promise<MongoModels> {
   const models = bindModels(connection);
@@ -156,6 +161,8 @@ export async function createMongoModels(connection: Connection): Promise<MongoMo
     models.agents.createIndexes(),
     models.sessions.createIndexes(),
     models.audit.createIndexes(),
+    // No secondary indexes, so nothing above would create this one.
+    models.settings.createCollection(),
   ]);
   return models;
 }
@@ -168,5 +175,6 @@ function bindModels(connection: Connection) {
     agents: connection.model('Agent', agentSchema, 'agents'),
     sessions: connection.model('Session', sessionSchema, 'sessions'),
     audit: connection.model('AuditEvent', auditSchema, 'audit_events'),
+    settings: connection.model('Setting', settingSchema, 'settings'),
   };
 }

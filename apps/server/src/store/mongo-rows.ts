@@ -6,6 +6,7 @@ import type {
   CorrectionDoc,
   MessageDoc,
   SessionDoc,
+  SettingDoc,
 } from './mongo-documents';
 import type { AgentSession, AuditEvent, NewMessage } from './store';
 
@@ -24,6 +25,7 @@ export function toConversation(doc: ConversationDoc): Conversation {
     botContextFromSeq: doc.botContextFromSeq,
     lastSeq: doc.lastSeq,
     lastMessage: doc.lastMessage,
+    contactEmail: doc.contactEmail ?? null,
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
   };
@@ -42,6 +44,7 @@ export function toMessage(doc: MessageDoc): Message {
     bot: doc.bot,
     notice: doc.notice,
     correctionId: doc.correctionId,
+    draft: doc.draft ?? null,
     createdAt: doc.createdAt,
   };
 }
@@ -65,6 +68,7 @@ export function toMessageDoc(
     bot: input.bot,
     notice: input.notice,
     correctionId: null,
+    draft: input.draft,
     createdAt: input.createdAt,
     ...(input.role === 'customer' ? { siteKey: visitor.siteKey, visitorId: visitor.visitorId } : {}),
   };
@@ -120,6 +124,17 @@ export function toAuditEvent(doc: AuditDoc): AuditEvent {
     data: doc.data,
     at: doc.at,
   };
+}
+
+export function toSetting(doc: SettingDoc): { value: unknown; updatedAt: string } {
+  return { value: JSON.parse(doc.value) as unknown, updatedAt: doc.updatedAt };
+}
+
+/** A setting's stored text; a value JSON cannot represent is refused rather than stored as null. */
+export function toSettingJson(value: unknown): string {
+  const text = JSON.stringify(value);
+  if (text === undefined) throw new TypeError('a setting value must be JSON-serialisable');
+  return text;
 }
 
 /**

@@ -4,6 +4,7 @@ import { createMongoConversations } from './mongo-conversations';
 import { createMongoCorrections } from './mongo-corrections';
 import { createMongoMessages } from './mongo-messages';
 import { createMongoModels } from './mongo-models';
+import { createMongoSettings } from './mongo-settings';
 import { createKeyedQueue } from './mongo-write-queue';
 import type { Store } from './store';
 
@@ -41,6 +42,7 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
     ...createMongoMessages(models, serialize),
     ...createMongoCorrections(models, openStreams),
     ...createMongoAccounts(models),
+    ...createMongoSettings(models),
 
     async ping() {
       await pingMongo(connection);

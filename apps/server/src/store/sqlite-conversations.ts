@@ -12,11 +12,14 @@ type ConversationMethods = Pick<
   | 'findOpenConversation'
   | 'listConversations'
   | 'transitionConversation'
+  | 'setConversationContact'
   | 'appendMessage'
   | 'findVisitorMessageByClientId'
   | 'getMessage'
   | 'listMessages'
   | 'setMessageCorrection'
+  | 'reviewDraft'
+  | 'listPendingDrafts'
 >;
 
 /** Conversations and their messages, which move together (`lastSeq`, `updatedAt`, `lastMessage`). */
@@ -80,6 +83,13 @@ export function createSqliteConversations(db: Database.Database, sql: Sql): Conv
       return row === undefined ? null : toConversation(row);
     },
 
+    async setConversationContact(id, email, updatedAt) {
+      const row = sql<ConversationRow>(
+        'UPDATE conversations SET contact_email = @email, updated_at = @updatedAt WHERE id = @id RETURNING *',
+      ).get({ id, email, updatedAt });
+      return row === undefined ? null : toConversation(row);
+    },
+
     async appendMessage(input) {
       return mapConstraints(() => appendMessage.immediate(input), { entity: 'message', key: input.id });
     },
@@ -114,6 +124,23 @@ export function createSqliteConversations(db: Database.Database, sql: Sql): Conv
         correctionId,
       });
       if (result.changes === 0) throw new StoreNotFoundError('message', messageId);
+    },
+
+    async listPendingDrafts(limit) {
+      const rows = sql<MessageRow>(
+        `SELECT * FROM messages WHERE draft IS NOT NULL AND json_extract(draft, '$.status') = 'pending'
+         ORDER BY created_at DESC, id DESC LIMIT @limit`,
+      ).all({ limit });
+      return rows.map(toMessage);
+    },
+
+    async reviewDraft(messageId, draft) {
+      // One conditional statement: the pending check and the change cannot be separated.
+      const row = sql<MessageRow>(
+        `UPDATE messages SET draft = @draft
+         WHERE id = @messageId AND json_extract(draft, '$.status') = 'pending' RETURNING *`,
+      ).get({ messageId, draft: JSON.stringify(draft) });
+      return row === undefined ? null : toMessage(row);
     },
   };
 }
@@ -150,13 +177,15 @@ function appendMessageNow(sql: Sql, input: NewMessage): { message: Message; crea
     bot: input.bot,
     notice: input.notice,
     correctionId: null,
+    draft: input.draft,
     createdAt: input.createdAt,
   };
   sql(
     `INSERT INTO messages
-       (id, conversation_id, seq, client_id, role, visibility, text, author, bot, notice, created_at)
+       (id, conversation_id, seq, client_id, role, visibility, text, author, bot, notice, draft, created_at)
      VALUES
-       (@id, @conversationId, @seq, @clientId, @role, @visibility, @text, @author, @bot, @notice, @createdAt)`,
+       (@id, @conversationId, @seq, @clientId, @role, @visibility, @text, @author, @bot, @notice, @draft,
+        @createdAt)`,
   ).run({
     id: message.id,
     conversationId: message.conversationId,
@@ -168,6 +197,7 @@ function appendMessageNow(sql: Sql, input: NewMessage): { message: Message; crea
     author: toJson(message.author),
     bot: toJson(message.bot),
     notice: message.notice,
+    draft: toJson(message.draft),
     createdAt: message.createdAt,
   });
   return { message: structuredClone(message), created: true };

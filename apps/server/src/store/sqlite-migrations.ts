@@ -97,6 +97,16 @@ export const migrations: readonly string[] = [
   ) STRICT;
   CREATE INDEX audit_events_by_time ON audit_events (at);
   `,
+  `
+  ALTER TABLE messages ADD COLUMN draft TEXT;
+  ALTER TABLE conversations ADD COLUMN contact_email TEXT;
+
+  CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  ) STRICT;
+  `,
 ];
 
 /**

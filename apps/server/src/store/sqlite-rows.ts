@@ -9,6 +9,7 @@ import type {
   Correction,
   CorrectionKind,
   CorrectionReason,
+  DraftState,
   Message,
   MessageRole,
   Reason,
@@ -32,6 +33,7 @@ export interface ConversationRow {
   bot_context_from_seq: number;
   last_seq: number;
   last_message: string | null;
+  contact_email: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -48,6 +50,7 @@ export interface MessageRow {
   bot: string | null;
   notice: SystemNoticeKind | null;
   correction_id: string | null;
+  draft: string | null;
   created_at: string;
 }
 
@@ -88,6 +91,12 @@ export interface SessionRow {
   expires_at: string;
 }
 
+export interface SettingRow {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
 export interface AuditRow {
   id: string;
   actor: string | null;
@@ -100,6 +109,13 @@ export interface AuditRow {
 /** Serialises a JSON column; `null` stays SQL NULL rather than the string "null". */
 export function toJson(value: unknown): string | null {
   return value === null || value === undefined ? null : JSON.stringify(value);
+}
+
+/** A setting's stored text; a value JSON cannot represent is refused rather than stored as null. */
+export function toSettingJson(value: unknown): string {
+  const text = JSON.stringify(value);
+  if (text === undefined) throw new TypeError('a setting value must be JSON-serialisable');
+  return text;
 }
 
 function fromJson<T>(text: string): T {
@@ -123,6 +139,7 @@ export function toConversation(row: ConversationRow): Conversation {
     botContextFromSeq: row.bot_context_from_seq,
     lastSeq: row.last_seq,
     lastMessage: row.last_message,
+    contactEmail: row.contact_email,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -141,6 +158,7 @@ export function toMessage(row: MessageRow): Message {
     bot: fromNullableJson<BotMeta>(row.bot),
     notice: row.notice,
     correctionId: row.correction_id,
+    draft: fromNullableJson<DraftState>(row.draft),
     createdAt: row.created_at,
   };
 }
@@ -191,4 +209,8 @@ export function toAuditEvent(row: AuditRow): AuditEvent {
     data: fromJson<Record<string, unknown>>(row.data),
     at: row.at,
   };
+}
+
+export function toSetting(row: SettingRow): { value: unknown; updatedAt: string } {
+  return { value: fromJson<unknown>(row.value), updatedAt: row.updated_at };
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './sqlite-database';
@@ -17,6 +18,7 @@ import {
   correctionFixture,
   filterFixture,
   messageFixture,
+  pendingDraftFixture,
   sessionFixture,
 } from './store-fixtures';
 
@@ -98,6 +100,47 @@ describe('sqlite store', () => {
       expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     } finally {
       db.close();
+    }
+  });
+
+  it('upgrades a database of the first schema version without losing its data', async () => {
+    const file = tempFile();
+    mkdirSync(dirname(file), { recursive: true });
+    const old = new Database(file);
+    try {
+      old.exec(migrations[0] as string);
+      old.pragma('user_version = 1');
+      old
+        .prepare(
+          `INSERT INTO conversations (id, site_key, visitor_id, state, last_seq, created_at, updated_at)
+           VALUES ('conv_old', 'site_demo', 'visitor_old', 'bot', 1, @at, @at)`,
+        )
+        .run({ at: at(1) });
+      old
+        .prepare(
+          `INSERT INTO messages (id, conversation_id, seq, role, visibility, text, created_at)
+           VALUES ('msg_old', 'conv_old', 1, 'customer', 'public', 'Hello', @at)`,
+        )
+        .run({ at: at(1) });
+    } finally {
+      old.close();
+    }
+
+    const store = await createSqliteStore({ file });
+    try {
+      expect(await store.getConversation('conv_old')).toMatchObject({ lastSeq: 1, contactEmail: null });
+      expect(await store.getMessage('msg_old')).toMatchObject({ text: 'Hello', draft: null });
+      expect(await store.reviewDraft('msg_old', pendingDraftFixture({ status: 'approved' }))).toBeNull();
+      expect(await store.setConversationContact('conv_old', 'old@example.com', at(2))).toMatchObject({
+        contactEmail: 'old@example.com',
+      });
+      await store.putSetting('escalation_policy', { mode: 'approval' }, at(3));
+      expect(await store.getSetting('escalation_policy')).toEqual({
+        value: { mode: 'approval' },
+        updatedAt: at(3),
+      });
+    } finally {
+      await store.close();
     }
   });
 

@@ -2,6 +2,7 @@ import { createSqliteAccounts } from './sqlite-accounts';
 import { createSqliteConversations } from './sqlite-conversations';
 import { createSqliteCorrections } from './sqlite-corrections';
 import { IN_MEMORY, openDatabase, statementCache } from './sqlite-database';
+import { createSqliteSettings } from './sqlite-settings';
 import type { Store } from './store';
 
 /**
@@ -21,6 +22,7 @@ export async function createSqliteStore(options: { file: string }): Promise<Stor
     ...createSqliteConversations(db, sql),
     ...createSqliteCorrections(db, sql, streamFrom, openStreams),
     ...createSqliteAccounts(sql),
+    ...createSqliteSettings(sql),
 
     async ping() {
       sql('SELECT 1').get();

@@ -22,6 +22,7 @@ export function describeConversationContract(current: CurrentStore): void {
         botContextFromSeq: 0,
         lastSeq: 0,
         lastMessage: null,
+        contactEmail: null,
         createdAt: at(5),
         updatedAt: at(5),
       };
@@ -166,6 +167,36 @@ export function describeConversationContract(current: CurrentStore): void {
         agentAuthor.id,
       );
       expect(byOwner).toMatchObject({ state: 'bot', assignee: null });
+    });
+
+    it('stores the e-mail a customer left and returns the updated conversation', async () => {
+      const store = current();
+      const created = await store.createConversation(conversationFixture({ createdAt: at(1) }));
+      const updated = await store.setConversationContact(created.id, 'ana@example.com', at(6));
+      expect(updated).toEqual({ ...created, contactEmail: 'ana@example.com', updatedAt: at(6) });
+      expect(await store.getConversation(created.id)).toEqual(updated);
+      expect((await store.listConversations({ limit: 10 })).find((c) => c.id === created.id)).toEqual(
+        updated,
+      );
+
+      const replaced = await store.setConversationContact(created.id, 'ana@work.example', at(7));
+      expect(replaced).toEqual({ ...created, contactEmail: 'ana@work.example', updatedAt: at(7) });
+      expect(await store.setConversationContact('conv_missing', 'ana@example.com', at(8))).toBeNull();
+      expect(await store.getConversation('conv_missing')).toBeNull();
+    });
+
+    it('keeps the contact e-mail through transitions and messages', async () => {
+      const store = current();
+      const { id } = await store.createConversation(conversationFixture());
+      await store.setConversationContact(id, 'ana@example.com', at(2));
+      await store.transitionConversation(id, ['bot'], { state: 'queued', updatedAt: at(3) });
+      await store.appendMessage(messageFixture(id, { createdAt: at(4) }));
+      expect(await store.getConversation(id)).toMatchObject({
+        state: 'queued',
+        contactEmail: 'ana@example.com',
+        lastSeq: 1,
+        updatedAt: at(4),
+      });
     });
 
     it('lets exactly one of 50 concurrent claims win', async () => {

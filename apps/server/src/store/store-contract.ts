@@ -3,7 +3,9 @@ import type { Store } from './store';
 import { describeAccountContract } from './store-contract-accounts';
 import { describeConversationContract } from './store-contract-conversations';
 import { describeCorrectionContract } from './store-contract-corrections';
+import { describeDraftContract } from './store-contract-drafts';
 import { describeMessageContract } from './store-contract-messages';
+import { describeSettingContract } from './store-contract-settings';
 
 /** Gives each contract test the store built for it. */
 export type CurrentStore = () => Store;
@@ -50,7 +52,9 @@ export function describeStoreContract(
 
     describeConversationContract(current);
     describeMessageContract(current);
+    describeDraftContract(current);
     describeCorrectionContract(current);
     describeAccountContract(current);
+    describeSettingContract(current);
   });
 }

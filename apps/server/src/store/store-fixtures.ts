@@ -1,4 +1,4 @@
-import type { Author, BotMeta } from '@hitl/shared/models';
+import type { Author, BotMeta, DraftState } from '@hitl/shared/models';
 import type { CorrectionFilter } from '@hitl/shared/rest';
 import type {
   AgentSession,
@@ -59,6 +59,7 @@ export function messageFixture(conversationId: string, overrides: Partial<NewMes
     author: null,
     bot: null,
     notice: null,
+    draft: null,
     createdAt: at(1),
     ...overrides,
   };
@@ -71,6 +72,30 @@ export function botReplyFixture(conversationId: string, overrides: Partial<NewMe
     role: 'bot',
     text: 'Orders ship within two days.',
     bot: botMeta,
+    ...overrides,
+  });
+}
+
+/** The draft state of a reply held for approval, not yet reviewed. */
+export function pendingDraftFixture(overrides: Partial<DraftState> = {}): DraftState {
+  return {
+    status: 'pending',
+    reasons: [
+      { signal: 'topic_rule', value: 'refund', rule: 'refunds-need-approval', detail: 'matched "refund"' },
+      { signal: 'low_confidence', value: 0.42, threshold: 0.6 },
+    ],
+    reviewer: null,
+    reviewedAt: null,
+    publishedMessageId: null,
+    ...overrides,
+  };
+}
+
+/** An internal bot reply held for review, with a pending draft. */
+export function heldReplyFixture(conversationId: string, overrides: Partial<NewMessage> = {}): NewMessage {
+  return botReplyFixture(conversationId, {
+    visibility: 'internal',
+    draft: pendingDraftFixture(),
     ...overrides,
   });
 }

@@ -9,6 +9,7 @@ import type {
   Correction,
   CorrectionKind,
   CorrectionReason,
+  DraftState,
   Message,
   MessageRole,
   Reason,
@@ -51,6 +52,13 @@ export interface Store {
     assigneeId?: string,
   ): Promise<Conversation | null>;
 
+  /** Stores the e-mail a customer left for a reply; null for an unknown conversation. */
+  setConversationContact(id: string, email: string, updatedAt: string): Promise<Conversation | null>;
+
+  // settings (e.g. the escalation policy edited in the console), JSON values by key
+  getSetting(key: string): Promise<{ value: unknown; updatedAt: string } | null>;
+  putSetting(key: string, value: unknown, updatedAt: string): Promise<void>;
+
   // messages
   /**
    * Stores a message with the conversation's next `seq`, atomically. Idempotent on
@@ -68,6 +76,14 @@ export interface Store {
   listMessages(conversationId: string, query: MessageQuery): Promise<Message[]>;
   /** An unknown message throws `StoreNotFoundError`. */
   setMessageCorrection(messageId: string, correctionId: string): Promise<void>;
+  /**
+   * Compare-and-set on a draft: applies `draft` only while the message's draft status is
+   * `pending`. Returns the updated message, or null when it is not a pending draft (nothing changed).
+   * Exactly one of concurrent reviews of one draft wins.
+   */
+  reviewDraft(messageId: string, draft: DraftState): Promise<Message | null>;
+  /** Bot replies waiting for review, in every conversation, newest first. */
+  listPendingDrafts(limit: number): Promise<Message[]>;
 
   // corrections
   /**
@@ -147,6 +163,8 @@ export interface NewMessage {
   author: Author | null;
   bot: BotMeta | null;
   notice: SystemNoticeKind | null;
+  /** A held bot reply carries its pending draft state; every other message null. */
+  draft: DraftState | null;
   createdAt: string;
 }
 

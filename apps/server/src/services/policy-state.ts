@@ -1,0 +1,115 @@
+import type { Agent } from '@hitl/shared/models';
+import type { EscalationPolicy } from '@hitl/shared/policy';
+import type { PolicyResponse } from '@hitl/shared/rest';
+import type { Config } from '../config';
+import { createId } from '../lib/ids';
+import type { Logger } from '../lib/logger';
+import {
+  defaultEscalationPolicyPath,
+  loadEscalationPolicy,
+  parseEscalationPolicy,
+} from '../policy/load-policy';
+import type { Store } from '../store/store';
+import { DomainError } from './domain-error';
+import { authorOf, nowIso, type ServiceContext } from './service-context';
+
+/** The key under which the console-edited policy is stored. */
+export const POLICY_SETTING = 'escalation-policy';
+
+/** The policy in force on this node, swapped atomically when an admin saves a new one. */
+export class PolicyState {
+  constructor(private active: PolicyResponse) {}
+  get policy(): EscalationPolicy {
+    return this.active.policy;
+  }
+  view(): PolicyResponse {
+    return this.active;
+  }
+  replace(next: PolicyResponse): void {
+    this.active = next;
+  }
+}
+
+/**
+ * The policy in force at start: the one saved from the console when there is one, otherwise the
+ * policy file (ESCALATION_POLICY or the shipped default) with the environment's overrides.
+ */
+export async function loadActivePolicy(
+  store: Store,
+  config: Config,
+  logger: Logger,
+): Promise<PolicyResponse> {
+  const saved = await store.getSetting(POLICY_SETTING);
+  if (saved) {
+    try {
+      return {
+        policy: parseEscalationPolicy(saved.value, 'saved in the store'),
+        updatedAt: saved.updatedAt,
+        source: 'console',
+      };
+    } catch (err) {
+      logger.error({ err }, 'the saved escalation policy is invalid; using the policy file');
+    }
+  }
+  const file = loadEscalationPolicy(config.ESCALATION_POLICY ?? defaultEscalationPolicyPath);
+  const policy = {
+    ...file,
+    ...(config.OVERSIGHT_MODE ? { mode: config.OVERSIGHT_MODE } : {}),
+    ...(config.CONFIDENCE_THRESHOLD !== undefined
+      ? { confidenceThreshold: config.CONFIDENCE_THRESHOLD }
+      : {}),
+  };
+  return { policy, updatedAt: null, source: config.ESCALATION_POLICY ? 'file' : 'default' };
+}
+
+/** An admin saves a new policy: validated, stored, audited, in force at once on every node. */
+export async function updatePolicy(
+  ctx: ServiceContext,
+  agent: Agent,
+  input: unknown,
+): Promise<PolicyResponse> {
+  if (agent.role !== 'admin')
+    throw new DomainError('forbidden', 'Only admins can change the escalation policy.');
+  let policy: EscalationPolicy;
+  try {
+    policy = parseEscalationPolicy(input, 'from the console');
+  } catch (err) {
+    throw new DomainError('invalid_payload', err instanceof Error ? err.message : String(err));
+  }
+  const before = ctx.policyState.policy;
+  const at = nowIso(ctx);
+  await ctx.store.putSetting(POLICY_SETTING, policy, at);
+  await ctx.store.appendAudit({
+    id: createId('aud'),
+    actor: authorOf(agent),
+    action: 'policy.updated',
+    target: POLICY_SETTING,
+    data: {
+      changed: changedKeys(before, policy),
+      mode: policy.mode,
+      confidenceThreshold: policy.confidenceThreshold,
+    },
+    at,
+  });
+  const view: PolicyResponse = { policy, updatedAt: at, source: 'console' };
+  ctx.policyState.replace(view);
+  ctx.notifier.policyChanged();
+  return view;
+}
+
+/** Another node saved a policy: take it from the store. */
+export async function reloadPolicy(ctx: ServiceContext): Promise<void> {
+  const saved = await ctx.store.getSetting(POLICY_SETTING);
+  if (!saved) return;
+  ctx.policyState.replace({
+    policy: parseEscalationPolicy(saved.value, 'saved in the store'),
+    updatedAt: saved.updatedAt,
+    source: 'console',
+  });
+}
+
+function changedKeys(before: EscalationPolicy, after: EscalationPolicy): string[] {
+  return (Object.keys(after) as (keyof EscalationPolicy)[]).filter(
+    (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+  );
+}

@@ -1,0 +1,22 @@
+import type { Sql } from './sqlite-database';
+import { type SettingRow, toSetting, toSettingJson } from './sqlite-rows';
+import type { Store } from './store';
+
+type SettingMethods = Pick<Store, 'getSetting' | 'putSetting'>;
+
+/** Settings edited in the console, one JSON value per key. */
+export function createSqliteSettings(sql: Sql): SettingMethods {
+  return {
+    async getSetting(key) {
+      const row = sql<SettingRow>('SELECT * FROM settings WHERE key = @key').get({ key });
+      return row === undefined ? null : toSetting(row);
+    },
+
+    async putSetting(key, value, updatedAt) {
+      sql(
+        `INSERT INTO settings (key, value, updated_at) VALUES (@key, @value, @updatedAt)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+      ).run({ key, value: toSettingJson(value), updatedAt });
+    },
+  };
+}
