@@ -1,0 +1,141 @@
+import type { Alternative } from '@hitl/shared/models';
+import type { Article } from '../knowledge/knowledge-base';
+import { calibrateConfidence } from './calibrate-confidence';
+import { extractFeatures } from './extract-features';
+import type { LearnedExample, Responder, ResponderAnswer, ResponderContext } from './responder';
+import { SimilarityClassifier } from './similarity-classifier';
+import { TfidfVectorizer } from './tfidf-vectorizer';
+
+export const offlineModelId = 'offline-tfidf-v1';
+
+/** The offline responder: answers from knowledge-base articles and learned corrections, no network. */
+export interface OfflineResponder extends Responder {
+  /** Rebuilds the model from these articles, keeping everything learned so far. */
+  retrain(articles: Article[]): void;
+  /** Number of training examples (article examples plus learned ones). */
+  readonly size: number;
+}
+
+export interface OfflineResponderOptions {
+  articles: Article[];
+  learned?: LearnedExample[];
+}
+
+/** An answer the model can give: an article, or a learned question→answer pair. */
+interface AnswerEntry {
+  id: string;
+  title: string;
+  text: string;
+}
+
+interface Model {
+  vectorizer: TfidfVectorizer;
+  classifier: SimilarityClassifier;
+}
+
+const maxAlternatives = 3;
+const learnedPrefix = 'learned:';
+
+export function createOfflineResponder(options: OfflineResponderOptions): OfflineResponder {
+  const entries = new Map<string, AnswerEntry>();
+  const learned = new Map<string, LearnedExample>();
+  for (const example of options.learned ?? []) learned.set(example.id, example);
+  let articles = options.articles;
+  let model = train();
+
+  function train(): Model {
+    entries.clear();
+    const labelled: Array<[label: string, question: string]> = [];
+    for (const article of articles) {
+      entries.set(article.id, { id: article.id, title: article.title, text: article.answer });
+      for (const question of article.examples) labelled.push([article.id, question]);
+    }
+    for (const example of learned.values()) {
+      const entry = learnedEntry(example);
+      entries.set(entry.id, entry);
+      labelled.push([entry.id, example.question]);
+    }
+    const features = labelled.map(([, question]) => extractFeatures(question));
+    const vectorizer = new TfidfVectorizer().fit(features);
+    const classifier = new SimilarityClassifier();
+    labelled.forEach(([label], index) => {
+      classifier.addExample(label, vectorizer.transform(features[index]!));
+    });
+    return { vectorizer, classifier };
+  }
+
+  async function answer(context: ResponderContext): Promise<ResponderAnswer> {
+    const query = model.vectorizer.transform(extractFeatures(context.question));
+    const ranked = model.classifier.rank(query);
+    const best = ranked[0];
+    const bestEntry = best === undefined ? undefined : entries.get(best.label);
+    if (best === undefined || bestEntry === undefined) {
+      return {
+        text: '',
+        confidence: 0,
+        sources: [],
+        alternatives: [],
+        responder: 'offline',
+        modelId: offlineModelId,
+      };
+    }
+    // Classes giving the same answer text do not compete: the margin is taken to the best different answer.
+    const rivals = ranked.filter((score) => entries.get(score.label)?.text !== bestEntry.text);
+    const runnerUp = rivals[0]?.score ?? 0;
+    const alternatives: Alternative[] = [];
+    const seenTexts = new Set<string>();
+    for (const rival of rivals) {
+      const entry = entries.get(rival.label);
+      if (entry === undefined || seenTexts.has(entry.text)) continue;
+      seenTexts.add(entry.text);
+      alternatives.push({
+        id: entry.id,
+        title: entry.title,
+        confidence: calibrateConfidence(rival.score, best.score),
+      });
+      if (alternatives.length === maxAlternatives) break;
+    }
+    return {
+      text: bestEntry.text,
+      confidence: calibrateConfidence(best.score, runnerUp),
+      sources: [{ id: bestEntry.id, title: bestEntry.title }],
+      alternatives,
+      responder: 'offline',
+      modelId: offlineModelId,
+    };
+  }
+
+  async function learn(example: LearnedExample): Promise<void> {
+    const replacing = learned.has(example.id);
+    learned.set(example.id, example);
+    if (replacing) {
+      model = train();
+      return;
+    }
+    const entry = learnedEntry(example);
+    entries.set(entry.id, entry);
+    const features = extractFeatures(example.question);
+    model.vectorizer.extend(features);
+    model.classifier.addExample(entry.id, model.vectorizer.transform(features));
+  }
+
+  return {
+    name: 'offline',
+    modelId: offlineModelId,
+    answer,
+    learn,
+    retrain(next: Article[]): void {
+      articles = next;
+      model = train();
+    },
+    get size(): number {
+      return model.classifier.size;
+    },
+  };
+}
+
+function learnedEntry(example: LearnedExample): AnswerEntry {
+  const question = example.question.trim();
+  const title = question.length > 60 ? `${question.slice(0, 57)}…` : question;
+  return { id: `${learnedPrefix}${example.id}`, title, text: example.answer };
+}
