@@ -96,7 +96,7 @@ describe('the widget and the console in a real browser', () => {
     await console_.getByTestId('correction-reason-incomplete').check();
     await console_.getByTestId('correction-submit').click();
     await botMessage.getByTestId('corrected-tag').waitFor({ timeout: 5000 });
-    const corrections = await server.store.listCorrections({ status: 'any' });
+    const corrections = await server.store.listCorrections({ status: 'any', kind: 'rewritten_reply' });
     expect(corrections).toHaveLength(1);
     expect(corrections[0]).toMatchObject({
       correctedText: 'Standard shipping takes 3–5 business days; express 1–2.',

@@ -172,6 +172,22 @@ describe('a customer conversation from the widget to the console and back', () =
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 
+  it('4b. the agent’s own answer to the escalated question is kept as a human_answer example', async () => {
+    const corrections = await server.store.listCorrections({ status: 'any', kind: 'human_answer' });
+    const mine = corrections.filter((c) => c.conversationId === conversationId);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({
+      kind: 'human_answer',
+      correctedText: 'Hi! We sell outdoor gear, not insurance, but I can help with your order.',
+      agent: { name: agentName },
+    });
+    expect(mine[0]?.context.at(-1)).toEqual({
+      role: 'customer',
+      text: 'Can you recommend a good car insurance company?',
+    });
+    expect(mine[0]?.original.text).not.toBe('');
+  });
+
   it('5. hands back to the bot, which answers the next question without re-escalating on old turns', async () => {
     const back = waitForEvent<Message>(
       visitor as never,
@@ -201,7 +217,7 @@ describe('a customer conversation from the widget to the console and back', () =
     const cli = path.resolve('apps/server/src/cli/main.ts');
     const { stderr } = await run(
       process.execPath,
-      ['--import', 'tsx', cli, 'export', '--status', 'any', '--out', out],
+      ['--import', 'tsx', cli, 'export', '--status', 'any', '--kind', 'rewritten_reply', '--out', out],
       {
         env: { ...process.env, DATA_DIR: server.dataDir, LOG_LEVEL: 'silent' },
       },

@@ -1,6 +1,7 @@
 import type { Agent, Message } from '@hitl/shared/models';
 import { appendAndNotify } from './append-and-notify';
 import { DomainError } from './domain-error';
+import { recordHumanAnswer } from './record-human-answer';
 import { authorOf, type ServiceContext } from './service-context';
 
 export interface AgentMessageInput {
@@ -36,6 +37,11 @@ export async function sendAgentMessage(
     clientId: input.clientId,
     author: authorOf(agent),
   });
-  if (created) ctx.notifier.conversationChanged(updated, 'updated');
+  if (created) {
+    ctx.notifier.conversationChanged(updated, 'updated');
+    await recordHumanAnswer(ctx, agent, updated, message).catch((err: unknown) =>
+      ctx.logger.error({ err, messageId: message.id }, 'recording the human answer failed'),
+    );
+  }
   return message;
 }
