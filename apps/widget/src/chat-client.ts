@@ -3,6 +3,7 @@ import type { Message } from '@hitl/shared/models';
 import type { PublicConversation, WidgetSendResult, WidgetSessionResponse } from '@hitl/shared/widget-events';
 import { backoffDelay, sleep } from './backoff';
 import { Connection, type ConnectionState, type WidgetSocket } from './connection';
+import { requestContact } from './contact-prompt';
 import { CurrentConversation } from './current-conversation';
 import { Outbox, type OutboxItem } from './outbox';
 import { classifyRefusal } from './send-refusal';
@@ -115,6 +116,14 @@ export class ChatClient {
   /** Removes a message the server refused. */
   dismiss(clientId: string): void {
     if (this.outbox.remove(clientId)) this.changed();
+  }
+
+  /** Leaves an e-mail for a reply when nobody is online; resolves with null once saved, else the problem. */
+  async leaveContact(email: string): Promise<string | null> {
+    const result = await requestContact(this.socket, this.current.id, email);
+    if (typeof result === 'string') return result;
+    if (this.applyConversation(result)) this.changed();
+    return null;
   }
 
   setPanelOpen(open: boolean): void {

@@ -2,8 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { CurrentConversation } from './current-conversation';
 import { SiteStore } from './storage';
 
-const open = (id: string) => ({ id, state: 'bot' as const, agent: null, lastSeq: 1 });
-const closed = (id: string) => ({ id, state: 'closed' as const, agent: null, lastSeq: 4 });
+const open = (id: string) => ({ id, state: 'bot' as const, agent: null, lastSeq: 1, contactLeft: false });
+const closed = (id: string) => ({
+  id,
+  state: 'closed' as const,
+  agent: null,
+  lastSeq: 4,
+  contactLeft: false,
+});
 
 describe('CurrentConversation', () => {
   it('follows the first conversation it sees and ignores others while it is open', () => {

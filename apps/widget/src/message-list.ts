@@ -1,5 +1,7 @@
 import type { MessageRole } from '@hitl/shared/models';
 import type { ChatSnapshot } from './chat-client';
+import { ContactForm, type LeaveContact } from './contact-form';
+import { contactAnchor } from './contact-prompt';
 import { h, richText, setAttr, setText } from './render';
 
 /** One bubble as drawn: a stored message, or a customer message still in this tab's outbox. */
@@ -22,7 +24,8 @@ const STICKY_PX = 80;
 
 /**
  * The scrolling transcript: greeting, bubbles keyed by message (a customer bubble keeps its node from
- * pending to stored, keyed by clientId), typing dots. Only changed rows touch the DOM.
+ * pending to stored, keyed by clientId), the e-mail form under a "no agent online" notice, typing dots.
+ * Only changed rows touch the DOM.
  */
 export class MessageList {
   readonly element: HTMLDivElement;
@@ -30,8 +33,10 @@ export class MessageList {
   private readonly greetingText: HTMLDivElement;
   private readonly typing: HTMLDivElement;
   private readonly rows = new Map<string, HTMLElement>();
+  private readonly contact: ContactForm;
 
-  constructor(onDismiss: (clientId: string) => void) {
+  constructor(onDismiss: (clientId: string) => void, leaveContact: LeaveContact) {
+    this.contact = new ContactForm(leaveContact);
     this.greetingText = h('div', { class: 'bubble' });
     this.greeting = h(
       'div',
@@ -70,6 +75,8 @@ export class MessageList {
     this.greeting.hidden = !snapshot.greeting;
     this.typing.hidden = !snapshot.typing;
 
+    const contactAt = contactAnchor(snapshot);
+    if (!contactAt) this.contact.element.remove();
     const entries = toEntries(snapshot);
     const keys = new Set(entries.map((entry) => entry.key));
     for (const [key, row] of this.rows) {
@@ -85,8 +92,10 @@ export class MessageList {
         this.rows.set(entry.key, row);
       }
       updateRow(row, entry);
-      if (row === anchor) anchor = anchor.nextSibling;
-      else list.insertBefore(row, anchor);
+      for (const node of entry.messageId === contactAt ? [row, this.contact.element] : [row]) {
+        if (node === anchor) anchor = anchor.nextSibling;
+        else list.insertBefore(node, anchor);
+      }
     }
 
     if (atEnd || forceScroll) this.scrollToEnd();

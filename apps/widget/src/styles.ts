@@ -28,6 +28,7 @@ svg{width:24px;height:24px;display:block}
 .status::before{content:"";flex:none;width:8px;height:8px;border-radius:50%;background:#4ade80;box-shadow:0 0 0 2px rgba(255,255,255,.25)}
 .status[data-state=queued]::before{background:#fbbf24}
 .status[data-state=closed]::before{background:#cbd5e1}
+.status[data-reviewing]::before{background:#fbbf24}
 .close{flex:none;width:36px;height:36px;border-radius:50%;display:grid;place-items:center;color:#fff}
 .close:hover{background:rgba(255,255,255,.16)}
 
@@ -51,6 +52,15 @@ svg{width:24px;height:24px;display:block}
 .error{color:#b42318}
 .link{color:var(--muted);text-decoration:underline;font-size:11.5px}
 .notice{font-size:12px;color:var(--muted);text-align:center;background:#eceef2;border-radius:12px;padding:5px 12px}
+.contact{align-self:center;width:92%;margin:-2px 0 4px;padding:10px 12px;border:1px solid var(--line);border-radius:12px;background:#fff;display:grid;gap:8px}
+.contact-label{margin:0;font-size:12.5px;color:var(--muted)}
+.contact-row{display:flex;gap:6px}
+.contact input{flex:1;min-width:0;padding:7px 10px;border:1px solid #d0d5dd;border-radius:8px;font:inherit;color:inherit;outline:none}
+.contact input:focus{border-color:var(--accent);box-shadow:0 0 0 3px color-mix(in srgb,var(--accent) 18%,transparent)}
+.contact input[aria-invalid=true]{border-color:#f3b4ae}
+.contact-submit{flex:none;padding:7px 14px;border-radius:8px;background:var(--accent);color:#fff;font-weight:600}
+.contact-submit:disabled{opacity:.5;cursor:default}
+.contact .error{margin:0;font-size:12px}
 .dots{display:flex;gap:4px;padding:13px 14px}
 .dots i{width:7px;height:7px;border-radius:50%;background:#98a2b3;animation:hitl-bounce 1.2s infinite ease-in-out}
 .dots i:nth-child(2){animation-delay:.15s}

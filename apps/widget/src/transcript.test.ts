@@ -15,6 +15,7 @@ function message(id: string, conversationId: string, seq: number, extra: Partial
     bot: null,
     notice: null,
     correctionId: null,
+    draft: null,
     createdAt: '2025-01-01T00:00:00.000Z',
     ...extra,
   };

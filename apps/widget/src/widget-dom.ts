@@ -1,8 +1,9 @@
 import type { MAX_MESSAGE_LENGTH } from '@hitl/shared/models';
 import type { ChatSnapshot } from './chat-client';
+import type { LeaveContact } from './contact-form';
 import { MessageList } from './message-list';
 import { h, icon, setAttr, setText } from './render';
-import { statusText } from './status-text';
+import { awaitingReview, statusText } from './status-text';
 
 /** Mirrors the server's limit; the type ties it to the shared constant without bundling the schemas. */
 export const MAX_LENGTH: typeof MAX_MESSAGE_LENGTH = 4000;
@@ -14,8 +15,10 @@ export function renderHeader(ui: WidgetDom, snapshot: ChatSnapshot): void {
   const name = snapshot.siteName || 'Chat';
   setText(ui.title, name);
   setAttr(ui.panel, 'aria-label', snapshot.siteName ? `Chat with ${snapshot.siteName}` : 'Chat');
-  setText(ui.status, statusText(snapshot.conversation));
+  const reviewing = awaitingReview(snapshot.messages, snapshot.conversation?.id ?? null);
+  setText(ui.status, statusText(snapshot.conversation, reviewing));
   setAttr(ui.status, 'data-state', snapshot.conversation?.state ?? 'bot');
+  setAttr(ui.status, 'data-reviewing', reviewing ? '' : null);
   const agent = snapshot.conversation?.state === 'agent' ? snapshot.conversation.agent : null;
   const initial = agent?.name.trim().charAt(0).toUpperCase() ?? '';
   if (ui.avatar.dataset.initial !== initial) {
@@ -25,8 +28,8 @@ export function renderHeader(ui: WidgetDom, snapshot: ChatSnapshot): void {
 }
 
 /** Builds the launcher and panel once; later renders only update attributes and text. */
-export function buildWidgetDom(onDismiss: (clientId: string) => void) {
-  const list = new MessageList(onDismiss);
+export function buildWidgetDom(onDismiss: (clientId: string) => void, leaveContact: LeaveContact) {
+  const list = new MessageList(onDismiss, leaveContact);
   const badge = h('span', { class: 'badge', 'aria-hidden': 'true', hidden: true });
   const unreadText = h('span', { id: 'hitl-unread', hidden: true });
   const launcher = h(

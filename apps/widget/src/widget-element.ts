@@ -41,7 +41,10 @@ export class HitlWidgetElement extends HTMLElement {
     if (!this.config || this.client) return;
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     const client = new ChatClient(this.config.baseUrl, this.config.siteKey);
-    const ui = buildWidgetDom((clientId) => client.dismiss(clientId));
+    const ui = buildWidgetDom(
+      (clientId) => client.dismiss(clientId),
+      (email) => client.leaveContact(email),
+    );
     root.replaceChildren(h('style', {}, styles), ui.root);
     setAttr(ui.root, 'data-position', this.config.position);
     if (this.config.accent) ui.root.style.setProperty('--accent', this.config.accent);

@@ -1,7 +1,7 @@
 import type { RestErrorBody } from '@hitl/shared/errors';
 import { ApiRequestError } from './api-error';
 
-type JsonInit = { method?: 'GET' | 'POST'; body?: unknown };
+type JsonInit = { method?: 'GET' | 'POST' | 'PUT'; body?: unknown };
 
 /** Same-origin JSON request; resolves with the parsed body or throws an ApiRequestError. */
 export async function fetchJson<T>(path: string, init: JsonInit = {}): Promise<T> {

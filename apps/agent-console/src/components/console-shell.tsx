@@ -4,9 +4,12 @@ import { useAgentSocket } from '../hooks/use-agent-socket';
 import { useConversations } from '../hooks/use-conversations';
 import { useQueuedTitle } from '../hooks/use-document-title';
 import { conversationHref, useHashRoute } from '../hooks/use-hash-route';
+import { usePendingDrafts } from '../hooks/use-pending-drafts';
+import { indexDrafts } from '../lib/pending-drafts';
 import { countViews } from '../lib/queue-views';
 import { CorrectionsPage } from './corrections-page';
 import { Inbox } from './inbox';
+import { SettingsPage } from './settings-page';
 import { TopBar } from './top-bar';
 
 type Props = {
@@ -18,8 +21,13 @@ type Props = {
 export function ConsoleShell({ agent, onSignOut, onExpired }: Props) {
   const { socket, status, agentsOnline } = useAgentSocket(onExpired);
   const { conversations, upsert, loaded, error, flashing } = useConversations(socket);
+  const drafts = usePendingDrafts(socket);
   const { route, navigate } = useHashRoute();
-  const counts = useMemo(() => countViews(conversations.values(), agent), [conversations, agent]);
+  const review = useMemo(() => indexDrafts(drafts.drafts), [drafts.drafts]);
+  const counts = useMemo(
+    () => countViews(conversations.values(), { me: agent, review }),
+    [conversations, agent, review],
+  );
   useQueuedTitle(counts.queued);
 
   return (
@@ -36,18 +44,22 @@ export function ConsoleShell({ agent, onSignOut, onExpired }: Props) {
         <div className="splash">Connecting…</div>
       ) : route.page === 'corrections' ? (
         <CorrectionsPage socket={socket} />
+      ) : route.page === 'settings' ? (
+        <SettingsPage agent={agent} />
       ) : (
         <Inbox
           socket={socket}
           agent={agent}
           conversations={conversations}
+          review={review}
           counts={counts}
           loaded={loaded}
-          error={error}
+          error={error ?? drafts.error}
           flashing={flashing}
           selectedId={route.conversationId}
           onSelect={(id) => navigate(conversationHref(id))}
           onConversation={upsert}
+          onDraftReviewed={drafts.apply}
         />
       )}
     </div>

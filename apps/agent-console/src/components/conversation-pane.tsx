@@ -1,13 +1,15 @@
-import type { CorrectionCreateInput } from '@hitl/shared/agent-events';
-import type { Agent, Conversation } from '@hitl/shared/models';
-import { useCallback } from 'react';
+import type { CorrectionCreateInput, DraftResult } from '@hitl/shared/agent-events';
+import type { Agent, Conversation, Message } from '@hitl/shared/models';
+import { useCallback, useMemo } from 'react';
 import { type AgentSocket, request, requestWithRetry } from '../api/agent-socket';
+import { approveDraft, reviseDraft } from '../api/drafts';
 import { useConversationWatch } from '../hooks/use-conversation-watch';
 import { createClientId } from '../lib/client-id';
 import { isAssignedTo } from '../lib/conversation-rules';
 import { Composer } from './composer';
 import { ConversationHeader } from './conversation-header';
 import { DetailsPanel } from './details-panel';
+import type { DraftHandlers } from './draft-review';
 import { Transcript } from './transcript';
 
 type Props = {
@@ -16,9 +18,17 @@ type Props = {
   conversationId: string;
   conversation: Conversation | null;
   onConversation: (conversation: Conversation) => void;
+  onDraftReviewed: (draft: Message) => void;
 };
 
-export function ConversationPane({ socket, agent, conversationId, conversation, onConversation }: Props) {
+export function ConversationPane({
+  socket,
+  agent,
+  conversationId,
+  conversation,
+  onConversation,
+  onDraftReviewed,
+}: Props) {
   const watch = useConversationWatch(socket, conversationId, onConversation);
   const { addMessage, addCorrection } = watch;
   const mine = conversation !== null && isAssignedTo(conversation, agent);
@@ -41,6 +51,20 @@ export function ConversationPane({ socket, agent, conversationId, conversation, 
     [socket, addCorrection],
   );
 
+  // Any agent may review a draft; no claim is needed.
+  const draftHandlers = useMemo<DraftHandlers>(() => {
+    const applyResult = ({ draft, published, correction }: DraftResult) => {
+      addMessage(draft);
+      addMessage(published);
+      if (correction) addCorrection(correction);
+      onDraftReviewed(draft);
+    };
+    return {
+      approve: async (messageId) => applyResult(await approveDraft(socket, { messageId })),
+      revise: async (decision, input) => applyResult(await reviseDraft(socket, decision, input)),
+    };
+  }, [socket, addMessage, addCorrection, onDraftReviewed]);
+
   return (
     <>
       <main className="conversation">
@@ -57,7 +81,12 @@ export function ConversationPane({ socket, agent, conversationId, conversation, 
           </div>
         )}
         {watch.error && <p className="banner banner-error">{watch.error}</p>}
-        <Transcript messages={watch.messages} loading={watch.status === 'loading'} onCorrect={correct} />
+        <Transcript
+          messages={watch.messages}
+          loading={watch.status === 'loading'}
+          onCorrect={correct}
+          draftHandlers={draftHandlers}
+        />
         <Composer enabled={mine} disabledReason={composerHint(conversation, mine)} onSend={send} />
       </main>
       <DetailsPanel conversation={conversation} />

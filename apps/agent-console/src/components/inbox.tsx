@@ -1,6 +1,7 @@
-import type { Agent, Conversation } from '@hitl/shared/models';
+import type { Agent, Conversation, Message } from '@hitl/shared/models';
 import type { AgentSocket } from '../api/agent-socket';
 import type { ConversationMap } from '../hooks/use-conversations';
+import type { ReviewIndex } from '../lib/pending-drafts';
 import type { QueueView } from '../lib/queue-views';
 import { ConversationPane } from './conversation-pane';
 import { QueuePanel } from './queue-panel';
@@ -9,6 +10,7 @@ type Props = {
   socket: AgentSocket;
   agent: Agent;
   conversations: ConversationMap;
+  review: ReviewIndex;
   counts: Record<QueueView, number>;
   loaded: boolean;
   error: string | null;
@@ -16,9 +18,18 @@ type Props = {
   selectedId: string | null;
   onSelect: (id: string) => void;
   onConversation: (conversation: Conversation) => void;
+  onDraftReviewed: (draft: Message) => void;
 };
 
-export function Inbox({ socket, agent, conversations, selectedId, onConversation, ...queue }: Props) {
+export function Inbox({
+  socket,
+  agent,
+  conversations,
+  selectedId,
+  onConversation,
+  onDraftReviewed,
+  ...queue
+}: Props) {
   return (
     <div className="inbox">
       <QueuePanel agent={agent} conversations={conversations} selectedId={selectedId} {...queue} />
@@ -30,6 +41,7 @@ export function Inbox({ socket, agent, conversations, selectedId, onConversation
           conversationId={selectedId}
           conversation={conversations.get(selectedId) ?? null}
           onConversation={onConversation}
+          onDraftReviewed={onDraftReviewed}
         />
       ) : (
         <main className="conversation conversation-empty">

@@ -4,20 +4,23 @@ import { useState } from 'react';
 import { formatTime } from '../lib/format';
 import { BotMetaLine, ConfidenceBadge } from './bot-meta';
 import { CorrectionForm } from './correction-form';
+import { type DraftHandlers, DraftReview } from './draft-review';
 
 type Props = {
   message: Message;
   onCorrect: (input: CorrectionCreateInput) => Promise<void>;
+  draftHandlers: DraftHandlers;
 };
 
-export function MessageItem({ message, onCorrect }: Props) {
+export function MessageItem({ message, onCorrect, draftHandlers }: Props) {
   const [correcting, setCorrecting] = useState(false);
-  const { id, role, visibility, bot } = message;
+  const { id, role, visibility, bot, draft } = message;
   const dataAttributes = {
     'data-testid': 'message',
     'data-role': role,
     'data-message-id': id,
     'data-visibility': visibility,
+    'data-draft-status': draft?.status,
   };
 
   if (role === 'system') {
@@ -29,17 +32,25 @@ export function MessageItem({ message, onCorrect }: Props) {
     );
   }
 
+  const pendingDraft = draft?.status === 'pending';
   return (
-    <li className={`msg msg-${role} msg-${visibility}`} {...dataAttributes}>
+    <li
+      className={`msg msg-${role} msg-${visibility}${pendingDraft ? ' msg-draft-pending' : ''}`}
+      {...dataAttributes}
+    >
       <div className="msg-meta">
         <span className="msg-author">{authorLabel(message)}</span>
+        {draft && (
+          <span className="tag tag-draft">{pendingDraft ? 'draft · waiting for review' : 'draft'}</span>
+        )}
         {visibility === 'internal' && <span className="tag tag-internal">internal</span>}
         {bot && <ConfidenceBadge confidence={bot.confidence} />}
         <time className="msg-time">{formatTime(message.createdAt)}</time>
       </div>
       <div className="msg-bubble">{message.text}</div>
       {bot && <BotMetaLine bot={bot} />}
-      {role === 'bot' && (
+      {draft && <DraftReview message={message} handlers={draftHandlers} />}
+      {role === 'bot' && !draft && (
         <div className="msg-actions">
           {message.correctionId ? (
             <span className="tag tag-corrected" data-testid="corrected-tag">

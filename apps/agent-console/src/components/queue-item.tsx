@@ -1,5 +1,6 @@
 import type { Conversation } from '@hitl/shared/models';
 import { elapsedSince, formatDuration } from '../lib/format';
+import type { DraftSummary } from '../lib/pending-drafts';
 import { ReasonChip, reasonKey } from './reason-chip';
 import { StatePill } from './state-pill';
 
@@ -8,12 +9,17 @@ type Props = {
   now: number;
   selected: boolean;
   flashing: boolean;
+  /** Pending drafts of this conversation, if any. */
+  drafts: DraftSummary | null;
+  /** In the review list the item speaks about its drafts: their reasons and how long they have waited. */
+  reviewing: boolean;
   onSelect: (id: string) => void;
 };
 
-export function QueueItem({ conversation, now, selected, flashing, onSelect }: Props) {
-  const { id, state, reasons, assignee, lastMessage, visitorId } = conversation;
-  const showReasons = (state === 'queued' || state === 'agent') && reasons.length > 0;
+export function QueueItem({ conversation, now, selected, flashing, drafts, reviewing, onSelect }: Props) {
+  const { id, state, assignee, lastMessage, visitorId } = conversation;
+  const reasons = reviewing && drafts ? drafts.reasons : conversation.reasons;
+  const showReasons = (reviewing || state === 'queued' || state === 'agent') && reasons.length > 0;
   const classes = ['queue-item', selected && 'selected', flashing && 'flash'].filter(Boolean).join(' ');
 
   return (
@@ -24,6 +30,7 @@ export function QueueItem({ conversation, now, selected, flashing, onSelect }: P
         data-testid="queue-item"
         data-conversation-id={id}
         data-state={state}
+        data-drafts={drafts?.count ?? 0}
         aria-current={selected ? 'true' : undefined}
         onClick={() => onSelect(id)}
       >
@@ -32,7 +39,14 @@ export function QueueItem({ conversation, now, selected, flashing, onSelect }: P
             Visitor {visitorId}
           </span>
           <StatePill state={state} />
-          <span className="queue-item-time">{timeLabel(conversation, now)}</span>
+          {drafts && (
+            <span className="tag tag-draft" data-testid="draft-badge" title="Drafts waiting for review">
+              {drafts.count > 1 ? `${drafts.count} drafts` : 'draft'}
+            </span>
+          )}
+          <span className="queue-item-time">
+            {reviewing && drafts ? waitingLabel(drafts.since, now) : timeLabel(conversation, now)}
+          </span>
         </span>
         {showReasons && (
           <span className="chips">
@@ -49,10 +63,13 @@ export function QueueItem({ conversation, now, selected, flashing, onSelect }: P
 }
 
 function timeLabel(conversation: Conversation, now: number): string {
-  if (conversation.state === 'queued') {
-    const waiting = elapsedSince(conversation.escalatedAt ?? conversation.updatedAt, now);
-    return waiting === null ? 'waiting' : `waiting ${formatDuration(waiting)}`;
-  }
+  if (conversation.state === 'queued')
+    return waitingLabel(conversation.escalatedAt ?? conversation.updatedAt, now);
   const idle = elapsedSince(conversation.updatedAt, now);
   return idle === null ? '' : `${formatDuration(idle)} ago`;
+}
+
+function waitingLabel(since: string, now: number): string {
+  const waiting = elapsedSince(since, now);
+  return waiting === null ? 'waiting' : `waiting ${formatDuration(waiting)}`;
 }

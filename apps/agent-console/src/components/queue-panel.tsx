@@ -2,12 +2,14 @@ import type { Agent } from '@hitl/shared/models';
 import { useMemo, useState } from 'react';
 import type { ConversationMap } from '../hooks/use-conversations';
 import { useNow } from '../hooks/use-now';
+import type { ReviewIndex } from '../lib/pending-drafts';
 import { type QueueView, queueViews, selectView } from '../lib/queue-views';
 import { QueueItem } from './queue-item';
 
 type Props = {
   agent: Agent;
   conversations: ConversationMap;
+  review: ReviewIndex;
   counts: Record<QueueView, number>;
   loaded: boolean;
   error: string | null;
@@ -18,14 +20,19 @@ type Props = {
 
 const emptyText: Record<QueueView, string> = {
   queued: 'Nobody is waiting. New escalations appear here at once.',
+  review: 'No drafts waiting for review. Held bot replies appear here at once.',
   mine: 'You have no conversations assigned.',
   bot: 'No live conversations with the bot.',
   open: 'No open conversations.',
 };
 
+/** Views whose count means someone is waiting. */
+const hot: ReadonlySet<QueueView> = new Set(['queued', 'review']);
+
 export function QueuePanel({
   agent,
   conversations,
+  review,
   counts,
   loaded,
   error,
@@ -35,7 +42,10 @@ export function QueuePanel({
 }: Props) {
   const [view, setView] = useState<QueueView>('queued');
   const now = useNow();
-  const items = useMemo(() => selectView(view, conversations.values(), agent), [view, conversations, agent]);
+  const items = useMemo(
+    () => selectView(view, conversations.values(), { me: agent, review }),
+    [view, conversations, agent, review],
+  );
 
   return (
     <aside className="queue-panel">
@@ -51,7 +61,7 @@ export function QueuePanel({
             onClick={() => setView(id)}
           >
             {label}
-            <span className={id === 'queued' && counts[id] > 0 ? 'tab-count hot' : 'tab-count'}>
+            <span className={hot.has(id) && counts[id] > 0 ? 'tab-count hot' : 'tab-count'}>
               {counts[id]}
             </span>
           </button>
@@ -66,6 +76,8 @@ export function QueuePanel({
             now={now}
             selected={conversation.id === selectedId}
             flashing={flashing.has(conversation.id)}
+            drafts={review.get(conversation.id) ?? null}
+            reviewing={view === 'review'}
             onSelect={onSelect}
           />
         ))}

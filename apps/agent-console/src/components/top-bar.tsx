@@ -1,11 +1,11 @@
 import type { Agent } from '@hitl/shared/models';
 import type { ConnectionStatus } from '../hooks/use-agent-socket';
-import { correctionsHref, inboxHref } from '../hooks/use-hash-route';
+import { correctionsHref, inboxHref, type Page, settingsHref } from '../hooks/use-hash-route';
 import { ConnectionIndicator } from './connection-indicator';
 
 type Props = {
   agent: Agent;
-  page: 'inbox' | 'corrections';
+  page: Page;
   status: ConnectionStatus;
   agentsOnline: number | null;
   queued: number;
@@ -30,6 +30,13 @@ export function TopBar({ agent, page, status, agentsOnline, queued, onSignOut }:
           className={page === 'corrections' ? 'active' : undefined}
         >
           Corrections
+        </a>
+        <a
+          href={settingsHref}
+          data-testid="nav-settings"
+          className={page === 'settings' ? 'active' : undefined}
+        >
+          Settings
         </a>
       </nav>
       <div className="topbar-spacer" />

@@ -1,18 +1,20 @@
 import type { CorrectionCreateInput } from '@hitl/shared/agent-events';
 import type { Message } from '@hitl/shared/models';
 import { useLayoutEffect, useRef } from 'react';
+import type { DraftHandlers } from './draft-review';
 import { MessageItem } from './message-item';
 
 type Props = {
   messages: Message[];
   loading: boolean;
   onCorrect: (input: CorrectionCreateInput) => Promise<void>;
+  draftHandlers: DraftHandlers;
 };
 
 /** Pixels from the bottom within which the transcript keeps following new messages. */
 const FOLLOW_THRESHOLD_PX = 120;
 
-export function Transcript({ messages, loading, onCorrect }: Props) {
+export function Transcript({ messages, loading, onCorrect, draftHandlers }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const following = useRef(true);
   const lastId = messages.at(-1)?.id;
@@ -32,7 +34,12 @@ export function Transcript({ messages, loading, onCorrect }: Props) {
     <div className="transcript-scroller" ref={scroller} onScroll={onScroll}>
       <ol className="transcript" data-testid="transcript">
         {messages.map((message) => (
-          <MessageItem key={message.id} message={message} onCorrect={onCorrect} />
+          <MessageItem
+            key={message.id}
+            message={message}
+            onCorrect={onCorrect}
+            draftHandlers={draftHandlers}
+          />
         ))}
       </ol>
       {messages.length === 0 && (

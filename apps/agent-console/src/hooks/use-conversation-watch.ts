@@ -14,8 +14,9 @@ type WatchState = {
 const idle: WatchState = { conversationId: null, messages: [], status: 'idle', error: null };
 
 /**
- * Watches one conversation: loads its transcript, follows message:created, and after a reconnect
- * re-watches from the last seq seen so nothing in between is missed.
+ * Watches one conversation: loads its transcript, follows message:created and message:updated (a newer
+ * copy replaces the message by id), and after a reconnect re-watches from the last seq seen so nothing in
+ * between is missed.
  */
 export function useConversationWatch(
   socket: AgentSocket | null,
@@ -29,10 +30,16 @@ export function useConversationWatch(
     if (!socket || !conversationId) return;
     let active = true;
     let lastSeq = 0;
+    /** Seq of each draft still pending: a review missed while offline must be fetched again. */
+    const pending = new Map<string, number>();
     setState({ conversationId, messages: [], status: 'loading', error: null });
 
     const add = (incoming: Message[]) => {
       lastSeq = Math.max(lastSeq, lastSeqOf(incoming));
+      for (const message of incoming) {
+        if (message.draft?.status === 'pending') pending.set(message.id, message.seq);
+        else pending.delete(message.id);
+      }
       setState((current) =>
         current.conversationId === conversationId
           ? { ...current, messages: mergeMessages(current.messages, incoming) }
@@ -41,7 +48,8 @@ export function useConversationWatch(
     };
 
     const watch = () => {
-      request(socket, 'conversation:watch', { conversationId, afterSeq: lastSeq })
+      const afterSeq = Math.max(0, Math.min(lastSeq, ...[...pending.values()].map((seq) => seq - 1)));
+      request(socket, 'conversation:watch', { conversationId, afterSeq })
         .then(({ conversation, messages }) => {
           if (!active) return;
           reportConversation(conversation);
@@ -62,6 +70,7 @@ export function useConversationWatch(
 
     socket.on('connect', watch);
     socket.on('message:created', onMessage);
+    socket.on('message:updated', onMessage);
     socket.on('correction:created', onCorrection);
     if (socket.connected) watch();
 
@@ -69,6 +78,7 @@ export function useConversationWatch(
       active = false;
       socket.off('connect', watch);
       socket.off('message:created', onMessage);
+      socket.off('message:updated', onMessage);
       socket.off('correction:created', onCorrection);
       if (socket.connected) socket.emit('conversation:unwatch', { conversationId }, () => undefined);
     };

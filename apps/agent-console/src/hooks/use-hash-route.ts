@@ -1,6 +1,10 @@
 import { useCallback, useSyncExternalStore } from 'react';
 
-export type Route = { page: 'inbox'; conversationId: string | null } | { page: 'corrections' };
+export type Route =
+  | { page: 'inbox'; conversationId: string | null }
+  | { page: 'corrections' }
+  | { page: 'settings' };
+export type Page = Route['page'];
 
 /** Hash routes keep deep links working under /console/ without any server-side fallback. */
 export function useHashRoute() {
@@ -16,11 +20,13 @@ export function conversationHref(id: string): string {
 }
 
 export const correctionsHref = '#/corrections';
+export const settingsHref = '#/settings';
 export const inboxHref = '#/';
 
 function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '/corrections') return { page: 'corrections' };
+  if (path === '/settings') return { page: 'settings' };
   const match = /^\/conversations\/([^/]+)$/.exec(path);
   return { page: 'inbox', conversationId: match?.[1] ? decodeURIComponent(match[1]) : null };
 }

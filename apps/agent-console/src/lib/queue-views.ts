@@ -1,20 +1,27 @@
 import type { Agent, Conversation } from '@hitl/shared/models';
+import { type ReviewIndex, timeOf } from './pending-drafts';
 
-export type QueueView = 'queued' | 'mine' | 'bot' | 'open';
+export type QueueView = 'queued' | 'review' | 'mine' | 'bot' | 'open';
 
 export const queueViews: readonly { id: QueueView; label: string }[] = [
   { id: 'queued', label: 'Queued' },
+  { id: 'review', label: 'Review' },
   { id: 'mine', label: 'Mine' },
   { id: 'bot', label: 'Bot' },
   { id: 'open', label: 'All open' },
 ];
 
-export function belongsTo(view: QueueView, conversation: Conversation, me: Pick<Agent, 'id'>): boolean {
+/** Who is looking and which conversations hold drafts waiting for review. */
+export type ViewContext = { me: Pick<Agent, 'id'>; review: ReviewIndex };
+
+export function belongsTo(view: QueueView, conversation: Conversation, context: ViewContext): boolean {
   switch (view) {
     case 'queued':
       return conversation.state === 'queued';
+    case 'review':
+      return context.review.has(conversation.id);
     case 'mine':
-      return conversation.state === 'agent' && conversation.assignee?.id === me.id;
+      return conversation.state === 'agent' && conversation.assignee?.id === context.me.id;
     case 'bot':
       return conversation.state === 'bot';
     case 'open':
@@ -22,30 +29,32 @@ export function belongsTo(view: QueueView, conversation: Conversation, me: Pick<
   }
 }
 
-/** The queue is served oldest escalation first; every other view shows the latest activity first. */
+/** The queue and the review list are served longest waiting first; other views show the latest activity first. */
 export function selectView(
   view: QueueView,
   conversations: Iterable<Conversation>,
-  me: Pick<Agent, 'id'>,
+  context: ViewContext,
 ): Conversation[] {
-  const selected = [...conversations].filter((conversation) => belongsTo(view, conversation, me));
-  return view === 'queued'
-    ? selected.sort((a, b) => timeOf(a.escalatedAt ?? a.updatedAt) - timeOf(b.escalatedAt ?? b.updatedAt))
-    : selected.sort((a, b) => timeOf(b.updatedAt) - timeOf(a.updatedAt));
+  const selected = [...conversations].filter((conversation) => belongsTo(view, conversation, context));
+  if (view === 'queued') {
+    return selected.sort(
+      (a, b) => timeOf(a.escalatedAt ?? a.updatedAt) - timeOf(b.escalatedAt ?? b.updatedAt),
+    );
+  }
+  if (view === 'review') {
+    const since = (conversation: Conversation) => timeOf(context.review.get(conversation.id)?.since ?? '');
+    return selected.sort((a, b) => since(a) - since(b));
+  }
+  return selected.sort((a, b) => timeOf(b.updatedAt) - timeOf(a.updatedAt));
 }
 
 export function countViews(
   conversations: Iterable<Conversation>,
-  me: Pick<Agent, 'id'>,
+  context: ViewContext,
 ): Record<QueueView, number> {
-  const counts: Record<QueueView, number> = { queued: 0, mine: 0, bot: 0, open: 0 };
+  const counts: Record<QueueView, number> = { queued: 0, review: 0, mine: 0, bot: 0, open: 0 };
   for (const conversation of conversations) {
-    for (const { id } of queueViews) if (belongsTo(id, conversation, me)) counts[id] += 1;
+    for (const { id } of queueViews) if (belongsTo(id, conversation, context)) counts[id] += 1;
   }
   return counts;
-}
-
-function timeOf(iso: string): number {
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? 0 : time;
 }

@@ -1,0 +1,60 @@
+import type { Agent } from '@hitl/shared/models';
+import type { EscalationPolicy } from '@hitl/shared/policy';
+import type { PolicyResponse } from '@hitl/shared/rest';
+import { useAuditEvents } from '../hooks/use-audit-events';
+import { usePolicy } from '../hooks/use-policy';
+import { formatDateTime } from '../lib/format';
+import { AuditTrail } from './audit-trail';
+import { PolicyEditor } from './policy-editor';
+
+const sourceLabels: Record<PolicyResponse['source'], string> = {
+  default: 'built-in defaults',
+  file: 'the policy file',
+  console: 'this console',
+};
+
+/** The escalation policy (admins edit it, everyone else reads it) and, for admins, the audit trail. */
+export function SettingsPage({ agent }: { agent: Agent }) {
+  const admin = agent.role === 'admin';
+  const { current, error, save } = usePolicy();
+  const audit = useAuditEvents(admin);
+
+  const saveAndRecord = async (policy: EscalationPolicy) => {
+    const saved = await save(policy);
+    audit.reload();
+    return saved.policy;
+  };
+
+  return (
+    <main className="settings-page" data-testid="settings-page">
+      <div className="page-header">
+        <h2>Escalation policy</h2>
+        {current && (
+          <span className="muted" data-testid="settings-source">
+            From {sourceLabels[current.source]}
+            {current.updatedAt && ` · updated ${formatDateTime(current.updatedAt)}`}
+          </span>
+        )}
+      </div>
+      {!admin && (
+        <p className="banner banner-info" data-testid="settings-readonly">
+          Only admins can change the policy; you can read it here.
+        </p>
+      )}
+      {error && <p className="banner banner-error">{error}</p>}
+      {current ? (
+        <PolicyEditor policy={current.policy} editable={admin} onSave={saveAndRecord} />
+      ) : (
+        !error && <p className="muted">Loading the policy…</p>
+      )}
+      {admin && (
+        <AuditTrail
+          events={audit.events}
+          loading={audit.loading}
+          error={audit.error}
+          onRefresh={audit.reload}
+        />
+      )}
+    </main>
+  );
+}
