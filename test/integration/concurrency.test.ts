@@ -100,5 +100,5 @@ describe.each(storeKinds)('concurrency on the %s store', (kind: StoreKind) => {
     }
     for (const tab of tabs) tab.disconnect();
     agent.disconnect();
-  });
+  }, 120_000);
 });

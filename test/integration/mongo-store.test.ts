@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { BotMeta } from '@hitl/shared/models';
 import type { Connection } from 'mongoose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openMongoConnection } from '../../apps/server/src/store/mongo-connection';
@@ -10,6 +11,7 @@ import { StoreNotFoundError } from '../../apps/server/src/store/store-errors';
 import {
   agentFixture,
   at,
+  botMeta,
   botReplyFixture,
   conversationFixture,
   correctionFixture,
@@ -96,6 +98,7 @@ describe('mongo store', () => {
         { key: { agentId: 1, createdAt: 1 }, unique: false },
         { key: { createdAt: 1, _id: 1 }, unique: false },
         { key: { kind: 1, createdAt: 1 }, unique: false },
+        { key: { topic: 1, createdAt: 1 }, unique: false },
       ]),
     );
     expect(await indexes('agents')).toEqual(byKey([{ key: { emailLower: 1 }, unique: true }]));
@@ -113,6 +116,22 @@ describe('mongo store', () => {
     const conversation = await store.createConversation(conversationFixture());
     const again = track(await openStore(databases.get(store)));
     expect(await again.getConversation(conversation.id)).toEqual(conversation);
+  });
+
+  it('reads bot replies and corrections stored before topics and reviewer edits existed', async () => {
+    const store = track(await openStore());
+    const conversation = await store.createConversation(conversationFixture());
+    const { topic: _topic, ...oldBotMeta } = botMeta;
+    const reply = botReplyFixture(conversation.id, { bot: oldBotMeta as BotMeta });
+    await store.appendMessage(reply);
+    const input = correctionFixture(conversation.id, reply.id);
+    await store.createCorrection(input);
+    await collection(store, 'corrections').updateOne({ _id: input.id } as never, {
+      $unset: { topic: '', 'review.edited': '' },
+    });
+    expect((await store.getMessage(reply.id))?.bot).toEqual({ ...botMeta, topic: null });
+    expect(await store.getCorrection(input.id)).toMatchObject({ topic: null, review: { edited: false } });
+    expect(await store.listCorrections(filterFixture({ topic: 'shipping' }))).toEqual([]);
   });
 
   it('treats an operator object where an id belongs as a value that matches nothing', async () => {
@@ -140,7 +159,13 @@ describe('mongo store', () => {
     ).toBeNull();
     await expect(store.setMessageCorrection(anything, 'corr_x')).rejects.toBeInstanceOf(StoreNotFoundError);
     expect(
-      await store.reviewCorrection(anything, { status: 'approved', reviewer: agent, at: at(9), note: null }),
+      await store.reviewCorrection(anything, {
+        status: 'approved',
+        reviewer: agent,
+        at: at(9),
+        note: null,
+        edited: false,
+      }),
     ).toBeNull();
     await store.deleteSession(anything);
 

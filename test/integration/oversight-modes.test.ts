@@ -107,6 +107,22 @@ describe('supervised mode', () => {
     expect(conversation.reasons.map((r) => r.signal)).toContain(signal);
   });
 
+  it('a per-topic mode overrides the global one: privacy answers are held for approval', async () => {
+    const agent = await server.connectAgent((await server.createAgent()).token);
+    const { socket } = await server.connectVisitor();
+    const seen = collectEvents<Message>(socket as never, 'message:created');
+    const draftCreated = waitForEvent<Message>(agent as never, 'draft:created');
+    await send(socket, 'What personal data do you keep about me?');
+    const draft = await draftCreated;
+    expect(draft.bot?.topic).toBe('privacy');
+    expect(server.app.ctx.policy().mode).toBe('supervised');
+    expect(seen.filter((m) => m.role === 'bot')).toHaveLength(0);
+    // A shipping question in the same server is answered directly.
+    const answered = nextMessage(socket, (m) => m.role === 'bot');
+    await send(socket, 'how long does shipping take?');
+    expect((await answered).bot?.topic).toBe('shipping');
+  });
+
   it('an agent can take over from the bot at any moment; the bot then stays silent', async () => {
     const agent = await server.connectAgent((await server.createAgent()).token);
     const { socket } = await server.connectVisitor();

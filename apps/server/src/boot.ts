@@ -5,6 +5,9 @@ import { loadKnowledgeBase } from './knowledge/knowledge-base';
 import type { Logger } from './lib/logger';
 import { loadOrCreateSecret } from './lib/secret-file';
 import { connectRedisAdapter } from './realtime/redis-adapter';
+import { buildLlmResponder } from './responder/llm/build-llm-responder';
+import { collectCalibrationSamples } from './responder/llm/collect-calibration-samples';
+import { fitLlmCalibration } from './responder/llm/fit-llm-calibration';
 import { createOfflineResponder } from './responder/offline-responder';
 import type { Responder } from './responder/responder';
 import { ensureFirstAdmin, type FirstAdmin } from './services/auth/ensure-first-admin';
@@ -20,13 +23,24 @@ export async function openStore(config: Config): Promise<Store> {
   return createSqliteStore({ file: config.databaseFile });
 }
 
-/** The offline responder, trained on the knowledge base and every approved correction. */
-export async function buildResponder(config: Config, store: Store): Promise<Responder> {
-  const responder = createOfflineResponder({ articles: loadKnowledgeBase(config.KNOWLEDGE_BASE) });
+/**
+ * The LLM responder when OPENAI_API_KEY is set (its confidence weights fitted to reviewed answers when there
+ * are enough), else the offline one; either taught every approved correction.
+ */
+export async function buildResponder(config: Config, store: Store, logger?: Logger): Promise<Responder> {
+  const articles = loadKnowledgeBase(config.KNOWLEDGE_BASE);
+  const llm = config.OPENAI_API_KEY ? buildLlmResponder(config, articles, {}, logger) : null;
+  const responder = llm ?? createOfflineResponder({ articles });
   for await (const correction of store.iterateCorrections({ status: 'approved' })) {
     const question = [...correction.context].reverse().find((t) => t.role === 'customer');
     if (question)
       await responder.learn({ id: correction.id, question: question.text, answer: correction.correctedText });
+  }
+  if (llm) {
+    const samples = await collectCalibrationSamples(store);
+    const calibration = fitLlmCalibration(samples);
+    llm.setCalibration(calibration);
+    logger?.info({ model: llm.modelId, samples: samples.length, calibration }, 'LLM responder ready');
   }
   return responder;
 }
@@ -34,7 +48,7 @@ export async function buildResponder(config: Config, store: Store): Promise<Resp
 /** Everything `main` does before listening; also used by tests that run the real boot path. */
 export async function bootServer(config: Config, logger: Logger) {
   const store = await openStore(config);
-  const responder = await buildResponder(config, store);
+  const responder = await buildResponder(config, store, logger);
   const admin: FirstAdmin = await ensureFirstAdmin(
     store,
     { email: config.ADMIN_EMAIL, name: config.ADMIN_NAME, password: config.ADMIN_PASSWORD },

@@ -62,6 +62,24 @@ export const envSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://')
     .optional(),
+  /** Switches the answering model to an LLM behind an OpenAI-compatible API; the offline model when unset. */
+  OPENAI_API_KEY: z.string().trim().min(1).optional(),
+  /** OpenAI's API when unset; Azure OpenAI's OpenAI-compatible endpoint, Ollama, vLLM … otherwise. */
+  OPENAI_BASE_URL: z.url().optional(),
+  LLM_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
+  /** How long a customer may wait for the model's answer, retries included; then the bot escalates. */
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+  LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  /** A team-editable system prompt (tone, scope); the shipped one when unset. */
+  LLM_SYSTEM_PROMPT_FILE: z.string().min(1).optional(),
+  /** A second call asking the model whether its answer is supported by the articles (more cost, better confidence). */
+  LLM_SELF_CHECK: z
+    .enum(['true', 'false'], { message: 'LLM_SELF_CHECK must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** USD per 1,000 prompt / completion tokens, to store each answer's cost. */
+  LLM_PRICE_PER_1K_INPUT: z.coerce.number().min(0).optional(),
+  LLM_PRICE_PER_1K_OUTPUT: z.coerce.number().min(0).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -8,6 +8,7 @@ import { CurrentConversation } from './current-conversation';
 import { Outbox, type OutboxItem } from './outbox';
 import { classifyRefusal } from './send-refusal';
 import { SiteStore } from './storage';
+import { type StreamPreview, StreamPreviews } from './stream-previews';
 import { Transcript } from './transcript';
 
 /** Everything the view needs to draw the chat. */
@@ -19,6 +20,8 @@ export interface ChatSnapshot {
   messages: readonly Message[];
   /** Customer messages of this tab the server has not stored yet. */
   outbox: readonly OutboxItem[];
+  /** Bot replies of the current conversation still being written. */
+  streaming: readonly StreamPreview[];
   typing: boolean;
   unread: number;
 }
@@ -33,6 +36,7 @@ export class ChatClient {
   private readonly store: SiteStore;
   private readonly outbox: Outbox;
   private readonly transcript = new Transcript();
+  private readonly previews = new StreamPreviews(() => this.changed());
   private readonly connection: Connection;
   private readonly current: CurrentConversation;
   private readonly listeners = new Set<() => void>();
@@ -74,6 +78,7 @@ export class ChatClient {
 
   stop(): void {
     this.connection.stop();
+    this.previews.clear();
     clearTimeout(this.typingTimer);
   }
 
@@ -91,6 +96,7 @@ export class ChatClient {
       : messages.filter(
           (m) => m.conversationId === conversationId && m.role !== 'customer' && m.seq > readSeq,
         ).length;
+    const streaming = this.previews.list(conversationId);
     return {
       siteName: this.session?.siteName ?? '',
       greeting: this.session?.greeting ?? '',
@@ -98,7 +104,9 @@ export class ChatClient {
       conversation: this.current.value,
       messages,
       outbox: this.outbox.list(),
-      typing: this.typing,
+      streaming,
+      // The growing reply shows that the bot is writing.
+      typing: this.typing && streaming.length === 0,
       unread,
     };
   }
@@ -141,6 +149,7 @@ export class ChatClient {
     socket.on('bot:typing', ({ conversationId, typing }) => {
       if (this.current.accepts(conversationId)) this.setTyping(typing);
     });
+    this.previews.listen(socket, (c, id) => this.current.accepts(c) && !this.transcript.has(id));
   }
 
   private applySession(session: WidgetSessionResponse): void {
@@ -148,6 +157,7 @@ export class ChatClient {
     if (stored.visitorId && stored.visitorId !== session.visitorId) {
       // A new visitor identity cannot read the old one's conversation.
       this.transcript.clear();
+      this.previews.clear();
       this.current.reset();
     }
     this.store.update({ token: session.token, visitorId: session.visitorId });
@@ -244,6 +254,7 @@ export class ChatClient {
     for (const message of messages) {
       if (!this.current.follow(message.conversationId)) continue;
       if (message.clientId && this.outbox.remove(message.clientId)) added = true;
+      if (this.previews.settle(message.id)) added = true;
       if (!this.transcript.add(message)) continue;
       added = true;
       if (message.role === 'bot' || message.role === 'agent') this.setTyping(false);

@@ -16,6 +16,8 @@ interface Entry {
   error: string | null;
   notice: string | null;
   createdAt: string;
+  /** A bot reply still being written (its text grows; its stored message takes over the row). */
+  streaming?: boolean;
 }
 
 const ASSISTANT = 'Assistant';
@@ -92,7 +94,7 @@ export class MessageList {
         this.rows.set(entry.key, row);
       }
       updateRow(row, entry);
-      for (const node of entry.messageId === contactAt ? [row, this.contact.element] : [row]) {
+      for (const node of contactAt && entry.messageId === contactAt ? [row, this.contact.element] : [row]) {
         if (node === anchor) anchor = anchor.nextSibling;
         else list.insertBefore(node, anchor);
       }
@@ -119,6 +121,21 @@ function toEntries(snapshot: ChatSnapshot): Entry[] {
     notice: m.notice,
     createdAt: m.createdAt,
   }));
+  for (const preview of snapshot.streaming) {
+    entries.push({
+      key: `m:${preview.id}`,
+      role: 'bot',
+      text: preview.text,
+      author: ASSISTANT,
+      messageId: null,
+      clientId: null,
+      status: null,
+      error: null,
+      notice: null,
+      createdAt: preview.startedAt,
+      streaming: true,
+    });
+  }
   const stored = new Set(entries.map((entry) => entry.key));
   for (const item of snapshot.outbox) {
     if (stored.has(`c:${item.clientId}`)) continue;
@@ -151,13 +168,24 @@ function createRow(entry: Entry): HTMLElement {
   }
   if (entry.author) row.append(h('div', { class: 'author', 'data-testid': 'author' }, entry.author));
   const bubble = h('div', { class: 'bubble', title: formatTime(entry.createdAt) }, richText(entry.text));
+  shownText.set(row, entry.text);
   row.append(bubble);
   if (entry.role === 'customer') row.append(h('div', { class: 'meta' }));
   return row;
 }
 
+/** The text each bot bubble shows, so a streamed reply's bubble is redrawn only when it grew. */
+const shownText = new WeakMap<HTMLElement, string>();
+
 function updateRow(row: HTMLElement, entry: Entry): void {
   setAttr(row, 'data-message-id', entry.messageId);
+  setAttr(row, 'data-testid', entry.streaming ? 'message-preview' : 'message');
+  // Screen readers wait for the finished reply instead of reading every piece.
+  setAttr(row, 'aria-busy', entry.streaming ? 'true' : null);
+  if (entry.role === 'bot' && shownText.get(row) !== entry.text) {
+    row.querySelector('.bubble')?.replaceChildren(richText(entry.text));
+    shownText.set(row, entry.text);
+  }
   if (entry.role !== 'customer') return;
   const previous = row.dataset.status;
   setAttr(row, 'data-status', entry.status);

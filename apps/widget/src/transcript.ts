@@ -28,6 +28,10 @@ export class Transcript {
     return this.sorted;
   }
 
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
   hasClientId(clientId: string): boolean {
     for (const message of this.byId.values()) if (message.clientId === clientId) return true;
     return false;

@@ -53,6 +53,25 @@ export type Source = z.infer<typeof sourceSchema>;
 export const alternativeSchema = z.object({ id: z.string(), title: z.string(), confidence: z.number() });
 export type Alternative = z.infer<typeof alternativeSchema>;
 
+/** The signals an LLM answer's confidence was combined from, each a probability (0..1) when measured. */
+export const confidencePartsSchema = z.object({
+  /** Mean token probability of the answer (from the model's logprobs). */
+  logprob: z.number().min(0).max(1).optional(),
+  /** How well the knowledge base covers the question (the retriever's confidence). */
+  retrieval: z.number().min(0).max(1).optional(),
+  /** The model's own yes-probability that the answer is supported by the articles. */
+  selfCheck: z.number().min(0).max(1).optional(),
+});
+export type ConfidenceParts = z.infer<typeof confidencePartsSchema>;
+
+/** Tokens a reply cost; `costUsd` is null when no prices are configured. */
+export const modelUsageSchema = z.object({
+  promptTokens: z.number().int().min(0),
+  completionTokens: z.number().int().min(0),
+  costUsd: z.number().min(0).nullable(),
+});
+export type ModelUsage = z.infer<typeof modelUsageSchema>;
+
 /** What a bot reply carries about how it was produced. */
 export const botMetaSchema = z.object({
   confidence: z.number().min(0).max(1),
@@ -60,6 +79,10 @@ export const botMetaSchema = z.object({
   modelId: z.string(),
   sources: z.array(sourceSchema),
   alternatives: z.array(alternativeSchema),
+  /** The knowledge-base topic of the answer (e.g. `shipping`); null when not known. */
+  topic: z.string().nullable(),
+  confidenceParts: confidencePartsSchema.optional(),
+  usage: modelUsageSchema.optional(),
 });
 export type BotMeta = z.infer<typeof botMetaSchema>;
 
@@ -182,6 +205,8 @@ export const correctionSchema = z.object({
     modelId: z.string().nullable(),
   }),
   correctedText: z.string(),
+  /** The knowledge-base topic of the corrected reply; null when there was no bot reply or no topic. */
+  topic: z.string().nullable(),
   kind: correctionKindSchema,
   reasons: z.array(correctionReasonSchema),
   note: z.string().nullable(),
@@ -194,6 +219,8 @@ export const correctionSchema = z.object({
     reviewer: authorSchema.nullable(),
     at: z.string().nullable(),
     note: z.string().nullable(),
+    /** True when the reviewer changed the corrected text while approving. */
+    edited: z.boolean(),
   }),
 });
 export type Correction = z.infer<typeof correctionSchema>;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   type Agent,
+  type Author,
+  type CorrectionReason,
   conversationStateSchema,
   correctionKindSchema,
   correctionReasonSchema,
@@ -27,11 +29,15 @@ export const exportFormats = ['openai-chat', 'openai-preference', 'trl-preferenc
 export const exportFormatSchema = z.enum(exportFormats);
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
 
-/** Filters shared by the correction list, the REST export and the CLI export. */
+/** A knowledge-base topic as it appears in filters: one lowercase word (`shipping`, `gift-cards`). */
+export const topicSchema = z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/, 'must be a lowercase word');
+
+/** Filters shared by the correction list, the stats, the REST export and the CLI export. */
 export const correctionFilterSchema = z.strictObject({
   status: z.union([reviewStatusSchema, z.literal('any')]).default('approved'),
   kind: correctionKindSchema.optional(),
   reason: correctionReasonSchema.optional(),
+  topic: topicSchema.optional(),
   agentId: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,64}$/)
@@ -47,6 +53,11 @@ export const exportQuerySchema = correctionFilterSchema.extend({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /** Leaves out duplicates and near-duplicates of earlier examples; `false` keeps every one. */
+  dedup: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
 });
 export type ExportQuery = z.infer<typeof exportQuerySchema>;
 
@@ -56,6 +67,33 @@ export const reviewRequestSchema = z.object({
   correctedText: z.string().trim().min(1).max(4000).optional(),
 });
 export type ReviewRequest = z.infer<typeof reviewRequestSchema>;
+
+/** GET /api/corrections/stats: the list's filters, except that every review status counts by default. */
+export const correctionStatsQuerySchema = correctionFilterSchema.extend({
+  status: correctionFilterSchema.shape.status.unwrap().default('any'),
+});
+
+/** How reviewers judged corrections: approved as written, approved with edits, or rejected. */
+export interface AgreementCounts {
+  agreed: number;
+  edited: number;
+  disagreed: number;
+}
+
+/** What GET /api/corrections/stats answers for the corrections matching the filter. */
+export interface CorrectionStatsResponse {
+  total: number;
+  byStatus: { pending: number; approved: number; rejected: number };
+  agreement: AgreementCounts & {
+    /** agreed / reviewed (approved + rejected), two decimals; null when nothing was reviewed. */
+    rate: number | null;
+  };
+  byReason: Record<CorrectionReason, number>;
+  /** Keyed by topic; corrections without one count under `unknown`. */
+  byTopic: Record<string, number>;
+  /** Per author, most corrections first. */
+  byAgent: Array<{ agent: Author } & AgreementCounts & { total: number }>;
+}
 
 /** What GET /api/admin/policy answers; PUT takes an `escalationPolicySchema` body. */
 export type PolicyResponse = {

@@ -67,6 +67,22 @@ export interface WidgetServerToClientEvents {
   'message:created': (message: Message) => void;
   'conversation:updated': (conversation: PublicConversation) => void;
   'bot:typing': (event: { conversationId: string; typing: boolean }) => void;
+  /** A piece of the bot's reply while it is written; the stored reply will have the id `streamId`. */
+  'bot:stream': (event: BotStreamDelta) => void;
+  /** The streamed reply is complete: kept → its message follows (or came) with id `streamId`; else drop the preview. */
+  'bot:stream-end': (event: BotStreamEnd) => void;
+}
+
+export interface BotStreamDelta {
+  conversationId: string;
+  streamId: string;
+  delta: string;
+}
+
+export interface BotStreamEnd {
+  conversationId: string;
+  streamId: string;
+  kept: boolean;
 }
 
 export interface WidgetSocketData {

@@ -1,23 +1,31 @@
 import type { Correction, ReviewStatus } from '@hitl/shared/models';
-import type { ExportFormat } from '@hitl/shared/rest';
+import type { CorrectionStatsResponse, ExportFormat } from '@hitl/shared/rest';
+import { type CorrectionFilters, filterParams } from '../lib/correction-query';
 import { fetchJson } from './http';
 
-export type CorrectionStatusFilter = ReviewStatus | 'any';
+export type { CorrectionStatusFilter } from '../lib/correction-query';
 export type ReviewDecision = Exclude<ReviewStatus, 'pending'>;
 export type ExportStatus = 'approved' | 'any';
 
-export async function listCorrections(status: CorrectionStatusFilter): Promise<Correction[]> {
-  const query = new URLSearchParams({ status });
-  const { corrections } = await fetchJson<{ corrections: Correction[] }>(`/api/corrections?${query}`);
+/** A reviewer's verdict; `correctedText` replaces the author's text (approval only). */
+export type ReviewInput = { status: ReviewDecision; note?: string; correctedText?: string };
+
+export async function listCorrections(filters: CorrectionFilters): Promise<Correction[]> {
+  const { corrections } = await fetchJson<{ corrections: Correction[] }>(
+    `/api/corrections?${filterParams(filters)}`,
+  );
   return corrections;
 }
 
-export async function reviewCorrection(
-  id: string,
-  status: ReviewDecision,
-  note?: string,
-): Promise<Correction> {
-  const body = note ? { status, note } : { status };
+/** Counts over every review status of the corrections matching the other filters. */
+export function fetchCorrectionStats(filters: CorrectionFilters): Promise<CorrectionStatsResponse> {
+  return fetchJson<CorrectionStatsResponse>(`/api/corrections/stats?${filterParams(filters, 'any')}`);
+}
+
+export async function reviewCorrection(id: string, input: ReviewInput): Promise<Correction> {
+  const body: ReviewInput = { status: input.status };
+  if (input.note?.trim()) body.note = input.note.trim();
+  if (input.correctedText !== undefined) body.correctedText = input.correctedText;
   const { correction } = await fetchJson<{ correction: Correction }>(
     `/api/corrections/${encodeURIComponent(id)}/review`,
     { method: 'POST', body },
@@ -25,6 +33,9 @@ export async function reviewCorrection(
   return correction;
 }
 
-export function exportUrl(format: ExportFormat, status: ExportStatus): string {
-  return `/api/exports/corrections?${new URLSearchParams({ format, status })}`;
+/** A download of the corrections matching the page's filters, with the chosen review status. */
+export function exportUrl(format: ExportFormat, status: ExportStatus, filters: CorrectionFilters): string {
+  const params = filterParams(filters, status);
+  params.set('format', format);
+  return `/api/exports/corrections?${params}`;
 }

@@ -43,7 +43,7 @@ export function ConsoleShell({ agent, onSignOut, onExpired }: Props) {
       {!socket ? (
         <div className="splash">Connecting…</div>
       ) : route.page === 'corrections' ? (
-        <CorrectionsPage socket={socket} />
+        <CorrectionsPage socket={socket} agent={agent} />
       ) : route.page === 'settings' ? (
         <SettingsPage agent={agent} />
       ) : (

@@ -1,44 +1,47 @@
 import type { Correction } from '@hitl/shared/models';
 import { useState } from 'react';
-import { errorMessage } from '../api/api-error';
-import { type ReviewDecision, reviewCorrection } from '../api/corrections';
 import { formatConfidence, formatDateTime, formatDuration } from '../lib/format';
-import { correctionReasonLabels } from '../lib/labels';
+import { correctionKindLabels, correctionReasonLabels } from '../lib/labels';
+import { CorrectionReview } from './correction-review';
 
 type Props = {
   correction: Correction;
+  /** The signed-in agent's id: their own corrections cannot be reviewed by them. */
+  meId: string;
   onReviewed: (correction: Correction) => void;
 };
 
-export function CorrectionRow({ correction, onReviewed }: Props) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+export function CorrectionRow({ correction, meId, onReviewed }: Props) {
+  const [editText, setEditText] = useState<string | null>(null);
   const { original, review } = correction;
-
-  const decide = async (decision: ReviewDecision) => {
-    setBusy(true);
-    setError(null);
-    try {
-      onReviewed(await reviewCorrection(correction.id, decision));
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <tr data-testid="correction-row" data-correction-id={correction.id} data-status={review.status}>
       <td className="nowrap">{formatDateTime(correction.createdAt)}</td>
-      <td className="nowrap">{correction.agent.name}</td>
+      <td className="nowrap">
+        {correction.agent.name}
+        <div className="muted small">{correctionKindLabels[correction.kind]}</div>
+      </td>
       <td className="text-cell">
-        <div className="text-original">{original.text}</div>
+        <div className="text-original">{original.text || '—'}</div>
         {original.confidence !== null && (
           <div className="muted small">confidence {formatConfidence(original.confidence)}</div>
         )}
       </td>
       <td className="text-cell">
-        <div className="text-corrected">{correction.correctedText}</div>
+        {editText === null ? (
+          <div className="text-corrected">{correction.correctedText}</div>
+        ) : (
+          <textarea
+            className="review-text"
+            data-testid="review-text"
+            aria-label="Corrected text to approve"
+            rows={4}
+            maxLength={4000}
+            value={editText}
+            onChange={(event) => setEditText(event.target.value)}
+          />
+        )}
         {correction.note && <div className="muted small">Note: {correction.note}</div>}
       </td>
       <td>
@@ -49,42 +52,19 @@ export function CorrectionRow({ correction, onReviewed }: Props) {
             </span>
           ))}
         </span>
+        {correction.topic && <div className="muted small">topic: {correction.topic}</div>}
       </td>
       <td className="num">{correction.editDistance}</td>
       <td className="num nowrap">
         {correction.timeSpentMs === null ? '—' : formatDuration(correction.timeSpentMs)}
       </td>
-      <td className="review-cell">
-        <span className={`status status-${review.status}`}>{review.status}</span>
-        {review.reviewer && <span className="muted small"> by {review.reviewer.name}</span>}
-        {review.status === 'pending' && (
-          <span className="review-actions">
-            <button
-              type="button"
-              className="btn btn-small btn-approve"
-              data-testid="correction-approve"
-              disabled={busy}
-              onClick={() => decide('approved')}
-            >
-              Approve
-            </button>
-            <button
-              type="button"
-              className="btn btn-small btn-danger"
-              data-testid="correction-reject"
-              disabled={busy}
-              onClick={() => decide('rejected')}
-            >
-              Reject
-            </button>
-          </span>
-        )}
-        {error && (
-          <div className="row-error" role="alert" data-testid="review-error">
-            {error}
-          </div>
-        )}
-      </td>
+      <CorrectionReview
+        correction={correction}
+        own={correction.agent.id === meId}
+        editText={editText}
+        onEditText={setEditText}
+        onReviewed={onReviewed}
+      />
     </tr>
   );
 }

@@ -1,47 +1,49 @@
-import { useState } from 'react';
+import type { Agent, Correction } from '@hitl/shared/models';
+import { useCallback, useState } from 'react';
 import type { AgentSocket } from '../api/agent-socket';
-import type { CorrectionStatusFilter } from '../api/corrections';
+import { useCorrectionStats } from '../hooks/use-correction-stats';
 import { useCorrections } from '../hooks/use-corrections';
+import { emptyFilters, type CorrectionFilters as Filters } from '../lib/correction-query';
+import { CorrectionFilters } from './correction-filters';
 import { CorrectionRow } from './correction-row';
+import { CorrectionsStats } from './corrections-stats';
 import { ExportLinks } from './export-links';
 
-const filters: readonly { id: CorrectionStatusFilter; label: string }[] = [
-  { id: 'pending', label: 'Pending' },
-  { id: 'approved', label: 'Approved' },
-  { id: 'rejected', label: 'Rejected' },
-  { id: 'any', label: 'All' },
-];
+export function CorrectionsPage({ socket, agent }: { socket: AgentSocket; agent: Agent }) {
+  const [filters, setFilters] = useState<Filters>(emptyFilters);
+  const { corrections, loading, error, replace, reload } = useCorrections(socket, filters);
+  const stats = useCorrectionStats(socket, filters);
+  const reloadStats = stats.reload;
 
-export function CorrectionsPage({ socket }: { socket: AgentSocket }) {
-  const [status, setStatus] = useState<CorrectionStatusFilter>('pending');
-  const { corrections, loading, error, replace, reload } = useCorrections(socket, status);
+  const onReviewed = useCallback(
+    (correction: Correction) => {
+      replace(correction);
+      reloadStats();
+    },
+    [replace, reloadStats],
+  );
 
   return (
     <main className="corrections-page">
       <div className="page-header">
         <h2>Corrections</h2>
-        <div className="segmented" role="tablist" aria-label="Review status">
-          {filters.map(({ id, label }) => (
-            <button
-              key={id}
-              type="button"
-              role="tab"
-              aria-selected={status === id}
-              data-testid={`corrections-filter-${id}`}
-              className={status === id ? 'active' : undefined}
-              onClick={() => setStatus(id)}
-            >
-              {label}
-            </button>
-          ))}
-        </div>
-        <button type="button" className="btn btn-ghost" onClick={reload} disabled={loading}>
+        <button
+          type="button"
+          className="btn btn-ghost"
+          onClick={() => {
+            reload();
+            reloadStats();
+          }}
+          disabled={loading}
+        >
           Refresh
         </button>
         <div className="topbar-spacer" />
-        <ExportLinks />
+        <ExportLinks filters={filters} />
       </div>
-      {error && <p className="banner banner-error">{error}</p>}
+      <CorrectionFilters filters={filters} options={stats.options} onChange={setFilters} />
+      <CorrectionsStats stats={stats.stats} />
+      {(error ?? stats.error) && <p className="banner banner-error">{error ?? stats.error}</p>}
       <div className="table-wrap">
         <table className="corrections-table" data-testid="corrections-table">
           <thead>
@@ -58,13 +60,18 @@ export function CorrectionsPage({ socket }: { socket: AgentSocket }) {
           </thead>
           <tbody>
             {corrections.map((correction) => (
-              <CorrectionRow key={correction.id} correction={correction} onReviewed={replace} />
+              <CorrectionRow
+                key={correction.id}
+                correction={correction}
+                meId={agent.id}
+                onReviewed={onReviewed}
+              />
             ))}
           </tbody>
         </table>
         {corrections.length === 0 && (
           <p className="table-empty">
-            {loading ? 'Loading corrections…' : 'No corrections with this status.'}
+            {loading ? 'Loading corrections…' : 'No corrections match these filters.'}
           </p>
         )}
       </div>

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { type ExportStatus, exportUrl } from '../api/corrections';
+import type { CorrectionFilters } from '../lib/correction-query';
 import { exportFormatLabels, keysOf } from '../lib/labels';
 
 const formats = keysOf(exportFormatLabels);
 
-export function ExportLinks() {
+/** Downloads of the corrections matching the page's filters (kind, reason, topic, author, dates). */
+export function ExportLinks({ filters }: { filters: CorrectionFilters }) {
   const [status, setStatus] = useState<ExportStatus>('approved');
 
   return (
@@ -12,6 +14,7 @@ export function ExportLinks() {
       <span className="muted">Export</span>
       <select
         aria-label="Corrections to export"
+        data-testid="export-status"
         value={status}
         onChange={(event) => setStatus(event.target.value === 'any' ? 'any' : 'approved')}
       >
@@ -22,7 +25,7 @@ export function ExportLinks() {
         <a
           key={format}
           className="btn btn-small"
-          href={exportUrl(format, status)}
+          href={exportUrl(format, status, filters)}
           download
           data-testid={`export-${format}`}
           title={exportFormatLabels[format]}

@@ -2,20 +2,23 @@ import type { Correction } from '@hitl/shared/models';
 import { useCallback, useEffect, useState } from 'react';
 import type { AgentSocket } from '../api/agent-socket';
 import { errorMessage } from '../api/api-error';
-import { type CorrectionStatusFilter, listCorrections } from '../api/corrections';
+import { listCorrections } from '../api/corrections';
+import { type CorrectionFilters, filterParams, matchesFilters } from '../lib/correction-query';
 
-/** Corrections for one status filter; new ones arrive live through correction:created. */
-export function useCorrections(socket: AgentSocket | null, status: CorrectionStatusFilter) {
+/** Corrections matching the filters; new matching ones arrive live through correction:created. */
+export function useCorrections(socket: AgentSocket | null, filters: CorrectionFilters) {
   const [corrections, setCorrections] = useState<Correction[]>([]);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [reloadKey, setReloadKey] = useState(0);
+  // The filters' query string: a new object with the same values does not refetch.
+  const query = filterParams(filters).toString();
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reloadKey is the explicit refresh trigger
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `query` stands for the filters; reloadKey is the explicit refresh trigger
   useEffect(() => {
     let cancelled = false;
     setLoading(true);
-    listCorrections(status)
+    listCorrections(filters)
       .then((list) => {
         if (cancelled) return;
         setCorrections(list);
@@ -30,11 +33,13 @@ export function useCorrections(socket: AgentSocket | null, status: CorrectionSta
     return () => {
       cancelled = true;
     };
-  }, [status, reloadKey]);
+  }, [query, reloadKey]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `query` stands for the filters
   useEffect(() => {
-    if (!socket || (status !== 'pending' && status !== 'any')) return;
+    if (!socket) return;
     const onCreated = (correction: Correction) => {
+      if (!matchesFilters(correction, filters)) return;
       setCorrections((current) =>
         current.some((item) => item.id === correction.id) ? current : [correction, ...current],
       );
@@ -43,7 +48,7 @@ export function useCorrections(socket: AgentSocket | null, status: CorrectionSta
     return () => {
       socket.off('correction:created', onCreated);
     };
-  }, [socket, status]);
+  }, [socket, query]);
 
   const replace = useCallback((correction: Correction) => {
     setCorrections((current) => current.map((item) => (item.id === correction.id ? correction : item)));

@@ -1,4 +1,4 @@
-import type { CorrectionReason } from '@hitl/shared/models';
+import type { CorrectionKind, CorrectionReason } from '@hitl/shared/models';
 import type { ExportFormat } from '@hitl/shared/rest';
 
 /** Keyed by the shared enums, so a new reason or format fails the type check until it has a label. */
@@ -9,6 +9,13 @@ export const correctionReasonLabels: Record<CorrectionReason, string> = {
   policy: 'Policy',
   should_escalate: 'Should escalate',
   other: 'Other',
+};
+
+export const correctionKindLabels: Record<CorrectionKind, string> = {
+  edited_draft: 'Edited draft',
+  rejected_draft: 'Rejected draft',
+  rewritten_reply: 'Rewritten reply',
+  human_answer: 'Human answer',
 };
 
 export const exportFormatLabels: Record<ExportFormat, string> = {

@@ -1,77 +1,91 @@
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
-import path from 'node:path';
 import type { Writable } from 'node:stream';
-import { finished } from 'node:stream/promises';
-import { correctionFilterSchema, exportFormatSchema } from '@hitl/shared/rest';
 import { openStore } from '../boot';
 import type { Config } from '../config';
-import { exportDataset } from '../services/export-dataset';
+import { createExportTally, type ExportTally, exportWarnings } from '../domain/dataset-manifest';
+import { type ExportOptions, exportDataset } from '../services/export-dataset';
+import type { Store } from '../store/store';
+import { writeDatasetFiles } from './dataset-files';
+import { type ExportFlags, parseExportFlags } from './export-options';
+import { startExportProgress } from './export-progress';
 
-interface ExportFlags {
-  format?: string | undefined;
-  status?: string | undefined;
-  kind?: string | undefined;
-  reason?: string | undefined;
-  agent?: string | undefined;
-  since?: string | undefined;
-  until?: string | undefined;
-  out?: string | undefined;
-  'no-redact'?: boolean | undefined;
-}
+export type { ExportFlags } from './export-options';
 
 /**
- * Writes the dataset to --out atomically (a temporary file renamed at the end, so a failed
- * export leaves no half file) or to standard output. The count goes to standard error.
+ * Writes the dataset to --out (with `--val`, a validation file beside it) and a manifest, atomically,
+ * or a single file to standard output. The summary and warnings go to standard error. Ctrl-C stops
+ * the export and removes what was written.
  */
 export async function runExportCommand(config: Config, flags: ExportFlags): Promise<number> {
-  const format = exportFormatSchema.safeParse(flags.format ?? 'openai-chat');
-  const filter = correctionFilterSchema.safeParse({
-    status: flags.status,
-    kind: flags.kind,
-    reason: flags.reason,
-    agentId: flags.agent,
-    since: flags.since,
-    until: flags.until,
-  });
-  if (!format.success || !filter.success) {
-    const issues = [...(format.error?.issues ?? []), ...(filter.error?.issues ?? [])];
-    process.stderr.write(
-      `Bad export options: ${issues.map((i) => `${i.path.join('.') || 'format'}: ${i.message}`).join('; ')}\n`,
-    );
+  const systemPrompt = `You are the customer support assistant of ${config.SITE_NAME}. Answer briefly, kindly and only with facts you are sure of.`;
+  const parsed = parseExportFlags(flags, systemPrompt);
+  if (!parsed.ok) {
+    process.stderr.write(`${parsed.message}\n`);
     return 2;
   }
+  const { options, out, quiet } = parsed.request;
   const store = await openStore(config);
-  const temporary = flags.out
-    ? path.join(path.dirname(flags.out), `.${path.basename(flags.out)}.${process.pid}.tmp`)
-    : null;
-  const output: Writable = temporary ? createWriteStream(temporary) : process.stdout;
-  let rows = 0;
+  const abort = new AbortController();
+  const stop = () => abort.abort(new Error('Export interrupted; nothing was written.'));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const progress = startExportProgress({ stream: process.stderr, quiet });
   try {
-    const lines = exportDataset(store, {
-      format: format.data,
-      filter: filter.data,
-      redact: !flags['no-redact'],
-      systemPrompt: `You are the customer support assistant of ${config.SITE_NAME}. Answer briefly, kindly and only with facts you are sure of.`,
-    });
-    for await (const line of lines) {
-      if (!output.write(line)) await new Promise<void>((resolve) => output.once('drain', () => resolve()));
-      rows++;
-    }
-    if (temporary && flags.out) {
-      output.end();
-      await finished(output);
-      await rename(temporary, flags.out);
-    }
-  } catch (err) {
-    if (temporary) await rm(temporary, { force: true });
-    throw err;
+    const summary = out
+      ? await toFiles(store, options, out, progress.update, abort.signal)
+      : await toStream(store, options, process.stdout, progress.update, abort.signal);
+    progress.stop();
+    for (const warning of summary.warnings) process.stderr.write(`Warning: ${warning}\n`);
+    if (!quiet) process.stderr.write(`${summary.line}\n`);
+    return 0;
   } finally {
+    progress.stop();
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
     await store.close();
   }
-  const examples = format.data === 'csv' ? rows - 1 : rows;
-  process.stderr.write(
-    `Exported ${examples} corrections as ${format.data}${flags.out ? ` to ${flags.out}` : ''}.\n`,
-  );
-  return 0;
+}
+
+interface Summary {
+  line: string;
+  warnings: string[];
+}
+
+async function toFiles(
+  store: Store,
+  options: ExportOptions,
+  out: string,
+  onProgress: (tally: ExportTally) => void,
+  signal: AbortSignal,
+): Promise<Summary> {
+  const manifest = await writeDatasetFiles(store, options, { out, onProgress, signal });
+  const { counts } = manifest;
+  const files = manifest.files.map((f) => `${f.file} (${f.examples})`).join(', ');
+  return {
+    line:
+      `Exported ${counts.written} corrections as ${options.format} to ${files}; ` +
+      `${counts.read} read, ${counts.duplicates} duplicates and ${counts.nearDuplicates} near-duplicates left out.`,
+    warnings: manifest.warnings,
+  };
+}
+
+async function toStream(
+  store: Store,
+  options: ExportOptions,
+  output: Writable,
+  onProgress: (tally: ExportTally) => void,
+  signal: AbortSignal,
+): Promise<Summary> {
+  const tally = createExportTally();
+  let lines = 0;
+  for await (const { text } of exportDataset(store, options, tally)) {
+    signal.throwIfAborted();
+    if (!output.write(text)) await new Promise<void>((resolve) => output.once('drain', () => resolve()));
+    if (++lines % 512 === 0) onProgress(tally);
+  }
+  return {
+    line:
+      `Exported ${tally.written} corrections as ${options.format}; ` +
+      `${tally.read} read, ${tally.duplicates} duplicates and ${tally.nearDuplicates} near-duplicates left out.`,
+    warnings: exportWarnings(options.format, tally, options.validationFraction),
+  };
 }

@@ -9,8 +9,10 @@ Commands:
   export   Write corrections as a fine-tuning dataset
            --format openai-chat|openai-preference|trl-preference|csv  (default openai-chat)
            --status approved|pending|rejected|any                   (default approved)
-           --kind, --reason, --agent <id>, --since <ISO>, --until <ISO>
-           --out <file>   (default: standard output)   --no-redact
+           --kind, --reason, --topic, --agent <id>, --since <ISO>, --until <ISO>
+           --out <file>   (default: standard output; also writes <stem>.manifest.json)
+           --val <0..0.5> share of conversations for <stem>.val<ext> (default 0, needs --out)
+           --no-redact, --no-dedup, --quiet
   agent add --email <e> --name <n> [--role agent|reviewer|admin] [--password <p>]
   agent list
 
@@ -26,11 +28,15 @@ async function main(argv: string[]) {
       status: { type: 'string' },
       kind: { type: 'string' },
       reason: { type: 'string' },
+      topic: { type: 'string' },
       agent: { type: 'string' },
       since: { type: 'string' },
       until: { type: 'string' },
       out: { type: 'string', short: 'o' },
+      val: { type: 'string' },
       'no-redact': { type: 'boolean' },
+      'no-dedup': { type: 'boolean' },
+      quiet: { type: 'boolean', short: 'q' },
       email: { type: 'string' },
       name: { type: 'string' },
       role: { type: 'string' },

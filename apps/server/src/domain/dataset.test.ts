@@ -15,6 +15,7 @@ const correction: Correction = {
   ],
   original: { text: 'Shipping takes 10 days.', confidence: 0.62, responder: 'offline', modelId: 'm1' },
   correctedText: 'Standard shipping takes 3–5 business days.',
+  topic: 'shipping',
   kind: 'rewritten_reply',
   reasons: ['wrong_fact'],
   note: null,
@@ -27,6 +28,7 @@ const correction: Correction = {
     reviewer: { id: 'a2', name: 'Rita' },
     at: '2026-01-02T00:00:00.000Z',
     note: null,
+    edited: false,
   },
 };
 const options = { systemPrompt: 'You are support.', redact: true };

@@ -7,25 +7,31 @@ type ChatMessage = { role: 'system' | 'user' | 'assistant'; content: string };
 export interface DatasetOptions {
   systemPrompt: string;
   redact: boolean;
+  /** How personal data is redacted when `redact` is on; `redactPersonalData` by default. */
+  redactor?: (text: string) => string;
+}
+
+function cleaner(options: DatasetOptions): (text: string) => string {
+  if (!options.redact) return (text) => text;
+  return options.redactor ?? redactPersonalData;
+}
+
+/** The customer's last turn before the reply: the question the corrected reply answers. */
+export function lastCustomerQuestion(context: readonly ContextTurn[]): string {
+  for (let i = context.length - 1; i >= 0; i--) {
+    const turn = context[i];
+    if (turn?.role === 'customer') return turn.text;
+  }
+  return '';
 }
 
 function toChatMessages(context: ContextTurn[], options: DatasetOptions): ChatMessage[] {
-  const clean = (t: string) => (options.redact ? redactPersonalData(t) : t);
+  const clean = cleaner(options);
   const turns: ChatMessage[] = context.map((turn) => ({
     role: turn.role === 'customer' ? 'user' : 'assistant',
     content: clean(turn.text),
   }));
   return [{ role: 'system', content: options.systemPrompt }, ...turns];
-}
-
-/** The prompt messages (system + context) and the corrected / original assistant replies of one correction. */
-function parts(correction: Correction, options: DatasetOptions) {
-  const clean = (t: string) => (options.redact ? redactPersonalData(t) : t);
-  return {
-    prompt: toChatMessages(correction.context, options),
-    chosen: { role: 'assistant' as const, content: clean(correction.correctedText) },
-    rejected: { role: 'assistant' as const, content: clean(correction.original.text) },
-  };
 }
 
 /** One JSON-serialisable record per correction, in the trainer's format (see design.md). */
@@ -34,14 +40,18 @@ export function toExportRecord(
   correction: Correction,
   options: DatasetOptions,
 ) {
-  const { prompt, chosen, rejected } = parts(correction, options);
+  const clean = cleaner(options);
+  const prompt = toChatMessages(correction.context, options);
+  const chosen = { role: 'assistant' as const, content: clean(correction.correctedText) };
+  // The original reply only appears in preference pairs: it is not redacted for nothing.
+  const rejected = () => ({ role: 'assistant' as const, content: clean(correction.original.text) });
   switch (format) {
     case 'openai-chat':
       return { messages: [...prompt, chosen] };
     case 'openai-preference':
-      return { input: { messages: prompt }, preferred_output: [chosen], non_preferred_output: [rejected] };
+      return { input: { messages: prompt }, preferred_output: [chosen], non_preferred_output: [rejected()] };
     case 'trl-preference':
-      return { prompt, chosen: [chosen], rejected: [rejected] };
+      return { prompt, chosen: [chosen], rejected: [rejected()] };
   }
 }
 
@@ -71,17 +81,16 @@ function csvCell(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** One CSV line (with its newline) for analysts. */
-export function toCsvRow(correction: Correction, options: DatasetOptions): string {
-  const clean = (t: string) => (options.redact ? redactPersonalData(t) : t);
-  const question = [...correction.context].reverse().find((t) => t.role === 'customer')?.text ?? '';
-  const cells = [
+/** The cells of one CSV row, in `csvColumns` order, before quoting. */
+export function toCsvCells(correction: Correction, options: DatasetOptions): (string | number | null)[] {
+  const clean = cleaner(options);
+  return [
     correction.id,
     correction.conversationId,
     correction.messageId,
     correction.kind,
     correction.reasons.join('|'),
-    clean(question),
+    clean(lastCustomerQuestion(correction.context)),
     clean(correction.original.text),
     clean(correction.correctedText),
     correction.original.confidence,
@@ -94,9 +103,17 @@ export function toCsvRow(correction: Correction, options: DatasetOptions): strin
     correction.review.reviewer?.name ?? null,
     correction.createdAt,
   ];
+}
+
+/** One CSV line (with its newline) for analysts. */
+export function toCsvRow(correction: Correction, options: DatasetOptions): string {
+  return formatCsvRow(toCsvCells(correction, options));
+}
+
+export function formatCsvRow(cells: readonly (string | number | null)[]): string {
   return `${cells.map(csvCell).join(',')}\r\n`;
 }
 
 export function csvHeader(): string {
-  return `${csvColumns.join(',')}\r\n`;
+  return formatCsvRow(csvColumns);
 }

@@ -1,6 +1,6 @@
 import { idSchema } from '@hitl/shared/models';
 import { correctionFilterSchema, exportQuerySchema, reviewRequestSchema } from '@hitl/shared/rest';
-import { Router } from 'express';
+import { type Response, Router } from 'express';
 import { exportDataset } from '../services/export-dataset';
 import { reviewCorrection } from '../services/review-correction';
 import type { ServiceContext } from '../services/service-context';
@@ -27,26 +27,48 @@ export function correctionRoutes(ctx: ServiceContext): Router {
       res.json({ correction: await reviewCorrection(ctx, agentOf(res), id, body) });
     }),
   );
-  /** Streamed download; memory stays flat whatever the number of corrections. */
+  /**
+   * Streamed download in one file (the train/validation split and the manifest are the CLI's);
+   * memory stays flat whatever the number of corrections.
+   */
   router.get(
     '/exports/corrections',
     route(ctx.logger, async (req, res) => {
       const query = parseOr400(exportQuerySchema, req.query, res);
       if (!query) return;
-      const { format, redact, ...filter } = query;
+      const { format, redact, dedup, ...filter } = query;
       const extension = format === 'csv' ? 'csv' : 'jsonl';
       res.setHeader('Content-Type', contentTypes[extension]);
       res.setHeader('Content-Disposition', `attachment; filename="corrections-${format}.${extension}"`);
-      for await (const chunk of exportDataset(ctx.store, {
+      const lines = exportDataset(ctx.store, {
         format,
         filter,
         redact,
+        dedup,
+        validationFraction: 0,
         systemPrompt: ctx.systemPrompt,
-      })) {
-        if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
+      });
+      for await (const { text } of lines) {
+        // A client that went away stops the export (and closes the store's cursor).
+        if (!res.write(text) && !(await drained(res))) return;
       }
       res.end();
     }),
   );
   return router;
+}
+
+/** Waits until the response takes more data: true when it drained, false when it was closed. */
+function drained(res: Response): Promise<boolean> {
+  return new Promise((resolve) => {
+    const settle = (value: boolean) => () => {
+      res.off('drain', onDrain);
+      res.off('close', onClose);
+      resolve(value);
+    };
+    const onDrain = settle(true);
+    const onClose = settle(false);
+    res.once('drain', onDrain);
+    res.once('close', onClose);
+  });
 }

@@ -43,6 +43,12 @@ export function countingNotifier(inner: Notifier, registry: Registry): Notifier 
     help: 'Corrections recorded',
     registers: [registry],
   });
+  const streams = new Counter({
+    name: 'hitl_bot_streams_total',
+    help: 'Bot replies streamed to customers, by whether the policy kept them',
+    labelNames: ['kept'] as const,
+    registers: [registry],
+  });
   const agents = new Gauge({
     name: 'hitl_agents_online',
     help: 'Agents connected',
@@ -72,6 +78,11 @@ export function countingNotifier(inner: Notifier, registry: Registry): Notifier 
     messageUpdated: (conversation, message) => inner.messageUpdated(conversation, message),
     policyChanged: () => inner.policyChanged(),
     botTyping: (conversation, typing) => inner.botTyping(conversation, typing),
+    botStream: (conversation, streamId, delta) => inner.botStream(conversation, streamId, delta),
+    botStreamEnd(conversation, streamId, kept) {
+      streams.inc({ kept: String(kept) });
+      inner.botStreamEnd(conversation, streamId, kept);
+    },
     agentsOnline: () => inner.agentsOnline(),
   };
 }

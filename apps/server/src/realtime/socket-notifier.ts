@@ -1,6 +1,6 @@
 import type { Conversation, Correction, Message } from '@hitl/shared/models';
 import type { Notifier } from '../services/notifier';
-import { toPublicConversation } from '../services/visitor';
+import { toPublicConversation, toPublicMessage } from '../services/visitor';
 import type { AgentNamespace, WidgetNamespace } from './namespaces';
 import { rooms } from './rooms';
 
@@ -11,7 +11,7 @@ export function createSocketNotifier(widget: WidgetNamespace, agent: AgentNamesp
       if (message.visibility === 'public') {
         widget
           .to(rooms.visitor(conversation.siteKey, conversation.visitorId))
-          .emit('message:created', message);
+          .emit('message:created', toPublicMessage(message));
       }
       agent.to(rooms.watch(conversation.id)).emit('message:created', message);
       agent.to(rooms.agents).emit('conversation:updated', conversation);
@@ -47,6 +47,16 @@ export function createSocketNotifier(widget: WidgetNamespace, agent: AgentNamesp
       widget
         .to(rooms.visitor(conversation.siteKey, conversation.visitorId))
         .emit('bot:typing', { conversationId: conversation.id, typing });
+    },
+    botStream(conversation: Conversation, streamId: string, delta: string) {
+      widget
+        .to(rooms.visitor(conversation.siteKey, conversation.visitorId))
+        .emit('bot:stream', { conversationId: conversation.id, streamId, delta });
+    },
+    botStreamEnd(conversation: Conversation, streamId: string, kept: boolean) {
+      widget
+        .to(rooms.visitor(conversation.siteKey, conversation.visitorId))
+        .emit('bot:stream-end', { conversationId: conversation.id, streamId, kept });
     },
     async agentsOnline() {
       const sockets = await agent.in(rooms.agents).fetchSockets();

@@ -1,6 +1,6 @@
 /**
- * Shop vocabulary: stems that mean the same thing here, mapped onto one term. Countries and weekdays are
- * collapsed to a class word so "ship to Spain" matches examples that name other countries.
+ * Shop vocabulary: stems that mean the same thing here, mapped onto one term. Countries are collapsed to
+ * one class word so "ship to Spain" matches examples that name other countries.
  */
 const synonyms: Record<string, string> = {
   packag: 'parcel',
@@ -25,15 +25,14 @@ const synonyms: Record<string, string> = {
   guarantee: 'warranty',
 };
 
+/** Stems of country and region names ("wales" stems to "wal", "overseas" to "oversea"). */
 const countries =
   'abroad australia austria belgium brazil britain canada china denmark england europe finland france germany ' +
   'greece holland hungary india ireland israel italy japan korea mexico netherland norway oversea poland ' +
   'portugal scotland singapore spain sweden switzerland uk wal worldwide zealand';
-const weekdays = 'monday tuesday wednesday thursday friday saturday sunday weekend';
 
 const canonical = new Map<string, string>(Object.entries(synonyms));
 for (const country of countries.split(' ')) canonical.set(country, 'country');
-for (const day of weekdays.split(' ')) canonical.set(day, 'weekday');
 
 /** The shop's canonical term for a stem, or undefined when the stem stands for itself. */
 export function canonicalTerm(stem: string): string | undefined {

@@ -8,11 +8,14 @@ export type FeatureBlock = 'word' | 'bigram' | 'char';
 /** Feature name → count. Names carry their block as a prefix: `w:`, `b:` or `c:`. */
 export type FeatureCounts = Map<string, number>;
 
-/** Function words that say nothing about which article is meant; question words and negations are kept. */
+/**
+ * Function words that say nothing about which article is meant. Question words, negations and "can" are
+ * kept: "can I return…" asks about the policy where "how do I return…" asks for the steps.
+ */
 const stopWords = new Set(
   (
     'a an the i im ive id me my mine myself you your youre yours we us our ours it its is are am was were be ' +
-    'been being to of for and or on in at into this that these those please so just do does did can could ' +
+    'been being to of for and or on in at into this that these those please so just do does did ' +
     'would will should shall have has had with from about there here any some if then also as by until till ' +
     'up out down off over again once only very too really all each both such own same than now hey hi hello'
   ).split(' '),
@@ -50,13 +53,6 @@ export function extractFeatures(text: string): FeatureCounts {
     addCharGrams(features, canonical ?? word);
   }
   return features;
-}
-
-/** Which block a feature name belongs to. */
-export function featureBlock(name: string): FeatureBlock {
-  if (name.startsWith('w:')) return 'word';
-  if (name.startsWith('b:')) return 'bigram';
-  return 'char';
 }
 
 function addWord(features: FeatureCounts, term: string, previous: string | undefined): void {

@@ -1,18 +1,22 @@
 import type { Alternative } from '@hitl/shared/models';
 import type { Article } from '../knowledge/knowledge-base';
-import { calibrateConfidence } from './calibrate-confidence';
+import { type CalibrationParameters, calibrateConfidence } from './calibrate-confidence';
 import { extractFeatures } from './extract-features';
+import { fitCalibration } from './fit-calibration';
 import type { LearnedExample, Responder, ResponderAnswer, ResponderContext } from './responder';
 import { SimilarityClassifier } from './similarity-classifier';
 import { TfidfVectorizer } from './tfidf-vectorizer';
 
 export const offlineModelId = 'offline-tfidf-v1';
 
-/** The offline responder: answers from knowledge-base articles and learned corrections, no network. */
+/**
+ * The offline responder: answers from knowledge-base articles and learned corrections, no network.
+ * It answers each question on its own; earlier turns in the context are not used.
+ */
 export interface OfflineResponder extends Responder {
-  /** Rebuilds the model from these articles, keeping everything learned so far. */
+  /** Rebuilds the model (and refits its calibration) from these articles, keeping everything learned. */
   retrain(articles: Article[]): void;
-  /** Number of training examples (article examples plus learned ones). */
+  /** Number of training examples: article titles and example questions, plus learned questions. */
   readonly size: number;
 }
 
@@ -26,11 +30,13 @@ interface AnswerEntry {
   id: string;
   title: string;
   text: string;
+  topic: string | null;
 }
 
 interface Model {
   vectorizer: TfidfVectorizer;
   classifier: SimilarityClassifier;
+  calibration: CalibrationParameters;
 }
 
 const maxAlternatives = 3;
@@ -47,8 +53,14 @@ export function createOfflineResponder(options: OfflineResponderOptions): Offlin
     entries.clear();
     const labelled: Array<[label: string, question: string]> = [];
     for (const article of articles) {
-      entries.set(article.id, { id: article.id, title: article.title, text: article.answer });
-      for (const question of article.examples) labelled.push([article.id, question]);
+      entries.set(article.id, {
+        id: article.id,
+        title: article.title,
+        text: article.answer,
+        topic: article.topic,
+      });
+      // The title is one more short phrasing of what the article is about.
+      for (const question of [article.title, ...article.examples]) labelled.push([article.id, question]);
     }
     for (const example of learned.values()) {
       const entry = learnedEntry(example);
@@ -61,7 +73,8 @@ export function createOfflineResponder(options: OfflineResponderOptions): Offlin
     labelled.forEach(([label], index) => {
       classifier.addExample(label, vectorizer.transform(features[index]!));
     });
-    return { vectorizer, classifier };
+    const calibration = fitCalibration(classifier, { answerOf: (label) => entries.get(label)?.text });
+    return { vectorizer, classifier, calibration };
   }
 
   async function answer(context: ResponderContext): Promise<ResponderAnswer> {
@@ -91,20 +104,22 @@ export function createOfflineResponder(options: OfflineResponderOptions): Offlin
       alternatives.push({
         id: entry.id,
         title: entry.title,
-        confidence: calibrateConfidence(rival.score, best.score),
+        confidence: calibrateConfidence(rival.score, best.score, model.calibration),
       });
       if (alternatives.length === maxAlternatives) break;
     }
     return {
       text: bestEntry.text,
-      confidence: calibrateConfidence(best.score, runnerUp),
+      confidence: calibrateConfidence(best.score, runnerUp, model.calibration),
       sources: [{ id: bestEntry.id, title: bestEntry.title }],
       alternatives,
+      topic: bestEntry.topic,
       responder: 'offline',
       modelId: offlineModelId,
     };
   }
 
+  /** Adds the example as its own class in place; the calibration is refitted only by the next retrain. */
   async function learn(example: LearnedExample): Promise<void> {
     const replacing = learned.has(example.id);
     learned.set(example.id, example);
@@ -137,5 +152,5 @@ export function createOfflineResponder(options: OfflineResponderOptions): Offlin
 function learnedEntry(example: LearnedExample): AnswerEntry {
   const question = example.question.trim();
   const title = question.length > 60 ? `${question.slice(0, 57)}…` : question;
-  return { id: `${learnedPrefix}${example.id}`, title, text: example.answer };
+  return { id: `${learnedPrefix}${example.id}`, title, text: example.answer, topic: null };
 }

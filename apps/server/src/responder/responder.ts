@@ -1,4 +1,4 @@
-import type { Alternative, ContextTurn, Source } from '@hitl/shared/models';
+import type { Alternative, ConfidenceParts, ContextTurn, ModelUsage, Source } from '@hitl/shared/models';
 
 /** What the responder is given: the customer's question and the turns since the bot's context boundary. */
 export interface ResponderContext {
@@ -17,6 +17,12 @@ export interface ResponderAnswer {
   alternatives: Alternative[];
   responder: string;
   modelId: string;
+  /** The knowledge-base topic of the answer (drives per-topic modes and thresholds); null when unknown. */
+  topic?: string | null;
+  /** The signals `confidence` was combined from, shown to agents (LLM responder). */
+  confidenceParts?: ConfidenceParts;
+  /** Tokens (and cost) the answer used (LLM responder). */
+  usage?: ModelUsage;
 }
 
 /** A question paired with the answer an agent approved; the responder learns from it at run time. */
@@ -31,6 +37,11 @@ export interface Responder {
   readonly name: string;
   readonly modelId: string;
   answer(context: ResponderContext): Promise<ResponderAnswer>;
+  /**
+   * Like `answer`, calling `onDelta` with each piece of the text as it is written (only what the final
+   * `text` will contain, in order). Optional: a responder that cannot stream leaves it out.
+   */
+  answerStream?(context: ResponderContext, onDelta: (text: string) => void): Promise<ResponderAnswer>;
   /** Takes an approved correction into account without a restart. */
   learn(example: LearnedExample): Promise<void>;
 }

@@ -1,5 +1,7 @@
-import { type FeatureBlock, type FeatureCounts, featureBlock } from './extract-features';
-import { type SparseVector, toSparseVector } from './sparse-vector';
+import type { FeatureBlock, FeatureCounts } from './extract-features';
+import type { SparseVector } from './sparse-vector';
+
+const blockNames: readonly FeatureBlock[] = ['word', 'bigram', 'char'];
 
 /**
  * Share of the cosine each block contributes. Words carry the meaning; character n-grams add robustness
@@ -49,43 +51,46 @@ export class TfidfVectorizer {
    * so vectors built earlier stay valid. Used to learn at run time; a full `fit` refreshes everything.
    */
   extend(document: FeatureCounts): void {
-    const added: number[] = [];
+    const before = this.vocabulary.size;
     for (const name of document.keys()) {
-      if (!this.vocabulary.has(name)) added.push(this.indexOf(name));
+      if (!this.vocabulary.has(name)) this.documentFrequency[this.indexOf(name)] = 1;
     }
-    if (added.length === 0) return;
-    const idf = new Float64Array(this.documentFrequency.length);
+    if (this.vocabulary.size === before) return;
+    const idf = new Float64Array(this.vocabulary.size);
     idf.set(this.idf);
-    for (const index of added) {
-      this.documentFrequency[index] = 1;
-      idf[index] = this.idfFor(1);
-    }
+    idf.fill(this.idfFor(1), before);
     this.idf = idf;
   }
 
   transform(document: FeatureCounts): SparseVector {
     const unseenIdf = this.idfFor(0);
-    const blockNorms: Record<FeatureBlock, number> = { word: 0, bigram: 0, char: 0 };
-    const known: Array<[index: number, weight: number, block: FeatureBlock]> = [];
+    const blockNorms = [0, 0, 0];
+    const indices = new Int32Array(document.size);
+    const weights = new Float64Array(document.size);
+    const blocks = new Uint8Array(document.size);
+    let known = 0;
     for (const [name, count] of document) {
-      const block = featureBlock(name);
+      const block = blockCode(name);
       const index = this.vocabulary.get(name);
-      const weight =
-        (1 + Math.log(count)) * (index === undefined ? unseenIdf : (this.idf[index] ?? unseenIdf));
-      blockNorms[block] += weight * weight;
-      if (index !== undefined) known.push([index, weight, block]);
+      const weight = (1 + Math.log(count)) * (index === undefined ? unseenIdf : this.idf[index]!);
+      blockNorms[block]! += weight * weight;
+      if (index === undefined) continue;
+      indices[known] = index;
+      weights[known] = weight;
+      blocks[known] = block;
+      known++;
     }
     // Blocks absent from this document (a one-word question has no bigrams) give their share to the others.
     let presentWeight = 0;
-    for (const block of Object.keys(blockNorms) as FeatureBlock[]) {
-      if (blockNorms[block] > 0) presentWeight += this.blockWeights[block];
-    }
-    const weights = new Map<number, number>();
-    for (const [index, weight, block] of known) {
-      const share = Math.sqrt(this.blockWeights[block] / presentWeight);
-      weights.set(index, (weight * share) / Math.sqrt(blockNorms[block]));
-    }
-    return toSparseVector(weights, false);
+    blockNames.forEach((name, block) => {
+      if (blockNorms[block]! > 0) presentWeight += this.blockWeights[name];
+    });
+    const scales = blockNames.map((name, block) =>
+      blockNorms[block]! > 0 ? Math.sqrt(this.blockWeights[name] / presentWeight / blockNorms[block]!) : 0,
+    );
+    const values = new Float32Array(known);
+    for (let i = 0; i < known; i++) values[i] = weights[i]! * scales[blocks[i]!]!;
+    return { indices: indices.slice(0, known), values };
   }
 
   get vocabularySize(): number {
@@ -104,4 +109,11 @@ export class TfidfVectorizer {
   private idfFor(documentFrequency: number): number {
     return Math.log((1 + this.documentCount) / (1 + documentFrequency)) + 1;
   }
+}
+
+/** Position of a feature's block in `blockNames`, read from its prefix (`w:`, `b:` or `c:`). */
+function blockCode(name: string): number {
+  if (name.startsWith('w:')) return 0;
+  if (name.startsWith('b:')) return 1;
+  return 2;
 }

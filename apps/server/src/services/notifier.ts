@@ -12,6 +12,10 @@ export interface Notifier {
   /** This node's policy changed; other nodes must reload theirs. */
   policyChanged(): void;
   botTyping(conversation: Conversation, typing: boolean): void;
+  /** A piece of the bot's reply as it is written, to the customer only; `streamId` is its future message id. */
+  botStream(conversation: Conversation, streamId: string, delta: string): void;
+  /** The streamed reply is over: kept → stored under `streamId`; else the customer's preview is dropped. */
+  botStreamEnd(conversation: Conversation, streamId: string, kept: boolean): void;
   /** Agents currently connected (across every server node). */
   agentsOnline(): Promise<number>;
 }

@@ -2,7 +2,7 @@ import type { Conversation, ConversationState, Message } from '@hitl/shared/mode
 import type { WidgetSyncResult } from '@hitl/shared/widget-events';
 import { DomainError } from './domain-error';
 import type { ServiceContext } from './service-context';
-import { ownsConversation, toPublicConversation, type Visitor } from './visitor';
+import { ownsConversation, toPublicConversation, toPublicMessage, type Visitor } from './visitor';
 
 const CATCH_UP_LIMIT = 500;
 
@@ -26,7 +26,7 @@ export async function syncVisitor(
     includeInternal: false,
     limit: CATCH_UP_LIMIT,
   });
-  return { conversation: toPublicConversation(conversation), messages };
+  return { conversation: toPublicConversation(conversation), messages: messages.map(toPublicMessage) };
 }
 
 /** An agent opens a conversation: everything after `afterSeq`, internal messages included. */

@@ -44,6 +44,7 @@ export async function recordCorrection(
       modelId: message.bot.modelId,
     },
     correctedText: input.correctedText,
+    topic: message.bot.topic ?? null,
     // A withheld (internal) reply was a draft the customer never saw; a public one was sent.
     kind: message.visibility === 'internal' ? 'edited_draft' : 'rewritten_reply',
     reasons: input.reasons,

@@ -47,6 +47,8 @@ export async function recordHumanAnswer(
       modelId: withheld?.bot?.modelId ?? null,
     },
     correctedText: reply.text,
+    // The topic of the reply the bot withheld; null when there was none.
+    topic: withheld?.bot?.topic ?? null,
     kind: 'human_answer',
     reasons: [],
     note: conversation.reasons.map((r) => `${r.signal} ${r.value}`).join(', ') || null,

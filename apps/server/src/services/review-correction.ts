@@ -1,4 +1,5 @@
 import type { Agent, Correction } from '@hitl/shared/models';
+import { editDistance } from '../domain/edit-distance';
 import { createId } from '../lib/ids';
 import { DomainError } from './domain-error';
 import { authorOf, nowIso, type ServiceContext } from './service-context';
@@ -26,13 +27,20 @@ export async function reviewCorrection(
   if (correction.agent.id === reviewer.id)
     throw new DomainError('forbidden', "You can't review your own correction.");
 
+  const text = input.correctedText;
+  const edited = text !== undefined && text !== correction.correctedText;
+  if (edited && input.status === 'rejected')
+    throw new DomainError('invalid_payload', 'An edited text can only be approved, not rejected.');
+
   const at = nowIso(ctx);
   const reviewed = await ctx.store.reviewCorrection(correctionId, {
     status: input.status,
     reviewer: authorOf(reviewer),
     at,
     note: input.note ?? null,
-    ...(input.correctedText ? { correctedText: input.correctedText } : {}),
+    edited,
+    // The edit distance stays measured from the bot's original reply to the text that is kept.
+    ...(edited ? { correctedText: text, editDistance: editDistance(correction.original.text, text) } : {}),
   });
   if (!reviewed) throw new DomainError('not_found', 'No such correction.');
   await ctx.store.appendAudit({
@@ -40,7 +48,7 @@ export async function reviewCorrection(
     actor: authorOf(reviewer),
     action: `correction.${input.status}`,
     target: correctionId,
-    data: { note: input.note ?? null, edited: Boolean(input.correctedText) },
+    data: { note: input.note ?? null, edited },
     at,
   });
   if (reviewed.review.status === 'approved') await teachResponder(ctx, reviewed);

@@ -117,6 +117,7 @@ async function recordDraftCorrection(
       modelId: draft.bot?.modelId ?? null,
     },
     correctedText: decision.text,
+    topic: draft.bot?.topic ?? null,
     kind: decision.kind === 'edit' ? 'edited_draft' : 'rejected_draft',
     reasons: decision.reasons,
     note: decision.note ?? null,

@@ -1,11 +1,12 @@
-import type { ContextTurn, Message } from '@hitl/shared/models';
-import { computeSignals } from '../domain/compute-signals';
+import type { BotMeta, ContextTurn, Message } from '@hitl/shared/models';
+import { computeSignals, type SignalInput } from '../domain/compute-signals';
 import { botMaySpeak } from '../domain/conversation';
-import { decideEscalation } from '../domain/escalation';
+import { decideEscalation, type EscalationPolicy } from '../domain/escalation';
 import { detectExplicitRequest } from '../domain/explicit-request';
 import { countConsecutiveLowConfidence } from '../domain/signals/repeated-fallback';
 import type { ResponderAnswer } from '../responder/responder';
 import { appendAndNotify, appendNotice } from './append-and-notify';
+import { type BotStream, openBotStream } from './bot-stream';
 import { escalateConversation } from './escalate-conversation';
 import type { ServiceContext } from './service-context';
 
@@ -27,47 +28,79 @@ export async function runBotTurn(
 
   const policy = ctx.policy();
   const earlier = await messagesBefore(ctx, conversationId, conversation.botContextFromSeq, question.seq);
+  const signalInput: SignalInput = {
+    text: question.text,
+    confidence: null,
+    topic: null,
+    earlierCustomerTexts: earlier.filter((m) => m.role === 'customer').map((m) => m.text),
+    consecutiveLowConfidence: countConsecutiveLowConfidence(
+      earlier.filter((m) => m.role === 'bot').map((m) => m.bot?.confidence ?? null),
+      policy.confidenceThreshold,
+    ),
+    modelFailed: false,
+  };
   const explicitRequest = detectExplicitRequest(question.text);
-  let answer: ResponderAnswer | null = null;
-  let modelFailed = false;
-  if (explicitRequest === null) {
-    ctx.notifier.botTyping(conversation, true);
-    try {
-      answer = await ctx.responder.answer({
-        conversationId,
-        question: question.text,
-        history: toContextTurns(earlier).slice(-HISTORY_TURNS),
-      });
-    } catch (err) {
-      ctx.logger.warn({ err, conversationId }, 'responder failed');
-      modelFailed = true;
-    } finally {
-      ctx.notifier.botTyping(conversation, false);
+  // Only a reply the policy would send as it is gets streamed: decided before the answer exists.
+  const before =
+    explicitRequest === null && ctx.responder.answerStream ? computeSignals(signalInput, policy) : null;
+  const stream =
+    before && decideEscalation(before, policy).action === 'answer'
+      ? openBotStream(ctx.notifier, conversation)
+      : null;
+  try {
+    let answer: ResponderAnswer | null = null;
+    let modelFailed = false;
+    if (explicitRequest === null) {
+      ctx.notifier.botTyping(conversation, true);
+      try {
+        const context = {
+          conversationId,
+          question: question.text,
+          history: toContextTurns(earlier).slice(-HISTORY_TURNS),
+        };
+        answer =
+          stream && ctx.responder.answerStream
+            ? await ctx.responder.answerStream(context, stream.push)
+            : await ctx.responder.answer(context);
+      } catch (err) {
+        ctx.logger.warn({ err, conversationId }, 'responder failed');
+        modelFailed = true;
+      } finally {
+        ctx.notifier.botTyping(conversation, false);
+      }
     }
+    await actOnAnswer(ctx, conversationId, policy, { ...signalInput, modelFailed }, answer, stream);
+  } finally {
+    // Whatever went wrong, the customer's preview must not stay.
+    stream?.end(false);
   }
+}
 
+/** The policy's decision on the answer (or on its absence): answer, draft or escalate. */
+async function actOnAnswer(
+  ctx: ServiceContext,
+  conversationId: string,
+  policy: EscalationPolicy,
+  signalInput: SignalInput,
+  answer: ResponderAnswer | null,
+  stream: BotStream | null,
+): Promise<void> {
   const signals = computeSignals(
-    {
-      text: question.text,
-      confidence: answer?.confidence ?? null,
-      topic: null,
-      earlierCustomerTexts: earlier.filter((m) => m.role === 'customer').map((m) => m.text),
-      consecutiveLowConfidence: countConsecutiveLowConfidence(
-        earlier.filter((m) => m.role === 'bot').map((m) => m.bot?.confidence ?? null),
-        policy.confidenceThreshold,
-      ),
-      modelFailed,
-    },
+    { ...signalInput, confidence: answer?.confidence ?? null, topic: answer?.topic ?? null },
     policy,
   );
   const decision = decideEscalation(signals, policy);
-  const bot = answer && {
+  const bot: BotMeta | null = answer && {
     confidence: answer.confidence,
     responder: answer.responder,
     modelId: answer.modelId,
     sources: answer.sources,
     alternatives: answer.alternatives,
+    topic: answer.topic ?? null,
+    ...(answer.confidenceParts ? { confidenceParts: answer.confidenceParts } : {}),
+    ...(answer.usage ? { usage: answer.usage } : {}),
   };
+  if (decision.action !== 'answer') stream?.end(false);
 
   if (decision.action === 'escalate') {
     // The withheld answer stays visible to agents as a suggestion (and can be corrected).
@@ -84,7 +117,14 @@ export async function runBotTurn(
   }
   if (!answer || !bot) return;
   if (decision.action === 'answer') {
-    await appendAndNotify(ctx, conversationId, { role: 'bot', text: answer.text, bot });
+    // A streamed reply is stored once, under the id its preview had.
+    await appendAndNotify(ctx, conversationId, {
+      ...(stream ? { id: stream.id } : {}),
+      role: 'bot',
+      text: answer.text,
+      bot,
+    });
+    stream?.end(true);
     return;
   }
   // draft: held for an agent's review; the customer is told a person is reviewing it.

@@ -1,4 +1,4 @@
-import type { Conversation } from '@hitl/shared/models';
+import type { Conversation, Message } from '@hitl/shared/models';
 import type { PublicConversation } from '@hitl/shared/widget-events';
 
 /** An authenticated widget user: a visitor id bound to a site key. */
@@ -19,4 +19,11 @@ export function toPublicConversation(conversation: Conversation): PublicConversa
     lastSeq: conversation.lastSeq,
     contactLeft: conversation.contactEmail !== null,
   };
+}
+
+/** What a visitor may see of a message: no internal model details (alternatives, token usage, cost). */
+export function toPublicMessage(message: Message): Message {
+  if (!message.bot) return message;
+  const { confidence, responder, modelId, sources, topic } = message.bot;
+  return { ...message, bot: { confidence, responder, modelId, sources, alternatives: [], topic } };
 }

@@ -34,6 +34,7 @@ export function createMongoCorrections(models: MongoModels, openStreams: Set<() 
         context: input.context,
         original: input.original,
         correctedText: input.correctedText,
+        topic: input.topic,
         kind: input.kind,
         reasons: [...input.reasons],
         note: input.note,
@@ -42,7 +43,7 @@ export function createMongoCorrections(models: MongoModels, openStreams: Set<() 
         editDistance: input.editDistance,
         timeSpentMs: input.timeSpentMs,
         createdAt: input.createdAt,
-        review: { status: 'pending', reviewer: null, at: null, note: null },
+        review: { status: 'pending', reviewer: null, at: null, note: null, edited: false },
       };
       await insertOrConflict(() => corrections.create(doc), { entity: 'correction', key: input.id });
       return toCorrection(structuredClone(doc));
@@ -72,7 +73,9 @@ export function createMongoCorrections(models: MongoModels, openStreams: Set<() 
           'review.reviewer': review.reviewer,
           'review.at': review.at,
           'review.note': review.note,
+          'review.edited': review.edited,
           ...(review.correctedText === undefined ? {} : { correctedText: review.correctedText }),
+          ...(review.editDistance === undefined ? {} : { editDistance: review.editDistance }),
         },
       };
       const doc = await corrections
@@ -124,6 +127,7 @@ function correctionFilter(filter: CorrectionFilter): QueryFilter<CorrectionDoc> 
   if (filter.status !== 'any') query['review.status'] = filter.status;
   if (filter.kind !== undefined) query.kind = filter.kind;
   if (filter.reason !== undefined) query.reasons = filter.reason;
+  if (filter.topic !== undefined) query.topic = filter.topic;
   if (filter.agentId !== undefined) query.agentId = filter.agentId;
   const range: { $gte?: string; $lt?: string } = {};
   if (filter.since !== undefined) range.$gte = toUtcIso(filter.since);

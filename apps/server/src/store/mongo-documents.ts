@@ -71,6 +71,8 @@ export interface CorrectionDoc {
   context: ContextTurn[];
   original: Correction['original'];
   correctedText: string;
+  /** Absent on documents stored before the field existed, which read as null. */
+  topic?: string | null;
   kind: CorrectionKind;
   reasons: CorrectionReason[];
   note: string | null;
@@ -79,7 +81,14 @@ export interface CorrectionDoc {
   editDistance: number;
   timeSpentMs: number | null;
   createdAt: string;
-  review: { status: ReviewStatus; reviewer: Author | null; at: string | null; note: string | null };
+  review: {
+    status: ReviewStatus;
+    reviewer: Author | null;
+    at: string | null;
+    note: string | null;
+    /** Absent on documents stored before the field existed, which read as false. */
+    edited?: boolean;
+  };
 }
 
 export interface AgentDoc {

@@ -90,6 +90,7 @@ const correctionSchema = new Schema<CorrectionDoc>(
     context: jsonValue,
     original: jsonValue,
     correctedText: text,
+    topic: nullableText,
     kind: text,
     reasons: { type: [String] },
     note: nullableText,
@@ -103,11 +104,13 @@ const correctionSchema = new Schema<CorrectionDoc>(
       reviewer: json,
       at: nullableText,
       note: nullableText,
+      edited: { type: Boolean, default: false },
     },
   },
   options,
 );
 correctionSchema.index({ 'review.status': 1, createdAt: 1 });
+correctionSchema.index({ topic: 1, createdAt: 1 });
 correctionSchema.index({ agentId: 1, createdAt: 1 });
 correctionSchema.index({ kind: 1, createdAt: 1 });
 correctionSchema.index({ createdAt: 1, _id: 1 });

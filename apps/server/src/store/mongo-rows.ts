@@ -41,7 +41,8 @@ export function toMessage(doc: MessageDoc): Message {
     visibility: doc.visibility,
     text: doc.text,
     author: doc.author,
-    bot: doc.bot,
+    // Bot meta stored before `topic` existed reads with a null topic.
+    bot: doc.bot === null ? null : { ...doc.bot, topic: doc.bot.topic ?? null },
     notice: doc.notice,
     correctionId: doc.correctionId,
     draft: doc.draft ?? null,
@@ -91,6 +92,7 @@ export function toCorrection(doc: CorrectionDoc): Correction {
       modelId: doc.original.modelId,
     },
     correctedText: doc.correctedText,
+    topic: doc.topic ?? null,
     kind: doc.kind,
     reasons: [...doc.reasons],
     note: doc.note,
@@ -103,6 +105,7 @@ export function toCorrection(doc: CorrectionDoc): Correction {
       reviewer: doc.review.reviewer,
       at: doc.review.at,
       note: doc.review.note,
+      edited: doc.review.edited ?? false,
     },
   };
 }

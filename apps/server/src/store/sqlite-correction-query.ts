@@ -27,6 +27,10 @@ export function buildCorrectionQuery(filter: CorrectionFilter): CorrectionQuery 
     conditions.push('EXISTS (SELECT 1 FROM json_each(corrections.reasons) WHERE json_each.value = @reason)');
     params.reason = filter.reason;
   }
+  if (filter.topic !== undefined) {
+    conditions.push('topic = @topic');
+    params.topic = filter.topic;
+  }
   if (filter.agentId !== undefined) {
     conditions.push('agent_id = @agentId');
     params.agentId = filter.agentId;

@@ -31,10 +31,10 @@ export function createSqliteCorrections(
     ).get({ messageId: input.messageId, conversationId: input.conversationId });
     if (message === undefined) throw new StoreNotFoundError('message', input.messageId);
     return sql<CorrectionRow>(
-      `INSERT INTO corrections (id, conversation_id, message_id, context, original, corrected_text, kind,
-         reasons, note, agent_id, agent_name, edit_distance, time_spent_ms, created_at)
-       VALUES (@id, @conversationId, @messageId, @context, @original, @correctedText, @kind,
-         @reasons, @note, @agentId, @agentName, @editDistance, @timeSpentMs, @createdAt)
+      `INSERT INTO corrections (id, conversation_id, message_id, context, original, corrected_text, topic,
+         kind, reasons, note, agent_id, agent_name, edit_distance, time_spent_ms, created_at)
+       VALUES (@id, @conversationId, @messageId, @context, @original, @correctedText, @topic,
+         @kind, @reasons, @note, @agentId, @agentName, @editDistance, @timeSpentMs, @createdAt)
        RETURNING *`,
     ).get({
       id: input.id,
@@ -43,6 +43,7 @@ export function createSqliteCorrections(
       context: JSON.stringify(input.context),
       original: JSON.stringify(input.original),
       correctedText: input.correctedText,
+      topic: input.topic,
       kind: input.kind,
       reasons: JSON.stringify(input.reasons),
       note: input.note,
@@ -82,7 +83,9 @@ export function createSqliteCorrections(
       const row = sql<CorrectionRow>(
         `UPDATE corrections
          SET review_status = @status, reviewer = @reviewer, reviewed_at = @at, review_note = @note,
-             corrected_text = COALESCE(@correctedText, corrected_text)
+             review_edited = @edited,
+             corrected_text = COALESCE(@correctedText, corrected_text),
+             edit_distance = COALESCE(@editDistance, edit_distance)
          WHERE id = @id RETURNING *`,
       ).get({
         id,
@@ -90,7 +93,9 @@ export function createSqliteCorrections(
         reviewer: toJson(review.reviewer),
         at: review.at,
         note: review.note,
+        edited: review.edited ? 1 : 0,
         correctedText: review.correctedText ?? null,
+        editDistance: review.editDistance ?? null,
       });
       return row === undefined ? null : toCorrection(row);
     },

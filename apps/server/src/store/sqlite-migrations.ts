@@ -107,6 +107,11 @@ export const migrations: readonly string[] = [
     updated_at TEXT NOT NULL
   ) STRICT;
   `,
+  `
+  ALTER TABLE corrections ADD COLUMN topic TEXT;
+  ALTER TABLE corrections ADD COLUMN review_edited INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX corrections_by_topic ON corrections (topic, created_at, id);
+  `,
 ];
 
 /**

@@ -61,6 +61,7 @@ export interface CorrectionRow {
   context: string;
   original: string;
   corrected_text: string;
+  topic: string | null;
   kind: CorrectionKind;
   reasons: string;
   note: string | null;
@@ -73,6 +74,7 @@ export interface CorrectionRow {
   reviewer: string | null;
   reviewed_at: string | null;
   review_note: string | null;
+  review_edited: number;
 }
 
 export interface AgentRow {
@@ -155,12 +157,17 @@ export function toMessage(row: MessageRow): Message {
     visibility: row.visibility,
     text: row.text,
     author: fromNullableJson<Author>(row.author),
-    bot: fromNullableJson<BotMeta>(row.bot),
+    bot: toBotMeta(fromNullableJson<BotMeta>(row.bot)),
     notice: row.notice,
     correctionId: row.correction_id,
     draft: fromNullableJson<DraftState>(row.draft),
     createdAt: row.created_at,
   };
+}
+
+/** Bot meta stored before `topic` existed reads with a null topic. */
+function toBotMeta(bot: BotMeta | null): BotMeta | null {
+  return bot === null ? null : { ...bot, topic: bot.topic ?? null };
 }
 
 export function toCorrection(row: CorrectionRow): Correction {
@@ -171,6 +178,7 @@ export function toCorrection(row: CorrectionRow): Correction {
     context: fromJson<ContextTurn[]>(row.context),
     original: fromJson<Correction['original']>(row.original),
     correctedText: row.corrected_text,
+    topic: row.topic,
     kind: row.kind,
     reasons: fromJson<CorrectionReason[]>(row.reasons),
     note: row.note,
@@ -183,6 +191,7 @@ export function toCorrection(row: CorrectionRow): Correction {
       reviewer: fromNullableJson<Author>(row.reviewer),
       at: row.reviewed_at,
       note: row.review_note,
+      edited: row.review_edited === 1,
     },
   };
 }

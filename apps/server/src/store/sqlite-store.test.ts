@@ -13,6 +13,7 @@ import { describeStoreContract } from './store-contract';
 import {
   agentFixture,
   at,
+  botMeta,
   botReplyFixture,
   conversationFixture,
   correctionFixture,
@@ -122,6 +123,35 @@ describe('sqlite store', () => {
            VALUES ('msg_old', 'conv_old', 1, 'customer', 'public', 'Hello', @at)`,
         )
         .run({ at: at(1) });
+      const { topic: _topic, ...oldBotMeta } = botMeta;
+      old
+        .prepare(
+          `INSERT INTO messages (id, conversation_id, seq, role, visibility, text, bot, created_at)
+           VALUES ('msg_old_bot', 'conv_old', 2, 'bot', 'public', 'Hi!', @bot, @at)`,
+        )
+        .run({ bot: JSON.stringify(oldBotMeta), at: at(2) });
+      const { topic: _none, ...oldCorrection } = correctionFixture('conv_old', 'msg_old_bot', {
+        id: 'cor_old',
+      });
+      old
+        .prepare(
+          `INSERT INTO corrections (id, conversation_id, message_id, context, original, corrected_text, kind,
+             reasons, agent_id, agent_name, edit_distance, created_at, review_status)
+           VALUES (@id, @conversationId, @messageId, @context, @original, @correctedText, @kind,
+             @reasons, 'agent_ana', 'Ana', @editDistance, @createdAt, 'approved')`,
+        )
+        .run({
+          id: oldCorrection.id,
+          conversationId: oldCorrection.conversationId,
+          messageId: oldCorrection.messageId,
+          context: JSON.stringify(oldCorrection.context),
+          original: JSON.stringify(oldCorrection.original),
+          correctedText: oldCorrection.correctedText,
+          kind: oldCorrection.kind,
+          reasons: JSON.stringify(oldCorrection.reasons),
+          editDistance: oldCorrection.editDistance,
+          createdAt: oldCorrection.createdAt,
+        });
     } finally {
       old.close();
     }
@@ -130,6 +160,12 @@ describe('sqlite store', () => {
     try {
       expect(await store.getConversation('conv_old')).toMatchObject({ lastSeq: 1, contactEmail: null });
       expect(await store.getMessage('msg_old')).toMatchObject({ text: 'Hello', draft: null });
+      expect((await store.getMessage('msg_old_bot'))?.bot).toEqual({ ...botMeta, topic: null });
+      expect(await store.getCorrection('cor_old')).toMatchObject({
+        topic: null,
+        review: { status: 'approved', edited: false },
+      });
+      expect(await store.listCorrections(filterFixture({ topic: 'shipping' }))).toEqual([]);
       expect(await store.reviewDraft('msg_old', pendingDraftFixture({ status: 'approved' }))).toBeNull();
       expect(await store.setConversationContact('conv_old', 'old@example.com', at(2))).toMatchObject({
         contactEmail: 'old@example.com',

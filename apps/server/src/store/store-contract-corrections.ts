@@ -21,10 +21,14 @@ async function seedReply(store: Store): Promise<{ conversationId: string; messag
   return { conversationId: id, messageId: message.id };
 }
 
+async function collectAll(iterable: AsyncIterable<Correction>): Promise<Correction[]> {
+  const all: Correction[] = [];
+  for await (const correction of iterable) all.push(correction);
+  return all;
+}
+
 async function collect(iterable: AsyncIterable<Correction>): Promise<string[]> {
-  const ids: string[] = [];
-  for await (const correction of iterable) ids.push(correction.id);
-  return ids;
+  return (await collectAll(iterable)).map((correction) => correction.id);
 }
 
 /** at(20) written in another time zone: the same instant, a different string. */
@@ -41,6 +45,9 @@ const filterCases: Array<[string, Partial<CorrectionFilter>, number[]]> = [
   ['reason incomplete', { reason: 'incomplete' }, [0, 4]],
   ['reason nobody gave', { reason: 'should_escalate' }, []],
   ['agent', { agentId: agentAuthor.id }, [0, 2, 4]],
+  ['topic', { topic: 'shipping' }, [0, 2]],
+  ['topic nobody has', { topic: 'privacy' }, []],
+  ['topic and status', { topic: 'returns', status: 'approved' }, [1, 4]],
   ['since (inclusive)', { since: at(20) }, [1, 2, 3, 4]],
   ['until (exclusive)', { until: at(40) }, [0, 1, 2]],
   ['since and until', { since: at(20), until: at(50) }, [1, 2, 3]],
@@ -59,7 +66,7 @@ export function describeCorrectionContract(current: CurrentStore): void {
       });
       const expected: Correction = {
         ...input,
-        review: { status: 'pending', reviewer: null, at: null, note: null },
+        review: { status: 'pending', reviewer: null, at: null, note: null, edited: false },
       };
       expect(await store.createCorrection(input)).toEqual(expected);
       expect(await store.getCorrection(input.id)).toEqual(expected);
@@ -79,6 +86,17 @@ export function describeCorrectionContract(current: CurrentStore): void {
       ).rejects.toBeInstanceOf(StoreNotFoundError);
     });
 
+    it('keeps a correction without a topic', async () => {
+      const store = current();
+      const { conversationId, messageId } = await seedReply(store);
+      const created = await store.createCorrection(
+        correctionFixture(conversationId, messageId, { topic: null, kind: 'human_answer' }),
+      );
+      expect(created.topic).toBeNull();
+      expect((await store.getCorrection(created.id))?.topic).toBeNull();
+      expect(await store.listCorrections(filterFixture({ topic: 'shipping' }))).toEqual([]);
+    });
+
     it('records a review, letting the reviewer fix the corrected text', async () => {
       const store = current();
       const { conversationId, messageId } = await seedReply(store);
@@ -90,10 +108,11 @@ export function describeCorrectionContract(current: CurrentStore): void {
         reviewer: reviewerAuthor,
         at: at(60),
         note: 'good',
+        edited: false,
       });
       expect(approved).toEqual({
         ...kept,
-        review: { status: 'approved', reviewer: reviewerAuthor, at: at(60), note: 'good' },
+        review: { status: 'approved', reviewer: reviewerAuthor, at: at(60), note: 'good', edited: false },
       });
       expect(await store.getCorrection(kept.id)).toEqual(approved);
 
@@ -102,13 +121,22 @@ export function describeCorrectionContract(current: CurrentStore): void {
         reviewer: reviewerAuthor,
         at: at(61),
         note: null,
+        edited: true,
         correctedText: 'It shipped yesterday.',
+        editDistance: 7,
       });
-      expect(rewritten?.correctedText).toBe('It shipped yesterday.');
-      expect((await store.getCorrection(fixed.id))?.correctedText).toBe('It shipped yesterday.');
+      expect(rewritten).toEqual({
+        ...fixed,
+        correctedText: 'It shipped yesterday.',
+        editDistance: 7,
+        review: { status: 'approved', reviewer: reviewerAuthor, at: at(61), note: null, edited: true },
+      });
+      expect(await store.getCorrection(fixed.id)).toEqual(rewritten);
+      const streamed = await collectAll(store.iterateCorrections(filterFixture({ status: 'approved' })));
+      expect(streamed.find((correction) => correction.id === fixed.id)).toEqual(rewritten);
 
       const status = { status: 'rejected' as const, reviewer: reviewerAuthor, at: at(62), note: null };
-      expect(await store.reviewCorrection('corr_missing', status)).toBeNull();
+      expect(await store.reviewCorrection('corr_missing', { ...status, edited: false })).toBeNull();
     });
 
     describe('filters', () => {
@@ -118,12 +146,25 @@ export function describeCorrectionContract(current: CurrentStore): void {
         const store = current();
         const { conversationId, messageId } = await seedReply(store);
         const rui = reviewerAuthor;
+        const ana = agentAuthor;
         const specs = [
-          { kind: 'edited_draft', reasons: ['incomplete'], agent: agentAuthor, createdAt: at(10) },
-          { kind: 'rejected_draft', reasons: ['wrong_fact', 'tone'], agent: rui, createdAt: at(20) },
-          { kind: 'rewritten_reply', reasons: ['tone'], agent: agentAuthor, createdAt: at(30) },
-          { kind: 'human_answer', reasons: [], agent: rui, createdAt: at(40) },
-          { kind: 'edited_draft', reasons: ['policy', 'incomplete'], agent: agentAuthor, createdAt: at(50) },
+          { kind: 'edited_draft', reasons: ['incomplete'], agent: ana, topic: 'shipping', createdAt: at(10) },
+          {
+            kind: 'rejected_draft',
+            reasons: ['wrong_fact', 'tone'],
+            agent: rui,
+            topic: 'returns',
+            createdAt: at(20),
+          },
+          { kind: 'rewritten_reply', reasons: ['tone'], agent: ana, topic: 'shipping', createdAt: at(30) },
+          { kind: 'human_answer', reasons: [], agent: rui, topic: null, createdAt: at(40) },
+          {
+            kind: 'edited_draft',
+            reasons: ['policy', 'incomplete'],
+            agent: ana,
+            topic: 'returns',
+            createdAt: at(50),
+          },
         ] as const;
         const reviews = [null, 'approved', 'approved', 'rejected', 'approved'] as const;
         seeded = [];
@@ -136,7 +177,13 @@ export function describeCorrectionContract(current: CurrentStore): void {
           seeded[index] = created.id;
           const status = reviews[index];
           if (status)
-            await store.reviewCorrection(created.id, { status, reviewer: rui, at: at(90), note: null });
+            await store.reviewCorrection(created.id, {
+              status,
+              reviewer: rui,
+              at: at(90),
+              note: null,
+              edited: false,
+            });
         }
       });
 

@@ -35,6 +35,7 @@ export const botMeta: BotMeta = {
   modelId: 'kb-2025-01',
   sources: [{ id: 'kb_returns', title: 'Returns' }],
   alternatives: [{ id: 'kb_shipping', title: 'Shipping', confidence: 0.2 }],
+  topic: 'returns',
 };
 
 export function conversationFixture(overrides: Partial<NewConversation> = {}): NewConversation {
@@ -117,6 +118,7 @@ export function correctionFixture(
       modelId: 'kb-2025-01',
     },
     correctedText: 'Your order left our warehouse yesterday; tracking is in your email.',
+    topic: 'shipping',
     kind: 'edited_draft',
     reasons: ['incomplete'],
     note: null,

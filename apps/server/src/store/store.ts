@@ -95,6 +95,7 @@ export interface Store {
   /**
    * Newest first (createdAt, then id). Filter semantics, shared with `iterateCorrections`:
    * status `any` matches every status; `reason` matches corrections whose reasons include it;
+   * `topic` matches exactly (a correction without a topic matches no topic filter);
    * `since` is inclusive and `until` exclusive, compared as instants (offsets allowed).
    */
   listCorrections(filter: CorrectionFilter, page?: { limit: number; offset: number }): Promise<Correction[]>;
@@ -181,6 +182,8 @@ export interface NewCorrection {
   context: ContextTurn[];
   original: Correction['original'];
   correctedText: string;
+  /** Copied from the corrected bot reply's meta; null when there is none. */
+  topic: string | null;
   kind: CorrectionKind;
   reasons: CorrectionReason[];
   note: string | null;
@@ -195,8 +198,11 @@ export interface CorrectionReview {
   reviewer: Author;
   at: string;
   note: string | null;
-  /** A reviewer may fix the corrected text while approving. */
+  /** True when the reviewer changed the corrected text; stored as `review.edited`. */
+  edited: boolean;
+  /** A reviewer may fix the corrected text while approving; stored with its new edit distance. */
   correctedText?: string;
+  editDistance?: number;
 }
 
 export interface NewAgent {

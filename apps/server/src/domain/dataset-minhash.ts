@@ -1,0 +1,147 @@
+import { avalanche } from './dataset-fingerprint';
+
+/** Bins per sketch (2^6). */
+export const SKETCH_SIZE = 64;
+const BIN_BITS = 6;
+/** Locality-sensitive hashing of the first 20 bins: 4 bands of 5. */
+export const LSH_BANDS = 4;
+const LSH_ROWS = 5;
+
+const VALUE_MASK = (1 << (32 - BIN_BITS)) - 1;
+const EMPTY = 0x7fffffff;
+
+/** A MinHash sketch of a set of shingles, by one-permutation hashing. */
+export interface MinHashSketch {
+  /** Per bin, its smallest value; an empty bin holds a value borrowed from a filled one. */
+  values: Uint32Array;
+  /** Bit k (bins 0–31) and bit k − 32 (bins 32–63) set when bin k had no shingle of its own. */
+  emptyLow: number;
+  emptyHigh: number;
+}
+
+export function createSketch(): MinHashSketch {
+  return { values: new Uint32Array(SKETCH_SIZE), emptyLow: 0, emptyHigh: 0 };
+}
+
+const bins = new Int32Array(SKETCH_SIZE);
+
+/**
+ * Sketches a set of well-mixed 32-bit shingle hashes by one-permutation hashing (Li, Owen and Zhang
+ * 2012): the top 6 bits of a hash choose one of 64 bins and each bin keeps its smallest value, in one
+ * pass over the shingles. Empty bins are recorded, then filled from the next filled bin to the right,
+ * marked with the distance (rotation densification, Shrivastava and Li 2014), so that every bin can
+ * serve as a locality-sensitive hash.
+ */
+export function sketchShingles(shingles: Uint32Array, sketch: MinHashSketch): MinHashSketch {
+  bins.fill(EMPTY);
+  for (let s = 0; s < shingles.length; s++) {
+    const hash = shingles[s]!;
+    const bin = hash >>> (32 - BIN_BITS);
+    const value = hash & VALUE_MASK;
+    if (value < bins[bin]!) bins[bin] = value;
+  }
+  let emptyLow = 0;
+  let emptyHigh = 0;
+  const values = sketch.values;
+  for (let k = 0; k < SKETCH_SIZE; k++) {
+    const own = bins[k]!;
+    if (own !== EMPTY) {
+      values[k] = own;
+      continue;
+    }
+    if (k < 32) emptyLow |= 1 << k;
+    else emptyHigh |= 1 << (k - 32);
+    values[k] = EMPTY;
+    for (let distance = 1; distance < SKETCH_SIZE; distance++) {
+      const borrowed = bins[(k + distance) % SKETCH_SIZE]!;
+      if (borrowed !== EMPTY) {
+        values[k] = avalanche(borrowed + Math.imul(distance, 0x9e3779b1)) & VALUE_MASK;
+        break;
+      }
+    }
+  }
+  sketch.emptyLow = emptyLow;
+  sketch.emptyHigh = emptyHigh;
+  return sketch;
+}
+
+/** The low byte of each bin's value ("b-bit MinHash"): 64 bytes, enough to estimate a similarity. */
+export function compactSketch(sketch: MinHashSketch, out: Uint8Array, offset = 0): void {
+  for (let k = 0; k < SKETCH_SIZE; k++) out[offset + k] = sketch.values[k]! & 0xff;
+}
+
+/** A sketch as stored: its compact values (from `offset`) and its empty-bin masks. */
+export interface StoredSketch {
+  bytes: Uint8Array;
+  offset: number;
+  emptyLow: number;
+  emptyHigh: number;
+}
+
+const CHANCE = 1 / 256;
+
+/**
+ * Jaccard similarity estimated from two compact sketches: among the bins filled in either set, the
+ * share filled in both with the same value byte (bins empty in both say nothing), less the 1/256
+ * chance that two different values end in the same byte.
+ */
+export function estimateSimilarity(a: StoredSketch, b: StoredSketch): number {
+  const compared = SKETCH_SIZE - bothEmpty(a, b);
+  if (compared === 0) return 1;
+  let equal = 0;
+  for (let k = 0; k < SKETCH_SIZE; k++) if (agree(a, b, k)) equal++;
+  return Math.max(0, (equal / compared - CHANCE) / (1 - CHANCE));
+}
+
+/**
+ * Whether the estimate reaches `threshold`, stopping at the first bin that makes it impossible:
+ * most pairs compared are far apart and are told so after a few bins. The bins outside the LSH
+ * bands (which a candidate partly shares by construction) are looked at first.
+ */
+export function isAtLeastSimilar(a: StoredSketch, b: StoredSketch, threshold: number): boolean {
+  const compared = SKETCH_SIZE - bothEmpty(a, b);
+  if (compared === 0) return true;
+  const needed = Math.ceil(compared * (threshold * (1 - CHANCE) + CHANCE) - 1e-9);
+  let misses = compared - needed;
+  if (misses < 0) return false;
+  const aBytes = a.bytes;
+  const bBytes = b.bytes;
+  for (let half = 1; half >= 0; half--) {
+    const eitherFilled = half === 1 ? ~(a.emptyHigh & b.emptyHigh) : ~(a.emptyLow & b.emptyLow);
+    const bothFilled = half === 1 ? ~(a.emptyHigh | b.emptyHigh) : ~(a.emptyLow | b.emptyLow);
+    const aBase = a.offset + half * 32;
+    const bBase = b.offset + half * 32;
+    for (let bit = 31; bit >= 0; bit--) {
+      if (((eitherFilled >>> bit) & 1) === 0) continue;
+      if (((bothFilled >>> bit) & 1) === 1 && aBytes[aBase + bit] === bBytes[bBase + bit]) continue;
+      if (--misses < 0) return false;
+    }
+  }
+  return true;
+}
+
+function agree(a: StoredSketch, b: StoredSketch, k: number): boolean {
+  const emptyA = k < 32 ? (a.emptyLow >>> k) & 1 : (a.emptyHigh >>> (k - 32)) & 1;
+  const emptyB = k < 32 ? (b.emptyLow >>> k) & 1 : (b.emptyHigh >>> (k - 32)) & 1;
+  return (emptyA | emptyB) === 0 && a.bytes[a.offset + k] === b.bytes[b.offset + k];
+}
+
+function bothEmpty(a: StoredSketch, b: StoredSketch): number {
+  return popcount(a.emptyLow & b.emptyLow) + popcount(a.emptyHigh & b.emptyHigh);
+}
+
+function popcount(value: number): number {
+  let v = value - ((value >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
+/** The key of one LSH band: its (densified) values hashed together with the band's number. */
+export function bandKey(sketch: MinHashSketch, band: number): number {
+  let h = Math.imul(band + 1, 0x9e3779b1);
+  for (let r = band * LSH_ROWS; r < (band + 1) * LSH_ROWS; r++) {
+    h = Math.imul(h ^ sketch.values[r]!, 0x01000193);
+    h = (h << 13) | (h >>> 19);
+  }
+  return avalanche(h);
+}

@@ -1,0 +1,80 @@
+import type { SparseVector } from './sparse-vector';
+
+/**
+ * Sparse row vectors, each tagged with a group (its class), stored as an inverted index: for every feature,
+ * the rows that have it and their weights. Comparing a question with all rows then only touches the rows
+ * sharing a feature with it, which keeps answering fast when there are thousands of examples.
+ */
+export class SparseRowMatrix {
+  private readonly postingRows: number[][] = [];
+  private readonly postingValues: number[][] = [];
+  private readonly rowGroups: number[] = [];
+  private readonly rows: SparseVector[] = [];
+  private products = new Float64Array(0);
+
+  get size(): number {
+    return this.rows.length;
+  }
+
+  add(vector: SparseVector, group: number): void {
+    const row = this.rows.length;
+    for (let i = 0; i < vector.indices.length; i++) {
+      const feature = vector.indices[i]!;
+      if (this.postingRows[feature] === undefined) {
+        this.postingRows[feature] = [];
+        this.postingValues[feature] = [];
+      }
+      this.postingRows[feature]!.push(row);
+      this.postingValues[feature]!.push(vector.values[i]!);
+    }
+    this.rowGroups.push(group);
+    this.rows.push(vector);
+  }
+
+  row(index: number): SparseVector | undefined {
+    return this.rows[index];
+  }
+
+  groupOf(row: number): number | undefined {
+    return this.rowGroups[row];
+  }
+
+  /** Every row's dot product with `query`, in a buffer that the next call overwrites. */
+  multiply(query: SparseVector): Float64Array {
+    if (this.products.length < this.rows.length) this.products = new Float64Array(this.rows.length * 2);
+    const products = this.products;
+    products.fill(0, 0, this.rows.length);
+    for (let i = 0; i < query.indices.length; i++) {
+      const rows = this.postingRows[query.indices[i]!];
+      if (rows === undefined) continue;
+      const values = this.postingValues[query.indices[i]!]!;
+      const weight = query.values[i]!;
+      for (let j = 0; j < rows.length; j++) products[rows[j]!]! += weight * values[j]!;
+    }
+    return products;
+  }
+
+  /**
+   * Fills `top` (groups × k, each run sorted descending) with every group's k best dot products with
+   * `query`. Row `skip` is left out (−1 for none).
+   */
+  nearestPerGroup(query: SparseVector, k: number, skip: number, top: Float64Array): void {
+    const products = this.multiply(query);
+    top.fill(0);
+    for (let row = 0; row < this.rowGroups.length; row++) {
+      const product = products[row]!;
+      if (product > 0 && row !== skip) insertTop(top, this.rowGroups[row]! * k, k, product);
+    }
+  }
+}
+
+/** Inserts `value` into the sorted-descending run top[offset … offset+k) if it belongs there. */
+function insertTop(top: Float64Array, offset: number, k: number, value: number): void {
+  let position = offset + k - 1;
+  if (value <= top[position]!) return;
+  while (position > offset && top[position - 1]! < value) {
+    top[position] = top[position - 1]!;
+    position--;
+  }
+  top[position] = value;
+}
