@@ -32,9 +32,8 @@ export const agentSendSchema = z.object({
 });
 export type AgentSendInput = z.input<typeof agentSendSchema>;
 
-export const correctionCreateSchema = z.object({
-  messageId: idSchema,
-  correctedText: messageTextSchema,
+/** What an agent says about a wrong reply: why (tags), an optional note, and the time it took. */
+const correctionDetailsSchema = z.object({
   reasons: z.array(correctionReasonSchema).min(1).max(6),
   note: z.string().trim().max(1000).nullish(),
   timeSpentMs: z
@@ -44,23 +43,20 @@ export const correctionCreateSchema = z.object({
     .max(24 * 3600 * 1000)
     .nullish(),
 });
+
+export const correctionCreateSchema = correctionDetailsSchema.extend({
+  messageId: idSchema,
+  correctedText: messageTextSchema,
+});
 export type CorrectionCreateInput = z.input<typeof correctionCreateSchema>;
 
 export const draftApproveSchema = z.object({ messageId: idSchema });
 export type DraftApproveInput = z.input<typeof draftApproveSchema>;
 
 /** Edit (send the agent's version as the assistant's reply) or reject (send it as the agent's own reply). */
-export const draftReviseSchema = z.object({
+export const draftReviseSchema = correctionDetailsSchema.extend({
   messageId: idSchema,
   text: messageTextSchema,
-  reasons: z.array(correctionReasonSchema).min(1).max(6),
-  note: z.string().trim().max(1000).nullish(),
-  timeSpentMs: z
-    .number()
-    .int()
-    .min(0)
-    .max(24 * 3600 * 1000)
-    .nullish(),
 });
 export type DraftReviseInput = z.input<typeof draftReviseSchema>;
 export type DraftResult = { draft: Message; published: Message; correction: Correction | null };

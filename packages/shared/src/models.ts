@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { articleTopics } from './topics';
 
 /** Longest text a customer or agent may send in one message. */
 export const MAX_MESSAGE_LENGTH = 4000;
@@ -224,3 +225,7 @@ export const correctionSchema = z.object({
   }),
 });
 export type Correction = z.infer<typeof correctionSchema>;
+
+export { articleTopics } from './topics';
+export const articleTopicSchema = z.enum(articleTopics);
+export type ArticleTopic = z.infer<typeof articleTopicSchema>;

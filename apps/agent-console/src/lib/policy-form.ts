@@ -1,5 +1,6 @@
 import type { OversightMode } from '@hitl/shared/models';
 import type { EscalationPolicy, TopicOverride } from '@hitl/shared/policy';
+import { articleTopics } from '@hitl/shared/topics';
 import { keysOf } from './labels';
 
 export const modeExplanations: Record<OversightMode, string> = {
@@ -14,18 +15,7 @@ export const modeExplanations: Record<OversightMode, string> = {
 export const oversightModes = keysOf(modeExplanations);
 
 /** Topics every shop has, offered even when the policy does not mention them yet. */
-export const standardTopics = [
-  'shipping',
-  'returns',
-  'refunds',
-  'orders',
-  'payments',
-  'account',
-  'products',
-  'warranty',
-  'privacy',
-  'general',
-] as const;
+export const standardTopics = articleTopics;
 
 export type SensitiveAction = EscalationPolicy['sensitiveData']['action'];
 export type TopicRow = { mode: OversightMode | ''; threshold: string };

@@ -1,21 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { articleTopicSchema } from '@hitl/shared/models';
 import { z } from 'zod';
 
-export const articleTopics = [
-  'shipping',
-  'returns',
-  'refunds',
-  'orders',
-  'payments',
-  'account',
-  'products',
-  'warranty',
-  'privacy',
-  'general',
-] as const;
-export const articleTopicSchema = z.enum(articleTopics);
-export type ArticleTopic = z.infer<typeof articleTopicSchema>;
+export { type ArticleTopic, articleTopicSchema, articleTopics } from '@hitl/shared/models';
 
 export const articleSchema = z.object({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case id'),
