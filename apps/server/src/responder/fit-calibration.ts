@@ -1,5 +1,21 @@
 import { type CalibrationParameters, calibrationLogit, defaultCalibration } from './calibrate-confidence';
-import type { ClassScore, SimilarityClassifier } from './similarity-classifier';
+
+/** A ranked class, as far as calibration needs it. */
+export interface LabelScore {
+  label: string;
+  score: number;
+}
+
+/** Anything that can rank its own training examples as if unseen (see `SimilarityClassifier`). */
+export interface HeldOutRanker {
+  readonly size: number;
+  rankHeldOut(example: number): {
+    label: string;
+    ranked: LabelScore[];
+    /** The ranking had the example's answer never been learned; by default `ranked` without it. */
+    withoutAnswer?: LabelScore[];
+  };
+}
 
 /** One held-out prediction: the scores the responder would see and whether its answer was right. */
 export interface CalibrationSample {
@@ -32,7 +48,7 @@ export interface FitCalibrationOptions {
  * centred on `prior`, so it cannot wander far when the data says little.
  */
 export function fitCalibration(
-  classifier: SimilarityClassifier,
+  classifier: HeldOutRanker,
   options: FitCalibrationOptions,
 ): CalibrationParameters {
   const prior = options.prior ?? defaultCalibration;
@@ -43,14 +59,14 @@ export function fitCalibration(
 }
 
 export function collectCalibrationSamples(
-  classifier: SimilarityClassifier,
+  classifier: HeldOutRanker,
   options: FitCalibrationOptions,
 ): CalibrationSample[] {
   const unanswerableWeight = options.unanswerableWeight ?? 0.5;
   const stride = Math.max(1, Math.ceil(classifier.size / (options.maxQueries ?? 300)));
   const samples: CalibrationSample[] = [];
   for (let example = 0; example < classifier.size; example += stride) {
-    const { label, ranked } = classifier.rankHeldOut(example);
+    const { label, ranked, withoutAnswer } = classifier.rankHeldOut(example);
     const answer = options.answerOf(label);
     const seen = scoresFor(ranked, options.answerOf);
     if (seen !== undefined) {
@@ -58,7 +74,7 @@ export function collectCalibrationSamples(
       samples.push({ best: seen.best, runnerUp: seen.runnerUp, correct, weight: 1 });
     }
     const hidden = scoresFor(
-      ranked.filter((score) => options.answerOf(score.label) !== answer),
+      withoutAnswer ?? ranked.filter((score) => options.answerOf(score.label) !== answer),
       options.answerOf,
     );
     if (hidden !== undefined) {
@@ -75,7 +91,7 @@ export function collectCalibrationSamples(
 
 /** Best score and the score of the best class giving a different answer, as the responder computes them. */
 function scoresFor(
-  ranked: ClassScore[],
+  ranked: LabelScore[],
   answerOf: (label: string) => string | undefined,
 ): { label: string; best: number; runnerUp: number } | undefined {
   const best = ranked[0];

@@ -1,5 +1,6 @@
 import type { Alternative } from '@hitl/shared/models';
 import type { Article } from '../knowledge/knowledge-base';
+import { BlendedRanker } from './blended-ranker';
 import { type CalibrationParameters, calibrateConfidence } from './calibrate-confidence';
 import { extractFeatures } from './extract-features';
 import { fitCalibration } from './fit-calibration';
@@ -23,6 +24,12 @@ export interface OfflineResponder extends Responder {
 export interface OfflineResponderOptions {
   articles: Article[];
   learned?: LearnedExample[];
+  /**
+   * How often customers ask something no article answers, relative to questions one does (default 0.5).
+   * Calibration reserves that much probability for off-topic look-alikes, so where every question is
+   * known to be answerable, 0 gives confidences that match accuracy.
+   */
+  unanswerableShare?: number;
 }
 
 /** An answer the model can give: an article, or a learned question→answer pair. */
@@ -35,16 +42,19 @@ interface AnswerEntry {
 
 interface Model {
   vectorizer: TfidfVectorizer;
-  classifier: SimilarityClassifier;
+  ranker: BlendedRanker;
   calibration: CalibrationParameters;
 }
 
 const maxAlternatives = 3;
+/** Training examples replayed to fit the calibration. */
+const calibrationQueries = 3000;
 const learnedPrefix = 'learned:';
 
 export function createOfflineResponder(options: OfflineResponderOptions): OfflineResponder {
   const entries = new Map<string, AnswerEntry>();
   const learned = new Map<string, LearnedExample>();
+  const answerGroups = new Map<string, number>();
   for (const example of options.learned ?? []) learned.set(example.id, example);
   let articles = options.articles;
   let model = train();
@@ -62,24 +72,46 @@ export function createOfflineResponder(options: OfflineResponderOptions): Offlin
       // The title is one more short phrasing of what the article is about.
       for (const question of [article.title, ...article.examples]) labelled.push([article.id, question]);
     }
-    for (const example of learned.values()) {
-      const entry = learnedEntry(example);
-      entries.set(entry.id, entry);
-      labelled.push([entry.id, example.question]);
-    }
+    for (const example of learned.values()) labelled.push([addLearned(example), example.question]);
     const features = labelled.map(([, question]) => extractFeatures(question));
     const vectorizer = new TfidfVectorizer().fit(features);
     const classifier = new SimilarityClassifier();
     labelled.forEach(([label], index) => {
       classifier.addExample(label, vectorizer.transform(features[index]!));
     });
-    const calibration = fitCalibration(classifier, { answerOf: (label) => entries.get(label)?.text });
-    return { vectorizer, classifier, calibration };
+    // The linear model predicts article answers; a learned example giving an article's answer trains it too.
+    answerGroups.clear();
+    for (const article of articles)
+      if (!answerGroups.has(article.answer)) answerGroups.set(article.answer, answerGroups.size);
+    const ranker = new BlendedRanker(classifier, groupOf, answerGroups.size);
+    const calibration = fitCalibration(ranker, {
+      answerOf: (label) => entries.get(label)?.text,
+      maxQueries: calibrationQueries,
+      unanswerableWeight: options.unanswerableShare ?? 0.5,
+    });
+    return { vectorizer, ranker, calibration };
+  }
+
+  /**
+   * The class a learned example trains: the article giving the same answer, if any (one more phrasing of
+   * it, so a confirmed answer strengthens its article rather than competing with it as a one-question
+   * class), otherwise its own answer entry.
+   */
+  function addLearned(example: LearnedExample): string {
+    for (const article of articles) if (article.answer === example.answer) return article.id;
+    const entry = learnedEntry(example);
+    entries.set(entry.id, entry);
+    return entry.id;
+  }
+
+  function groupOf(label: string): number | undefined {
+    const text = entries.get(label)?.text;
+    return text === undefined ? undefined : answerGroups.get(text);
   }
 
   async function answer(context: ResponderContext): Promise<ResponderAnswer> {
     const query = model.vectorizer.transform(extractFeatures(context.question));
-    const ranked = model.classifier.rank(query);
+    const ranked = model.ranker.rank(query);
     const best = ranked[0];
     const bestEntry = best === undefined ? undefined : entries.get(best.label);
     if (best === undefined || bestEntry === undefined) {
@@ -127,11 +159,10 @@ export function createOfflineResponder(options: OfflineResponderOptions): Offlin
       model = train();
       return;
     }
-    const entry = learnedEntry(example);
-    entries.set(entry.id, entry);
+    const label = addLearned(example);
     const features = extractFeatures(example.question);
     model.vectorizer.extend(features);
-    model.classifier.addExample(entry.id, model.vectorizer.transform(features));
+    model.ranker.learn(label, model.vectorizer.transform(features));
   }
 
   return {
@@ -144,7 +175,7 @@ export function createOfflineResponder(options: OfflineResponderOptions): Offlin
       model = train();
     },
     get size(): number {
-      return model.classifier.size;
+      return model.ranker.size;
     },
   };
 }

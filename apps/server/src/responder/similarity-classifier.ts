@@ -29,13 +29,13 @@ interface ClassState {
 /**
  * Nearest-centroid (Rocchio) blended with k-nearest-example cosine, over unit TF-IDF vectors.
  *
- * Why not a discriminative model such as logistic regression: its softmax only says which class wins,
- * not whether the question resembles anything at all, so an unseen off-topic question still gets a
- * confident winner; the absolute cosine kept here is what lets calibration reject those. With one or two
- * dozen examples per class a centroid is a strong, hard-to-overfit baseline (on the shop's examples a
- * logistic regression trained by SGD did no better in leave-one-out tests), and the nearest examples catch
- * specific phrasings that averaging blurs; weighting the centroid more separated off-topic questions best. Adding an example (or a whole new class) is O(its features), so
- * corrections are learned at run time without retraining, and training is linear in the number of examples.
+ * A discriminative model alone (see `LinearClassifier`) only says which class wins, not whether the
+ * question resembles anything at all, so an unseen off-topic question still gets a confident winner; the
+ * absolute cosine kept here is what lets calibration reject those, and `BlendedRanker` combines the two.
+ * With one or two dozen examples per class a centroid is a strong, hard-to-overfit baseline, and the
+ * nearest examples catch specific phrasings that averaging blurs. Adding an example (or a whole new class)
+ * is O(its features), so corrections are learned at run time without retraining, and training is linear
+ * in the number of examples.
  */
 export class SimilarityClassifier {
   private readonly classes: ClassState[] = [];
@@ -75,6 +75,15 @@ export class SimilarityClassifier {
     state.count += 1;
     this.centroids = undefined;
     this.examples.add(vector, index);
+  }
+
+  /** Training example `index`: its vector and its class. */
+  example(index: number): { vector: SparseVector; label: string } {
+    const vector = this.examples.row(index);
+    const classIndex = this.examples.groupOf(index);
+    if (vector === undefined || classIndex === undefined)
+      throw new RangeError(`no training example ${index}`);
+    return { vector, label: this.classes[classIndex]!.label };
   }
 
   /** Classes ranked by score, best first. */
