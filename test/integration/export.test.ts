@@ -15,14 +15,7 @@ import {
 } from '../../apps/server/src/domain/dataset-schemas';
 import { assignSplit } from '../../apps/server/src/domain/dataset-split';
 import type { Store } from '../../apps/server/src/store/store';
-import {
-  at,
-  botReplyFixture,
-  conversationFixture,
-  correctionFixture,
-  reviewerAuthor,
-} from '../../apps/server/src/store/store-fixtures';
-import { exportCorpus, type PairSpec } from '../support/export-corpus';
+import { conversationIdsForSplit, exportCorpus, seedExportCorpus } from '../support/export-corpus';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const run = promisify(execFile);
@@ -43,61 +36,12 @@ const conversationOf = new Map<string, string>();
 beforeAll(async () => {
   server = await startTestServer();
   outDir = mkdtempSync(path.join(server.dataDir, 'exports-'));
-  await seed(server.store, exportCorpus(conversationIds()));
+  const corpus = exportCorpus(conversationIdsForSplit(VAL));
+  for (const [corrected, conversationId] of await seedExportCorpus(server.store, corpus)) {
+    conversationOf.set(corrected, conversationId);
+  }
 }, 60_000);
 afterAll(() => server.close());
-
-/** Two conversations that the split sends to validation at 0.2, six to train: fixed ids, fixed outcome. */
-function conversationIds(): string[] {
-  const validation: string[] = [];
-  const train: string[] = [];
-  for (let n = 0; validation.length < 2 || train.length < 6; n++) {
-    const id = `cnv_export_${n}`;
-    if (assignSplit(id, VAL) === 'validation') {
-      if (validation.length < 2) validation.push(id);
-    } else if (train.length < 6) train.push(id);
-  }
-  return [...validation, ...train];
-}
-
-async function seed(store: Store, pairs: PairSpec[]): Promise<void> {
-  const created = new Set<string>();
-  for (const [i, pair] of pairs.entries()) {
-    if (!created.has(pair.conversationId)) {
-      await store.createConversation(conversationFixture({ id: pair.conversationId, createdAt: at(i * 10) }));
-      created.add(pair.conversationId);
-    }
-    const { message } = await store.appendMessage(
-      botReplyFixture(pair.conversationId, {
-        text: pair.original || 'Sorry, I do not know.',
-        createdAt: at(i * 10 + 1),
-      }),
-    );
-    const correction = await store.createCorrection(
-      correctionFixture(pair.conversationId, message.id, {
-        context: pair.context,
-        original: { text: pair.original, confidence: 0.4, responder: 'offline', modelId: 'kb-1' },
-        correctedText: pair.corrected,
-        kind: pair.kind ?? 'rewritten_reply',
-        agent: pair.agent ?? { id: 'agent_ana', name: 'Ana' },
-        topic: pair.topic,
-        reasons: pair.reasons ?? ['wrong_fact'],
-        createdAt: at(i * 10 + 2),
-      }),
-    );
-    if (pair.pending) continue;
-    await store.reviewCorrection(correction.id, {
-      status: 'approved',
-      reviewer: reviewerAuthor,
-      at: at(i * 10 + 3),
-      note: null,
-      edited: false,
-    });
-    const corrected = pair.redactedCorrected ?? pair.corrected;
-    // A later copy is left out as a duplicate: the example stays with the first (oldest).
-    if (!conversationOf.has(corrected)) conversationOf.set(corrected, pair.conversationId);
-  }
-}
 
 async function exportWith(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {

@@ -1,4 +1,13 @@
 import type { Author, ContextTurn, CorrectionKind, CorrectionReason } from '@hitl/shared/models';
+import { assignSplit } from '../../apps/server/src/domain/dataset-split';
+import type { Store } from '../../apps/server/src/store/store';
+import {
+  at,
+  botReplyFixture,
+  conversationFixture,
+  correctionFixture,
+  reviewerAuthor,
+} from '../../apps/server/src/store/store-fixtures';
 
 /** One correction to store for the export tests, with what the export should make of it. */
 export interface PairSpec {
@@ -198,4 +207,62 @@ export function exportCorpus(conversations: string[]): PairSpec[] {
       pending: true,
     },
   ];
+}
+
+/** Two conversations the split sends to validation at `fraction`, then six it sends to train. */
+export function conversationIdsForSplit(fraction: number): string[] {
+  const validation: string[] = [];
+  const train: string[] = [];
+  for (let n = 0; validation.length < 2 || train.length < 6; n++) {
+    const id = `cnv_export_${n}`;
+    if (assignSplit(id, fraction) === 'validation') {
+      if (validation.length < 2) validation.push(id);
+    } else if (train.length < 6) train.push(id);
+  }
+  return [...validation, ...train];
+}
+
+/**
+ * Stores the corpus through the store (conversations, bot replies, corrections, reviews), oldest
+ * first. Returns the conversation of each approved corrected reply as exported (redacted); a later
+ * copy of a reply is left out as a duplicate, so the first conversation keeps it.
+ */
+export async function seedExportCorpus(store: Store, pairs: PairSpec[]): Promise<Map<string, string>> {
+  const conversationOf = new Map<string, string>();
+  const created = new Set<string>();
+  for (const [i, pair] of pairs.entries()) {
+    if (!created.has(pair.conversationId)) {
+      await store.createConversation(conversationFixture({ id: pair.conversationId, createdAt: at(i * 10) }));
+      created.add(pair.conversationId);
+    }
+    const { message } = await store.appendMessage(
+      botReplyFixture(pair.conversationId, {
+        text: pair.original || 'Sorry, I do not know.',
+        createdAt: at(i * 10 + 1),
+      }),
+    );
+    const correction = await store.createCorrection(
+      correctionFixture(pair.conversationId, message.id, {
+        context: pair.context,
+        original: { text: pair.original, confidence: 0.4, responder: 'offline', modelId: 'kb-1' },
+        correctedText: pair.corrected,
+        kind: pair.kind ?? 'rewritten_reply',
+        agent: pair.agent ?? { id: 'agent_ana', name: 'Ana' },
+        topic: pair.topic,
+        reasons: pair.reasons ?? ['wrong_fact'],
+        createdAt: at(i * 10 + 2),
+      }),
+    );
+    if (pair.pending) continue;
+    await store.reviewCorrection(correction.id, {
+      status: 'approved',
+      reviewer: reviewerAuthor,
+      at: at(i * 10 + 3),
+      note: null,
+      edited: false,
+    });
+    const corrected = pair.redactedCorrected ?? pair.corrected;
+    if (!conversationOf.has(corrected)) conversationOf.set(corrected, pair.conversationId);
+  }
+  return conversationOf;
 }

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { createApp } from './app';
 import type { Config } from './config';
 import { loadKnowledgeBase } from './knowledge/knowledge-base';
@@ -12,16 +11,8 @@ import { createOfflineResponder } from './responder/offline-responder';
 import type { Responder } from './responder/responder';
 import { ensureFirstAdmin, type FirstAdmin } from './services/auth/ensure-first-admin';
 import { loadActivePolicy } from './services/policy-state';
-import { createMongoStore } from './store/mongo-store';
-import { createSqliteStore } from './store/sqlite-store';
+import { openStore } from './store/open-store';
 import type { Store } from './store/store';
-
-/** Opens the configured store: MongoDB when MONGODB_URI is set, else the embedded SQLite file. */
-export async function openStore(config: Config): Promise<Store> {
-  if (config.MONGODB_URI) return createMongoStore({ uri: config.MONGODB_URI });
-  mkdirSync(config.DATA_DIR, { recursive: true });
-  return createSqliteStore({ file: config.databaseFile });
-}
 
 /**
  * The LLM responder when OPENAI_API_KEY is set (its confidence weights fitted to reviewed answers when there

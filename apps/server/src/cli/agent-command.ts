@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { agentRoleSchema } from '@hitl/shared/models';
 import { z } from 'zod';
-import { openStore } from '../boot';
 import type { Config } from '../config';
 import { createId } from '../lib/ids';
 import { hashPassword } from '../services/auth/password';
+import { openStore } from '../store/open-store';
 
 const addSchema = z.object({
   email: z.email(),

@@ -1,8 +1,8 @@
 import type { Writable } from 'node:stream';
-import { openStore } from '../boot';
 import type { Config } from '../config';
 import { createExportTally, type ExportTally, exportWarnings } from '../domain/dataset-manifest';
 import { type ExportOptions, exportDataset } from '../services/export-dataset';
+import { openStore } from '../store/open-store';
 import type { Store } from '../store/store';
 import { writeDatasetFiles } from './dataset-files';
 import { type ExportFlags, parseExportFlags } from './export-options';

@@ -1,7 +1,5 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config';
-import { runAgentCommand } from './agent-command';
-import { runExportCommand } from './export-command';
 
 const usage = `Usage: pnpm cli <command> [options]
 
@@ -49,8 +47,10 @@ async function main(argv: string[]) {
     return 0;
   }
   const config = loadConfig();
-  if (command === 'export') return runExportCommand(config, values);
-  if (command === 'agent') return runAgentCommand(config, positionals[0], values);
+  // Each command loads only what it needs: an export of a million rows has no use for the web server.
+  if (command === 'export') return (await import('./export-command')).runExportCommand(config, values);
+  if (command === 'agent')
+    return (await import('./agent-command')).runAgentCommand(config, positionals[0], values);
   process.stderr.write(`Unknown command "${command}".\n\n${usage}\n`);
   return 2;
 }

@@ -2,11 +2,11 @@ import { createPairFingerprinter } from './dataset-fingerprint';
 import { Hash64Set } from './dataset-hash-set';
 import {
   bandKey,
+  COMPACT_SIZE,
   compactSketch,
   createSketch,
   isAtLeastSimilar,
   LSH_BANDS,
-  SKETCH_SIZE,
   type StoredSketch,
   sketchShingles,
 } from './dataset-minhash';
@@ -27,14 +27,14 @@ export interface Deduplicator {
 }
 
 /** Kept pairs compared per LSH bucket, newest first: bounds the work on very repetitive data. */
-const BUCKET_DEPTH = 16;
+const BUCKET_DEPTH = 8;
 
 /**
  * Streaming duplicate detection in bounded memory, keeping the first (oldest) of each group.
- * Per pair seen it holds a 64-bit hash of its words (about 16 bytes); per kept pair, a 64-byte
- * MinHash sketch and its LSH buckets (`createSketchIndex`, about 130 bytes): a million kept pairs
- * take about 150 MB. A pair is compared with the kept pairs that share one of its buckets, up to
- * 16 per bucket.
+ * Per pair seen it holds a 64-bit hash of its words (about 16 bytes); per kept pair, a compact
+ * MinHash sketch and its LSH buckets (`createSketchIndex`, 80 to 90 bytes): a million kept pairs
+ * take about 110 MB. A pair is compared with the kept pairs that share one of its buckets, up to
+ * 8 per bucket.
  */
 export function createDeduplicator(options: { threshold?: number } = {}): Deduplicator {
   const threshold = options.threshold ?? 0.9;
@@ -43,7 +43,7 @@ export function createDeduplicator(options: { threshold?: number } = {}): Dedupl
   const exact = new Hash64Set();
   const index = createSketchIndex();
   const keys = new Uint32Array(LSH_BANDS);
-  const current: StoredSketch = { bytes: new Uint8Array(SKETCH_SIZE), offset: 0, emptyLow: 0, emptyHigh: 0 };
+  const current: StoredSketch = { bytes: new Uint8Array(COMPACT_SIZE), offset: 0, emptyLow: 0, emptyHigh: 0 };
   const resembles = (kept: StoredSketch) => isAtLeastSimilar(current, kept, threshold);
 
   return {

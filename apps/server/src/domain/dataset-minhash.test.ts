@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { avalanche } from './dataset-fingerprint';
 import {
+  COMPACT_SIZE,
   compactSketch,
   createSketch,
   estimateSimilarity,
@@ -17,7 +18,7 @@ function shingles(size: number, shared: number, seed: number): Uint32Array {
 
 function stored(set: Uint32Array): StoredSketch {
   const sketch = sketchShingles(set, createSketch());
-  const bytes = new Uint8Array(SKETCH_SIZE);
+  const bytes = new Uint8Array(COMPACT_SIZE);
   compactSketch(sketch, bytes);
   return { bytes, offset: 0, emptyLow: sketch.emptyLow, emptyHigh: sketch.emptyHigh };
 }

@@ -3,9 +3,9 @@ import { avalanche } from './dataset-fingerprint';
 /** Bins per sketch (2^6). */
 export const SKETCH_SIZE = 64;
 const BIN_BITS = 6;
-/** Locality-sensitive hashing of the first 20 bins: 4 bands of 5. */
+/** Locality-sensitive hashing of the first 24 bins: 4 bands of 6. */
 export const LSH_BANDS = 4;
-const LSH_ROWS = 5;
+const LSH_ROWS = 6;
 
 const VALUE_MASK = (1 << (32 - BIN_BITS)) - 1;
 const EMPTY = 0x7fffffff;
@@ -65,12 +65,21 @@ export function sketchShingles(shingles: Uint32Array, sketch: MinHashSketch): Mi
   return sketch;
 }
 
-/** The low byte of each bin's value ("b-bit MinHash"): 64 bytes, enough to estimate a similarity. */
+/** Bytes of a compact sketch: 4 bits a bin. */
+export const COMPACT_SIZE = SKETCH_SIZE / 2;
+
+/**
+ * The low 4 bits of each bin's value ("b-bit MinHash"), two bins a byte: 32 bytes that are enough to
+ * estimate a similarity, at a fraction of the memory of the full values.
+ */
 export function compactSketch(sketch: MinHashSketch, out: Uint8Array, offset = 0): void {
-  for (let k = 0; k < SKETCH_SIZE; k++) out[offset + k] = sketch.values[k]! & 0xff;
+  const values = sketch.values;
+  for (let j = 0; j < COMPACT_SIZE; j++) {
+    out[offset + j] = (values[2 * j]! & 0x0f) | ((values[2 * j + 1]! & 0x0f) << 4);
+  }
 }
 
-/** A sketch as stored: its compact values (from `offset`) and its empty-bin masks. */
+/** A sketch as stored: its compact values (`COMPACT_SIZE` bytes from `offset`) and empty-bin masks. */
 export interface StoredSketch {
   bytes: Uint8Array;
   offset: number;
@@ -78,12 +87,13 @@ export interface StoredSketch {
   emptyHigh: number;
 }
 
-const CHANCE = 1 / 256;
+/** The chance that two different values agree on their low 4 bits. */
+const CHANCE = 1 / 16;
 
 /**
  * Jaccard similarity estimated from two compact sketches: among the bins filled in either set, the
- * share filled in both with the same value byte (bins empty in both say nothing), less the 1/256
- * chance that two different values end in the same byte.
+ * share filled in both with the same low 4 bits (bins empty in both say nothing), less the 1/16
+ * chance that two different values end in the same 4 bits.
  */
 export function estimateSimilarity(a: StoredSketch, b: StoredSketch): number {
   const compared = SKETCH_SIZE - bothEmpty(a, b);
@@ -109,21 +119,27 @@ export function isAtLeastSimilar(a: StoredSketch, b: StoredSketch, threshold: nu
   for (let half = 1; half >= 0; half--) {
     const eitherFilled = half === 1 ? ~(a.emptyHigh & b.emptyHigh) : ~(a.emptyLow & b.emptyLow);
     const bothFilled = half === 1 ? ~(a.emptyHigh | b.emptyHigh) : ~(a.emptyLow | b.emptyLow);
-    const aBase = a.offset + half * 32;
-    const bBase = b.offset + half * 32;
+    const aBase = a.offset + half * 16;
+    const bBase = b.offset + half * 16;
     for (let bit = 31; bit >= 0; bit--) {
       if (((eitherFilled >>> bit) & 1) === 0) continue;
-      if (((bothFilled >>> bit) & 1) === 1 && aBytes[aBase + bit] === bBytes[bBase + bit]) continue;
+      if (((bothFilled >>> bit) & 1) === 1 && nibble(aBytes, aBase, bit) === nibble(bBytes, bBase, bit))
+        continue;
       if (--misses < 0) return false;
     }
   }
   return true;
 }
 
+/** The 4 bits of bin `bin` of a compact sketch starting at `base`. */
+function nibble(bytes: Uint8Array, base: number, bin: number): number {
+  return (bytes[base + (bin >>> 1)]! >>> ((bin & 1) * 4)) & 0x0f;
+}
+
 function agree(a: StoredSketch, b: StoredSketch, k: number): boolean {
   const emptyA = k < 32 ? (a.emptyLow >>> k) & 1 : (a.emptyHigh >>> (k - 32)) & 1;
   const emptyB = k < 32 ? (b.emptyLow >>> k) & 1 : (b.emptyHigh >>> (k - 32)) & 1;
-  return (emptyA | emptyB) === 0 && a.bytes[a.offset + k] === b.bytes[b.offset + k];
+  return (emptyA | emptyB) === 0 && nibble(a.bytes, a.offset, k) === nibble(b.bytes, b.offset, k);
 }
 
 function bothEmpty(a: StoredSketch, b: StoredSketch): number {

@@ -1,34 +1,46 @@
-import { LSH_BANDS, SKETCH_SIZE, type StoredSketch } from './dataset-minhash';
+import { COMPACT_SIZE, LSH_BANDS, type StoredSketch } from './dataset-minhash';
 
 /** Kept pairs per block of storage, allocated as the export goes. */
 const BLOCK_ITEMS = 16_384;
 const INITIAL_BUCKETS = 4_096;
 
+/** One kept pair's record, in 32-bit words: band keys, previous pair per band, empty masks, values. */
+const KEYS = 0;
+const PREVIOUS = KEYS + LSH_BANDS;
+const EMPTY_LOW = PREVIOUS + LSH_BANDS;
+const EMPTY_HIGH = EMPTY_LOW + 1;
+const VALUES = EMPTY_HIGH + 1;
+const RECORD_WORDS = VALUES + COMPACT_SIZE / 4;
+
+interface Block {
+  words: Uint32Array;
+  ints: Int32Array;
+  bytes: Uint8Array;
+}
+
 /**
- * The kept sketches and their LSH buckets, in blocks of typed arrays (no object per pair): per pair
- * 64 value bytes, its empty-bin masks, its 4 band keys and, per band, the previous pair of the same
- * bucket; plus one bucket table per band with between one and two slots per pair. About 120 to
- * 140 bytes a pair. Buckets are direct-mapped: pairs whose keys share a slot share a chain, and the
- * keys stored with each pair tell them apart.
+ * The kept sketches and their LSH buckets, in blocks of typed arrays (no object per pair). Each pair
+ * is one 72-byte record (its 4 band keys, per band the previous pair of the same bucket, its
+ * empty-bin masks and its 32 bytes of compact values), so that walking a bucket and comparing a
+ * candidate touch one or two cache lines; plus one bucket table per band with a half to one slot
+ * per pair: 80 to 90 bytes a pair. Buckets are direct-mapped: pairs whose keys share a slot share a
+ * chain, and the keys stored with each pair tell them apart.
  */
 export function createSketchIndex() {
-  const values: Uint8Array[] = [];
-  const masks: Uint32Array[] = [];
-  const keys: Uint32Array[] = [];
-  const chains: Int32Array[] = [];
+  const blocks: Block[] = [];
   let buckets = INITIAL_BUCKETS;
   let heads = Array.from({ length: LSH_BANDS }, () => new Int32Array(buckets).fill(-1));
   let size = 0;
   const view: StoredSketch = { bytes: new Uint8Array(0), offset: 0, emptyLow: 0, emptyHigh: 0 };
-  const block = (index: number) => Math.floor(index / BLOCK_ITEMS);
-  const slot = (index: number) => index % BLOCK_ITEMS;
-  const keyOf = (index: number, band: number) => keys[block(index)]![slot(index) * LSH_BANDS + band]!;
-  const chain = (index: number) => chains[block(index)]!;
+  const blockOf = (index: number) => blocks[Math.floor(index / BLOCK_ITEMS)]!;
+  const recordOf = (index: number) => (index % BLOCK_ITEMS) * RECORD_WORDS;
 
   const link = (index: number) => {
+    const { words, ints } = blockOf(index);
+    const record = recordOf(index);
     for (let band = 0; band < LSH_BANDS; band++) {
-      const bucket = keyOf(index, band) & (buckets - 1);
-      chain(index)[slot(index) * LSH_BANDS + band] = heads[band]![bucket]!;
+      const bucket = words[record + KEYS + band]! & (buckets - 1);
+      ints[record + PREVIOUS + band] = heads[band]![bucket]!;
       heads[band]![bucket] = index;
     }
   };
@@ -38,15 +50,6 @@ export function createSketchIndex() {
     buckets *= 2;
     heads = Array.from({ length: LSH_BANDS }, () => new Int32Array(buckets).fill(-1));
     for (let index = 0; index < size; index++) link(index);
-  };
-
-  const sketch = (index: number): StoredSketch => {
-    const mask = masks[block(index)]!;
-    view.bytes = values[block(index)]!;
-    view.offset = slot(index) * SKETCH_SIZE;
-    view.emptyLow = mask[slot(index) * 2]!;
-    view.emptyHigh = mask[slot(index) * 2 + 1]!;
-    return view;
   };
 
   const visited = new Int32Array(LSH_BANDS * 64);
@@ -59,20 +62,21 @@ export function createSketchIndex() {
     /** Keeps a sketch under its band keys. */
     add(stored: StoredSketch, bandKeys: Uint32Array): void {
       const index = size++;
-      if (slot(index) === 0) {
-        values.push(new Uint8Array(BLOCK_ITEMS * SKETCH_SIZE));
-        masks.push(new Uint32Array(BLOCK_ITEMS * 2));
-        keys.push(new Uint32Array(BLOCK_ITEMS * LSH_BANDS));
-        chains.push(new Int32Array(BLOCK_ITEMS * LSH_BANDS));
+      if (index % BLOCK_ITEMS === 0) {
+        const buffer = new ArrayBuffer(BLOCK_ITEMS * RECORD_WORDS * 4);
+        blocks.push({
+          words: new Uint32Array(buffer),
+          ints: new Int32Array(buffer),
+          bytes: new Uint8Array(buffer),
+        });
       }
-      values[block(index)]!.set(
-        stored.bytes.subarray(stored.offset, stored.offset + SKETCH_SIZE),
-        slot(index) * SKETCH_SIZE,
-      );
-      masks[block(index)]![slot(index) * 2] = stored.emptyLow;
-      masks[block(index)]![slot(index) * 2 + 1] = stored.emptyHigh;
-      keys[block(index)]!.set(bandKeys, slot(index) * LSH_BANDS);
-      if (size > buckets) grow();
+      const { words, bytes } = blockOf(index);
+      const record = recordOf(index);
+      words.set(bandKeys, record + KEYS);
+      words[record + EMPTY_LOW] = stored.emptyLow;
+      words[record + EMPTY_HIGH] = stored.emptyHigh;
+      bytes.set(stored.bytes.subarray(stored.offset, stored.offset + COMPACT_SIZE), (record + VALUES) * 4);
+      if (size > 2 * buckets) grow();
       else link(index);
     },
 
@@ -86,16 +90,23 @@ export function createSketchIndex() {
       for (let band = 0; band < LSH_BANDS; band++) {
         const key = bandKeys[band]!;
         let index = heads[band]![key & (buckets - 1)]!;
-        for (
-          let found = 0;
-          index >= 0 && found < depth;
-          index = chain(index)[slot(index) * LSH_BANDS + band]!
-        ) {
-          if (keyOf(index, band) !== key) continue;
-          found++;
-          if (includes(visited, tested, index)) continue;
-          if (test(sketch(index))) return true;
-          visited[tested++] = index;
+        // Other keys share the chain (up to two per slot on average): skipped, within a bound.
+        for (let found = 0, steps = 0; index >= 0 && found < depth && steps < 4 * depth; steps++) {
+          const { words, ints, bytes } = blockOf(index);
+          const record = recordOf(index);
+          const next = ints[record + PREVIOUS + band]!;
+          if (words[record + KEYS + band] === key) {
+            found++;
+            if (!includes(visited, tested, index)) {
+              view.bytes = bytes;
+              view.offset = (record + VALUES) * 4;
+              view.emptyLow = words[record + EMPTY_LOW]!;
+              view.emptyHigh = words[record + EMPTY_HIGH]!;
+              if (test(view)) return true;
+              visited[tested++] = index;
+            }
+          }
+          index = next;
         }
       }
       return false;
