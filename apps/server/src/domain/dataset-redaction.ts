@@ -5,7 +5,7 @@ import { redactPersonalData } from './redact';
  * numbers), an `@` (e-mail) or a password keyword (password, passwd, pwd, passcode, pin …) to match.
  * A text with none of them comes back unchanged, without running a dozen regular expressions.
  */
-const mayHoldPersonalData = /[0-9@]|pass|pwd|pin/i;
+const mayHoldPersonalData = /[0-9@]|p(?:ass|wd|in)/i;
 
 /** Texts remembered per export: bot replies from the knowledge base and earlier turns come back often. */
 const CACHE_ENTRIES = 4096;

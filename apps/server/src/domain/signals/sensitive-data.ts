@@ -19,23 +19,162 @@ const labels: Record<SensitiveDataKind, string> = {
   password: '[PASSWORD]',
 };
 
-type Detector = (text: string) => SensitiveFinding[];
+type Detector = (text: string, profile: TextProfile) => SensitiveFinding[];
 
-/** Detectors in order of precedence: where two overlap, the earlier one wins. */
-const detectors: Detector[] = [
-  findPasswords,
-  (text) => findMatches(text, /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g, 'email'),
-  findIbans,
-  findCards,
-  findNationalIds,
-  findPhones,
+/**
+ * What a text holds that the detectors need, from one pass over it: most texts have no number long
+ * enough for any of them, and their regular expressions need not run at all.
+ */
+export interface TextProfile {
+  /** Whether it has an `@`. */
+  at: boolean;
+  /** ASCII digits in all. */
+  digits: number;
+  /** The longest run of consecutive digits. */
+  run: number;
+  /** The most digits in a row with at most one space or hyphen between two (cards, SSNs, NI numbers). */
+  grouped: number;
+  /** The same with up to two of space, dot, hyphen and parentheses between two (phone numbers). */
+  spaced: number;
+  /** Whether two ASCII letters are followed by two digits somewhere (IBANs, codici fiscali). */
+  lettersThenDigits: boolean;
+  /** The same, or with one space between the letters and the digits (UK National Insurance numbers). */
+  lettersNearDigits: boolean;
+  /** Whether a run of 7 or more digits is followed by a letter, or by a hyphen and a letter (Spanish ids). */
+  longRunThenLetter: boolean;
+}
+
+/** Profiles a text; see `TextProfile`. */
+export function profileText(text: string): TextProfile {
+  let digits = 0;
+  let run = 0;
+  let maxRun = 0;
+  let grouped = 0;
+  let maxGrouped = 0;
+  let groupedGap = 2;
+  let spaced = 0;
+  let maxSpaced = 0;
+  let spacedGap = 3;
+  let letters = 0;
+  let lettersBefore = 0;
+  let lettersThenDigits = false;
+  let lettersNearDigits = false;
+  let spaceAfterLetters = false;
+  let longRunThenLetter = false;
+  let at = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x30 && code <= 0x39) {
+      digits++;
+      run++;
+      if (run > maxRun) maxRun = run;
+      grouped = groupedGap <= 1 ? grouped + 1 : 1;
+      if (grouped > maxGrouped) maxGrouped = grouped;
+      spaced = spacedGap <= 2 ? spaced + 1 : 1;
+      if (spaced > maxSpaced) maxSpaced = spaced;
+      groupedGap = 0;
+      spacedGap = 0;
+      if (run === 1) {
+        lettersBefore = letters;
+        if (letters >= 2 || spaceAfterLetters) lettersNearDigits = true;
+      }
+      if (run === 2 && lettersBefore >= 2) lettersThenDigits = true;
+      letters = 0;
+      continue;
+    }
+    if (run >= 7) {
+      const letter = code === 0x2d && i + 1 < text.length ? text.charCodeAt(i + 1) : code;
+      if (isAsciiLetter(letter)) longRunThenLetter = true;
+    }
+    run = 0;
+    spaceAfterLetters = code === 0x20 && letters >= 2;
+    letters = isAsciiLetter(code) ? letters + 1 : 0;
+    // Space, hyphen: joins digits in both; dot and parentheses only in phone numbers.
+    if (code === 0x20 || code === 0x2d) {
+      groupedGap++;
+      spacedGap++;
+    } else if (code === 0x2e || code === 0x28 || code === 0x29) {
+      groupedGap = 2;
+      spacedGap++;
+    } else {
+      groupedGap = 2;
+      spacedGap = 3;
+      if (code === 0x40) at = true;
+    }
+  }
+  return {
+    at,
+    digits,
+    run: maxRun,
+    grouped: maxGrouped,
+    spaced: maxSpaced,
+    lettersThenDigits,
+    lettersNearDigits,
+    longRunThenLetter,
+  };
+}
+
+function isAsciiLetter(code: number): boolean {
+  const lower = code | 0x20;
+  return lower >= 0x61 && lower <= 0x7a;
+}
+
+const mayHoldPasswordKeyword = /p(?:ass|wd|in)/i;
+
+/**
+ * Detectors in order of precedence: where two overlap, the earlier one wins. Each runs only when the
+ * text has what any of its matches needs (its `needs` is a necessary condition, never a guess), so the
+ * findings are the same as running every detector on every text.
+ */
+const detectors: { needs: (profile: TextProfile, text: string) => boolean; detect: Detector }[] = [
+  { needs: (_, text) => mayHoldPasswordKeyword.test(text), detect: findPasswords },
+  {
+    needs: (p) => p.at,
+    detect: (text) =>
+      findMatches(text, /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g, 'email'),
+  },
+  { needs: (p) => p.lettersThenDigits, detect: findIbans },
+  // 13 to 19 digits, alone or in groups.
+  { needs: (p) => p.grouped >= 13, detect: findCards },
+  {
+    needs: (p) =>
+      p.grouped >= 9 || (p.grouped >= 6 && p.lettersNearDigits) || p.longRunThenLetter || p.lettersThenDigits,
+    detect: findNationalIds,
+  },
+  // At least 8 digits: "+" and 8 to 15, "00" and 8 to 15 more, or the 10 of the US shape.
+  { needs: (p) => p.spaced >= 8, detect: findPhones },
 ];
 
 /** Every card, IBAN, identity number, e-mail, phone number and password in a text, in reading order. */
 export function findSensitiveData(text: string): SensitiveFinding[] {
+  const profile = profileText(text);
   const accepted: SensitiveFinding[] = [];
-  for (const detect of detectors) {
-    for (const finding of detect(text)) {
+  for (const { needs, detect } of detectors) {
+    if (!needs(profile, text)) continue;
+    for (const finding of detect(text, profile)) {
+      if (!accepted.some((a) => finding.start < a.end && a.start < finding.end)) accepted.push(finding);
+    }
+  }
+  return accepted.sort((a, b) => a.start - b.start);
+}
+
+/** A profile that lets every pattern run. */
+const everything: TextProfile = {
+  at: true,
+  digits: Number.POSITIVE_INFINITY,
+  run: Number.POSITIVE_INFINITY,
+  grouped: Number.POSITIVE_INFINITY,
+  spaced: Number.POSITIVE_INFINITY,
+  lettersThenDigits: true,
+  lettersNearDigits: true,
+  longRunThenLetter: true,
+};
+
+/** `findSensitiveData` with every detector run on the whole text: the reference the profile is tested against. */
+export function findSensitiveDataUnfiltered(text: string): SensitiveFinding[] {
+  const accepted: SensitiveFinding[] = [];
+  for (const { detect } of detectors) {
+    for (const finding of detect(text, everything)) {
       if (!accepted.some((a) => finding.start < a.end && a.start < finding.end)) accepted.push(finding);
     }
   }
@@ -154,21 +293,35 @@ const labelledAsReference =
 
 const ukNiPrefixesNotIssued = new Set(['BG', 'GB', 'NK', 'KN', 'TN', 'NT', 'ZZ']);
 
-function findNationalIds(text: string): SensitiveFinding[] {
-  return [
-    ...findMatches(text, /\b\d{3}-\d{2}-\d{4}\b/g, 'national_id', isValidSsn),
-    ...findMatches(
-      text,
-      /\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b/gi,
-      'national_id',
-      (m) => !ukNiPrefixesNotIssued.has(m.slice(0, 2).toUpperCase()),
-    ),
-    ...findMatches(text, /\b[XYZ]?\d{7,8}-?[A-Z]\b/gi, 'national_id', (m) =>
-      isValidSpanishId(m.replace('-', '')),
-    ),
+function findNationalIds(text: string, profile: TextProfile): SensitiveFinding[] {
+  const findings: SensitiveFinding[] = [];
+  if (profile.grouped >= 9) {
+    findings.push(...findMatches(text, /\b\d{3}-\d{2}-\d{4}\b/g, 'national_id', isValidSsn));
+  }
+  if (profile.grouped >= 6 && profile.lettersNearDigits) {
+    findings.push(
+      ...findMatches(
+        text,
+        /\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b/gi,
+        'national_id',
+        (m) => !ukNiPrefixesNotIssued.has(m.slice(0, 2).toUpperCase()),
+      ),
+    );
+  }
+  if (profile.longRunThenLetter) {
+    findings.push(
+      ...findMatches(text, /\b[XYZ]?\d{7,8}-?[A-Z]\b/gi, 'national_id', (m) =>
+        isValidSpanishId(m.replace('-', '')),
+      ),
+    );
+  }
+  if (profile.lettersThenDigits && profile.digits >= 7) {
     // Italian codice fiscale: its shape (surname, name, birth date and place) is distinctive enough.
-    ...findMatches(text, /\b[A-Z]{6}\d{2}[ABCDEHLMPRST]\d{2}[A-Z]\d{3}[A-Z]\b/gi, 'national_id'),
-  ];
+    findings.push(
+      ...findMatches(text, /\b[A-Z]{6}\d{2}[ABCDEHLMPRST]\d{2}[A-Z]\d{3}[A-Z]\b/gi, 'national_id'),
+    );
+  }
+  return findings;
 }
 
 /*
