@@ -223,7 +223,73 @@ describe('pnpm cli export', () => {
     expect(readFileSync(blocker, 'utf8')).toBe('x');
   }, 30_000);
 
-  it('removes its temporary files when the store fails mid-stream', async () => {
+  it.each(formats)(
+    '$format: the same files and counts with the per-row work in a worker thread',
+    async ({ format, ext }) => {
+      const options = {
+        format,
+        filter: { status: 'approved' as const },
+        redact: true,
+        dedup: true,
+        validationFraction: VAL,
+        systemPrompt: 'You are support.',
+      };
+      const files = async (name: string, tuning: { batchRows: number; worker: boolean }) => {
+        const dir = mkdtempSync(path.join(outDir, `${name}-`));
+        const progress: number[] = [];
+        const manifest = await writeDatasetFiles(server.store, options, {
+          out: path.join(dir, `out.${ext}`),
+          tuning,
+          onProgress: (tally) => progress.push(tally.read),
+        });
+        const contents = manifest.files.map((f) => readFileSync(path.join(dir, f.file), 'utf8'));
+        return { manifest: { ...manifest, createdAt: '' }, contents, progress };
+      };
+      // 18 corrections in batches of 4: four go through the worker, the fifth (2 rows) too.
+      const threaded = await files('threaded', { batchRows: 4, worker: true });
+      const inline = await files('inline', { batchRows: 4, worker: false });
+      expect(threaded.manifest.counts.read).toBe(18);
+      expect(threaded.manifest).toEqual(inline.manifest);
+      expect(threaded.contents).toEqual(inline.contents);
+      expect(threaded.contents.join('')).toContain('[EMAIL]');
+      expect(threaded.progress.at(-1)).toBe(18);
+      expect(threaded.progress.length).toBeGreaterThan(1);
+    },
+    30_000,
+  );
+
+  it('stops with the error of a row the worker thread cannot format, leaving nothing behind', async () => {
+    const dir = mkdtempSync(path.join(outDir, 'worker-failure-'));
+    const broken: Store = {
+      ...server.store,
+      async *iterateCorrections(filter) {
+        let rows = 0;
+        for await (const correction of server.store.iterateCorrections(filter)) {
+          // The sixth row has no conversation: only the worker (dedup, formatting) reads it.
+          yield ++rows === 6
+            ? { ...correction, context: null as unknown as typeof correction.context }
+            : correction;
+        }
+      },
+    };
+    const options = {
+      format: 'openai-chat' as const,
+      filter: { status: 'approved' as const },
+      redact: false,
+      dedup: true,
+      validationFraction: VAL,
+      systemPrompt: 'You are support.',
+    };
+    await expect(
+      writeDatasetFiles(broken, options, { out: path.join(dir, 'out.jsonl'), tuning: { batchRows: 4 } }),
+    ).rejects.toThrow(/export worker: TypeError/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it.each([
+    ['in this thread', { worker: false }],
+    ['with a worker thread', { batchRows: 2, worker: true }],
+  ])('removes its temporary files when the store fails mid-stream (%s)', async (_name, tuning) => {
     const dir = mkdtempSync(path.join(outDir, 'mid-stream-'));
     const failing: Store = {
       ...server.store,
@@ -243,9 +309,9 @@ describe('pnpm cli export', () => {
       validationFraction: VAL,
       systemPrompt: 'You are support.',
     };
-    await expect(writeDatasetFiles(failing, options, { out: path.join(dir, 'out.jsonl') })).rejects.toThrow(
-      'the store went away',
-    );
+    await expect(
+      writeDatasetFiles(failing, options, { out: path.join(dir, 'out.jsonl'), tuning }),
+    ).rejects.toThrow('the store went away');
     expect(readdirSync(dir)).toEqual([]);
   });
 });

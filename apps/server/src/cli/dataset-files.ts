@@ -12,7 +12,7 @@ import {
   exportWarnings,
 } from '../domain/dataset-manifest';
 import type { DatasetSplit } from '../domain/dataset-split';
-import { type ExportOptions, exportDataset } from '../services/export-dataset';
+import { type ExportOptions, type ExportTuning, exportDataset } from '../services/export-dataset';
 import type { Store } from '../store/store';
 
 /** Where an export writes: `<out>`, `<out-stem>.val<ext>` and `<out-stem>.manifest.json`. */
@@ -24,16 +24,15 @@ export function datasetPaths(out: string): Record<DatasetSplit | 'manifest', str
 
 export interface WriteTarget {
   out: string;
-  /** Called every few hundred rows (and once at the end) with the running counts. */
+  /** Called after every batch of rows (and once at the end) with the running counts. */
   onProgress?: (tally: ExportTally) => void;
+  /** How the rows are batched and whether a worker thread helps (see `exportDataset`). */
+  tuning?: ExportTuning;
   /** Stops the export; what was written so far is removed. */
   signal?: AbortSignal;
   now?: () => Date;
 }
 
-/** Bytes gathered before a write: one system call and one hash update per 64 KiB, not per line. */
-const FLUSH_BYTES = 64 * 1024;
-const PROGRESS_EVERY = 512;
 /** What the file stream may hold before a write waits: the disk works while the next rows are made. */
 const STREAM_BUFFER_BYTES = 1024 * 1024;
 
@@ -58,13 +57,12 @@ export async function writeDatasetFiles(
   try {
     await mkdir(path.dirname(target.out), { recursive: true });
     for (const split of splits) sinks.set(split, await openSink(temporary(paths[split])));
-    let lines = 0;
-    for await (const line of exportDataset(store, options, tally)) {
+    for await (const chunk of exportDataset(store, options, tally, target.tuning)) {
       target.signal?.throwIfAborted();
-      const sink = sinks.get(line.split);
-      if (sink === undefined) throw new Error(`no file for the ${line.split} split`);
-      if (sink.add(line.text)) await sink.flush();
-      if (++lines % PROGRESS_EVERY === 0) target.onProgress?.(tally);
+      const sink = sinks.get(chunk.split);
+      if (sink === undefined) throw new Error(`no file for the ${chunk.split} split`);
+      await sink.write(chunk.data);
+      target.onProgress?.(tally);
     }
     target.signal?.throwIfAborted();
     target.onProgress?.(tally);
@@ -98,14 +96,13 @@ export async function writeDatasetFiles(
 }
 
 interface FileSink {
-  /** Buffers a line; true when the buffer is full and should be flushed. */
-  add(text: string): boolean;
-  flush(): Promise<void>;
+  /** Writes a chunk, waiting when the stream is full. */
+  write(data: Uint8Array): Promise<void>;
   close(): Promise<{ bytes: number; sha256: string }>;
   destroy(): void;
 }
 
-/** A file written in large chunks, hashed and measured on the way. */
+/** A file written chunk by chunk, hashed and measured on the way. */
 async function openSink(file: string): Promise<FileSink> {
   const stream: WriteStream = createWriteStream(file, { flags: 'w', highWaterMark: STREAM_BUFFER_BYTES });
   // Kept from the start: an error between two awaits would otherwise be an uncaught 'error' event.
@@ -115,25 +112,16 @@ async function openSink(file: string): Promise<FileSink> {
   });
   await once(stream, 'open');
   const hash: Hash = createHash('sha256');
-  let pending = '';
   let bytes = 0;
-  const flush = async () => {
-    if (failure) throw failure;
-    if (pending === '') return;
-    const chunk = Buffer.from(pending, 'utf8');
-    pending = '';
-    hash.update(chunk);
-    bytes += chunk.length;
-    if (!stream.write(chunk)) await once(stream, 'drain');
-  };
   return {
-    add(text) {
-      pending += text;
-      return pending.length >= FLUSH_BYTES;
+    async write(data) {
+      if (failure) throw failure;
+      hash.update(data);
+      bytes += data.byteLength;
+      if (!stream.write(data)) await once(stream, 'drain');
     },
-    flush,
     async close() {
-      await flush();
+      if (failure) throw failure;
       const closed = once(stream, 'close');
       stream.end();
       await closed;

@@ -76,11 +76,10 @@ async function toStream(
   signal: AbortSignal,
 ): Promise<Summary> {
   const tally = createExportTally();
-  let lines = 0;
-  for await (const { text } of exportDataset(store, options, tally)) {
+  for await (const { data } of exportDataset(store, options, tally)) {
     signal.throwIfAborted();
-    if (!output.write(text)) await new Promise<void>((resolve) => output.once('drain', () => resolve()));
-    if (++lines % 512 === 0) onProgress(tally);
+    if (!output.write(data)) await new Promise<void>((resolve) => output.once('drain', () => resolve()));
+    onProgress(tally);
   }
   return {
     line:

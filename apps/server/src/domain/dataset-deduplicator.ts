@@ -32,7 +32,7 @@ const BUCKET_DEPTH = 8;
 /**
  * Streaming duplicate detection in bounded memory, keeping the first (oldest) of each group.
  * Per pair seen it holds a 64-bit hash of its words (about 16 bytes); per kept pair, a compact
- * MinHash sketch and its LSH buckets (`createSketchIndex`, 80 to 90 bytes): a million kept pairs
+ * MinHash sketch and its LSH buckets (`createSketchIndex`, 84 to 94 bytes): a million kept pairs
  * take about 110 MB. A pair is compared with the kept pairs that share one of its buckets, up to
  * 8 per bucket.
  */

@@ -1,12 +1,19 @@
-import type { Correction } from '@hitl/shared/models';
 import { correctionFilterSchema, exportFormatSchema } from '@hitl/shared/rest';
 import { z } from 'zod';
-import type { DatasetSplit } from './dataset-split';
+import type { ExportCounts, ExportTally } from './dataset-tally';
+
+export {
+  createExportTally,
+  type ExportCounts,
+  type ExportTally,
+  tallyExample,
+  topicOf,
+} from './dataset-tally';
 
 /** OpenAI refuses a fine-tuning file with fewer examples; other trainers have similar floors. */
 export const MIN_TRAINING_EXAMPLES = 10;
 
-const countsSchema = z.strictObject({
+const countsSchema: z.ZodType<ExportCounts> = z.strictObject({
   /** Corrections that matched the filters. */
   read: z.number().int().min(0),
   /** Examples written, train and validation together. */
@@ -20,7 +27,6 @@ const countsSchema = z.strictObject({
   /** Records the format's schema refused (left out). */
   invalid: z.number().int().min(0),
 });
-export type ExportCounts = z.infer<typeof countsSchema>;
 
 export const datasetFileSchema = z.strictObject({
   split: z.enum(['train', 'validation']),
@@ -49,40 +55,6 @@ export const datasetManifestSchema = z.strictObject({
   files: z.array(datasetFileSchema),
 });
 export type DatasetManifest = z.infer<typeof datasetManifestSchema>;
-
-/** Running counts of an export, filled in as the corrections stream past. */
-export interface ExportTally extends ExportCounts {
-  topics: Record<string, number>;
-  reasons: Record<string, number>;
-}
-
-export function createExportTally(): ExportTally {
-  return {
-    read: 0,
-    written: 0,
-    train: 0,
-    validation: 0,
-    duplicates: 0,
-    nearDuplicates: 0,
-    invalid: 0,
-    topics: {},
-    reasons: {},
-  };
-}
-
-/** Counts one written example. */
-export function tallyExample(tally: ExportTally, correction: Correction, split: DatasetSplit): void {
-  tally.written++;
-  tally[split]++;
-  const topic = topicOf(correction);
-  tally.topics[topic] = (tally.topics[topic] ?? 0) + 1;
-  for (const reason of correction.reasons) tally.reasons[reason] = (tally.reasons[reason] ?? 0) + 1;
-}
-
-/** The knowledge-base topic of the corrected reply, `unknown` when it had none. */
-export function topicOf(correction: Correction): string {
-  return correction.topic || 'unknown';
-}
 
 /** What the person exporting should know before uploading the files. */
 export function exportWarnings(

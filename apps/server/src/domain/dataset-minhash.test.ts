@@ -49,14 +49,31 @@ describe('MinHash sketches', () => {
     expect(Math.abs(mean - jaccard)).toBeLessThan(0.04);
   });
 
-  it('isAtLeastSimilar agrees with the estimate', () => {
-    for (let seed = 0; seed < 200; seed++) {
-      const a = stored(shingles(50, 45, seed * 2));
-      const b = stored(shingles(50, 45, seed * 2 + 1));
-      for (const threshold of [0.5, 0.8, 0.9, 0.95]) {
-        expect(isAtLeastSimilar(a, b, threshold)).toBe(estimateSimilarity(a, b) >= threshold - 1e-12);
+  it('isAtLeastSimilar agrees with the estimate, empty bins included', () => {
+    let similar = 0;
+    let checks = 0;
+    for (const [size, shared] of [
+      [50, 45],
+      [50, 25],
+      [20, 18],
+      [8, 7],
+      [3, 2],
+      [40, 40],
+    ] as const) {
+      for (let seed = 0; seed < 100; seed++) {
+        const a = stored(shingles(size, shared, seed * 2));
+        const b = stored(shingles(size, shared, seed * 2 + 1));
+        for (const threshold of [0.5, 0.8, 0.9, 0.95]) {
+          const expected = estimateSimilarity(a, b) >= threshold - 1e-12;
+          expect(isAtLeastSimilar(a, b, threshold)).toBe(expected);
+          checks++;
+          if (expected) similar++;
+        }
       }
     }
+    // Both answers occur, or the comparison says nothing.
+    expect(similar).toBeGreaterThan(checks / 10);
+    expect(similar).toBeLessThan(checks - checks / 10);
   });
 
   it('marks the bins no shingle fell in', () => {

@@ -26,7 +26,7 @@ describe('createDatasetRedactor', () => {
     expect(createDatasetRedactor()(text)).toBe(text);
   });
 
-  it('stays correct once its cache is full', () => {
+  it('stays correct once it remembers more texts than it keeps', () => {
     const redact = createDatasetRedactor();
     for (let i = 0; i < 5000; i++) {
       const text = `customer ${i} writes from user${i}@example.com`;

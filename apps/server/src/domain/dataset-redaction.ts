@@ -1,3 +1,5 @@
+import type { Correction } from '@hitl/shared/models';
+import type { ExportFormat } from '@hitl/shared/rest';
 import { redactPersonalData } from './redact';
 
 /**
@@ -7,26 +9,44 @@ import { redactPersonalData } from './redact';
  */
 const mayHoldPersonalData = /[0-9@]|p(?:ass|wd|in)/i;
 
-/** Texts remembered per export: bot replies from the knowledge base and earlier turns come back often. */
-const CACHE_ENTRIES = 4096;
-/** Longer texts are rare and seldom repeated; they are not worth the memory. */
-const CACHEABLE_LENGTH = 2000;
+/** Recent texts remembered: a conversation's earlier turns come back with each of its corrections. */
+const RECENT_TEXTS = 16;
 
 /**
  * `redactPersonalData` for a whole export: the same result, faster. Exports redact the same texts
- * many times (a conversation's earlier turns are the context of each of its corrections, and bot
- * replies repeat), so results are kept in a small first-in-first-out cache.
+ * again and again (a conversation's earlier turns are the context of each of its corrections, which
+ * come one after the other), so the last 16 texts and their redactions are kept and compared first.
+ * (A map of thousands of texts was measured slower than redacting again: each new text read from
+ * the store has to be hashed to be looked up.)
  */
 export function createDatasetRedactor(): (text: string) => string {
-  const cache = new Map<string, string>();
+  const texts: string[] = new Array(RECENT_TEXTS).fill('');
+  const redactions: string[] = new Array(RECENT_TEXTS).fill('');
+  let next = 0;
   return (text) => {
     if (!mayHoldPersonalData.test(text)) return text;
-    if (text.length > CACHEABLE_LENGTH) return redactPersonalData(text);
-    const known = cache.get(text);
-    if (known !== undefined) return known;
+    for (let i = 0; i < RECENT_TEXTS; i++) if (texts[i] === text) return redactions[i] as string;
     const redacted = redactPersonalData(text);
-    if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
-    cache.set(text, redacted);
+    texts[next] = text;
+    redactions[next] = redacted;
+    next = (next + 1) % RECENT_TEXTS;
     return redacted;
+  };
+}
+
+/**
+ * Redacts personal data from every text of a correction that an export of the format writes: the
+ * conversation so far, the corrected reply and, where the format has it, the original reply (agent
+ * and reviewer names are not the customer's data and stay). In place: the rows an export reads from
+ * the store are its own, and copying them would double what the export allocates.
+ */
+export function createCorrectionRedactor(format: ExportFormat): (correction: Correction) => Correction {
+  const redact = createDatasetRedactor();
+  const withOriginal = format !== 'openai-chat';
+  return (correction) => {
+    for (const turn of correction.context) turn.text = redact(turn.text);
+    correction.correctedText = redact(correction.correctedText);
+    if (withOriginal) correction.original.text = redact(correction.original.text);
+    return correction;
   };
 }

@@ -1,13 +1,16 @@
 import type { Correction } from '@hitl/shared/models';
 import { describe, expect, it } from 'vitest';
 import { csvHeader, toCsvRow, toExportRecord } from './dataset';
+import { isTrainableRecord } from './dataset-record-checks';
 import {
   csvRecordSchema,
+  datasetRecordSchemas,
   openAiChatRecordSchema,
   openAiPreferenceRecordSchema,
   parseCsvRecords,
   trlPreferenceRecordSchema,
 } from './dataset-schemas';
+import { redactPersonalData } from './redact';
 
 const correction: Correction = {
   id: 'cor_1',
@@ -30,7 +33,7 @@ const correction: Correction = {
   createdAt: '2026-01-01T00:00:00.000Z',
   review: { status: 'approved', reviewer: null, at: null, note: null, edited: false },
 };
-const options = { systemPrompt: 'You are support.', redact: true };
+const options = { systemPrompt: 'You are support.', redact: redactPersonalData };
 const user = (content: string) => ({ role: 'user', content });
 const assistant = (content: string) => ({ role: 'assistant', content });
 
@@ -84,6 +87,38 @@ describe('preference schemas', () => {
     expect(
       trlPreferenceRecordSchema.safeParse(toExportRecord('trl-preference', empty, options)).success,
     ).toBe(false);
+  });
+});
+
+describe("the exporter's own record checks", () => {
+  const variants: [string, Correction][] = [
+    ['as written', correction],
+    ['empty corrected reply', { ...correction, correctedText: '' }],
+    ['blank corrected reply', { ...correction, correctedText: ' \n ' }],
+    ['empty original reply', { ...correction, original: { ...correction.original, text: '' } }],
+    [
+      'original equal to the correction',
+      { ...correction, original: { ...correction.original, text: correction.correctedText } },
+    ],
+    ['no conversation', { ...correction, context: [] }],
+    ['no customer turn', { ...correction, context: [{ role: 'bot', text: 'Hello!' }] }],
+    ['only the question', { ...correction, context: [{ role: 'customer', text: 'where is my parcel?' }] }],
+  ];
+  const formats = ['openai-chat', 'openai-preference', 'trl-preference'] as const;
+  it.each(variants.flatMap(([name, variant]) => formats.map((format) => [name, format, variant] as const)))(
+    '%s (%s): agree with the schema',
+    (_name, format, variant) => {
+      const record = toExportRecord(format, variant, options);
+      expect(isTrainableRecord(record)).toBe(datasetRecordSchemas[format].safeParse(record).success);
+    },
+  );
+
+  it('refuse some variants and accept others (the agreement is not vacuous)', () => {
+    const verdicts = variants.flatMap(([, variant]) =>
+      formats.map((format) => isTrainableRecord(toExportRecord(format, variant, options))),
+    );
+    expect(verdicts).toContain(true);
+    expect(verdicts).toContain(false);
   });
 });
 

@@ -4,13 +4,18 @@ import { COMPACT_SIZE, LSH_BANDS, type StoredSketch } from './dataset-minhash';
 const BLOCK_ITEMS = 16_384;
 const INITIAL_BUCKETS = 4_096;
 
-/** One kept pair's record, in 32-bit words: band keys, previous pair per band, empty masks, values. */
+/**
+ * One kept pair's record, in 32-bit words: band keys, previous pair per band, empty masks, values,
+ * and the last search that looked at it.
+ */
 const KEYS = 0;
 const PREVIOUS = KEYS + LSH_BANDS;
 const EMPTY_LOW = PREVIOUS + LSH_BANDS;
 const EMPTY_HIGH = EMPTY_LOW + 1;
 const VALUES = EMPTY_HIGH + 1;
-const RECORD_WORDS = VALUES + COMPACT_SIZE / 4;
+/** The last search that tested the pair: one found through two bands is tested once. */
+const SEEN = VALUES + COMPACT_SIZE / 4;
+const RECORD_WORDS = SEEN + 1;
 
 interface Block {
   words: Uint32Array;
@@ -20,10 +25,10 @@ interface Block {
 
 /**
  * The kept sketches and their LSH buckets, in blocks of typed arrays (no object per pair). Each pair
- * is one 72-byte record (its 4 band keys, per band the previous pair of the same bucket, its
- * empty-bin masks and its 32 bytes of compact values), so that walking a bucket and comparing a
+ * is one 76-byte record (its 4 band keys, per band the previous pair of the same bucket, its
+ * empty-bin masks, its 32 bytes of compact values and a search stamp), so that walking a bucket and comparing a
  * candidate touch one or two cache lines; plus one bucket table per band with a half to one slot
- * per pair: 80 to 90 bytes a pair. Buckets are direct-mapped: pairs whose keys share a slot share a
+ * per pair: 84 to 94 bytes a pair. Buckets are direct-mapped: pairs whose keys share a slot share a
  * chain, and the keys stored with each pair tell them apart.
  */
 export function createSketchIndex() {
@@ -52,7 +57,7 @@ export function createSketchIndex() {
     for (let index = 0; index < size; index++) link(index);
   };
 
-  const visited = new Int32Array(LSH_BANDS * 64);
+  let search = 0;
 
   return {
     get size() {
@@ -82,11 +87,11 @@ export function createSketchIndex() {
 
     /**
      * Whether `test` holds for a kept sketch that shares a band key with `bandKeys`: each such sketch
-     * is tested once, newest first, at most `depth` (up to 64) per band. The sketch passed to `test`
+     * is tested once, newest first, at most `depth` per band. The sketch passed to `test`
      * is a view, valid during the call.
      */
     some(bandKeys: Uint32Array, depth: number, test: (kept: StoredSketch) => boolean): boolean {
-      let tested = 0;
+      search = (search + 1) | 0;
       for (let band = 0; band < LSH_BANDS; band++) {
         const key = bandKeys[band]!;
         let index = heads[band]![key & (buckets - 1)]!;
@@ -97,13 +102,13 @@ export function createSketchIndex() {
           const next = ints[record + PREVIOUS + band]!;
           if (words[record + KEYS + band] === key) {
             found++;
-            if (!includes(visited, tested, index)) {
+            if (ints[record + SEEN] !== search) {
+              ints[record + SEEN] = search;
               view.bytes = bytes;
               view.offset = (record + VALUES) * 4;
               view.emptyLow = words[record + EMPTY_LOW]!;
               view.emptyHigh = words[record + EMPTY_HIGH]!;
               if (test(view)) return true;
-              visited[tested++] = index;
             }
           }
           index = next;
@@ -112,9 +117,4 @@ export function createSketchIndex() {
       return false;
     },
   };
-}
-
-function includes(values: Int32Array, count: number, value: number): boolean {
-  for (let i = 0; i < count; i++) if (values[i] === value) return true;
-  return false;
 }

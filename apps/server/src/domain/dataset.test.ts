@@ -31,7 +31,7 @@ const correction: Correction = {
     edited: false,
   },
 };
-const options = { systemPrompt: 'You are support.', redact: true };
+const options = { systemPrompt: 'You are support.', redact: redactPersonalData };
 
 describe('dataset records', () => {
   it('openai-chat ends with the corrected reply and redacts personal data', () => {
@@ -71,7 +71,7 @@ describe('dataset records', () => {
   });
 
   it('keeps text as is when redaction is off', () => {
-    const record = toExportRecord('openai-chat', correction, { ...options, redact: false }) as {
+    const record = toExportRecord('openai-chat', correction, { ...options, redact: undefined }) as {
       messages: { content: string }[];
     };
     expect(record.messages[1]?.content).toContain('jane@example.com');

@@ -1,19 +1,18 @@
 import type { ContextTurn, Correction } from '@hitl/shared/models';
 import type { ExportFormat } from '@hitl/shared/rest';
-import { redactPersonalData } from './redact';
 
 type ChatMessage = { role: 'system' | 'user' | 'assistant'; content: string };
 
 export interface DatasetOptions {
   systemPrompt: string;
-  redact: boolean;
-  /** How personal data is redacted when `redact` is on; `redactPersonalData` by default. */
-  redactor?: (text: string) => string;
+  /** How personal data is redacted from every text written (`redactPersonalData`); kept when absent. */
+  redact?: (text: string) => string;
 }
 
+const keep = (text: string) => text;
+
 function cleaner(options: DatasetOptions): (text: string) => string {
-  if (!options.redact) return (text) => text;
-  return options.redactor ?? redactPersonalData;
+  return options.redact ?? keep;
 }
 
 /** The customer's last turn before the reply: the question the corrected reply answers. */
@@ -34,10 +33,30 @@ function toChatMessages(context: ContextTurn[], options: DatasetOptions): ChatMe
   return [{ role: 'system', content: options.systemPrompt }, ...turns];
 }
 
+/** What a record of a JSON Lines format is made of, and counted by: part of a correction. */
+export type RecordSource = Pick<
+  Correction,
+  'conversationId' | 'context' | 'correctedText' | 'topic' | 'reasons'
+> & {
+  original: Pick<Correction['original'], 'text'>;
+};
+
+/** The `RecordSource` of a correction, on its own: less to copy when it is sent elsewhere. */
+export function toRecordSource(correction: Correction): RecordSource {
+  return {
+    conversationId: correction.conversationId,
+    context: correction.context,
+    correctedText: correction.correctedText,
+    topic: correction.topic,
+    reasons: correction.reasons,
+    original: { text: correction.original.text },
+  };
+}
+
 /** One JSON-serialisable record per correction, in the trainer's format (see design.md). */
 export function toExportRecord(
   format: Exclude<ExportFormat, 'csv'>,
-  correction: Correction,
+  correction: RecordSource,
   options: DatasetOptions,
 ) {
   const clean = cleaner(options);

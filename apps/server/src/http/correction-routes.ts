@@ -48,9 +48,9 @@ export function correctionRoutes(ctx: ServiceContext): Router {
         validationFraction: 0,
         systemPrompt: ctx.systemPrompt,
       });
-      for await (const { text } of lines) {
+      for await (const { data } of lines) {
         // A client that went away stops the export (and closes the store's cursor).
-        if (!res.write(text) && !(await drained(res))) return;
+        if (!res.write(data) && !(await drained(res))) return;
       }
       res.end();
     }),

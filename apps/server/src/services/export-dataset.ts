@@ -1,105 +1,99 @@
 import type { Correction } from '@hitl/shared/models';
-import type { CorrectionFilter, ExportFormat } from '@hitl/shared/rest';
-import {
-  csvColumns,
-  csvHeader,
-  type DatasetOptions,
-  formatCsvRow,
-  lastCustomerQuestion,
-  toCsvCells,
-  toExportRecord,
-} from '../domain/dataset';
-import { createDeduplicator, type Deduplicator } from '../domain/dataset-deduplicator';
-import { createExportTally, type ExportTally, tallyExample } from '../domain/dataset-manifest';
-import { createDatasetRedactor } from '../domain/dataset-redaction';
-import { csvRecordSchema, datasetRecordSchemas } from '../domain/dataset-schemas';
-import { assignSplit, type DatasetSplit } from '../domain/dataset-split';
+import { csvHeader } from '../domain/dataset';
+import { createCorrectionRedactor } from '../domain/dataset-redaction';
+import { createExportTally, type ExportTally } from '../domain/dataset-tally';
 import type { Store } from '../store/store';
+import {
+  createExportStage,
+  type ExportChunk,
+  type ExportOptions,
+  type ExportStage,
+  type ExportText,
+  stageRowsFor,
+} from './export-stage';
+import { type ExportBatchResult, type ExportWorker, startExportWorker } from './export-worker-client';
 
-export interface ExportOptions {
-  format: ExportFormat;
-  filter: CorrectionFilter;
-  redact: boolean;
-  /** Leaves out duplicates and near-duplicates of earlier examples (the oldest is kept). */
-  dedup: boolean;
-  /** Share of conversations whose examples go to validation; 0 writes a single file. */
-  validationFraction: number;
-  systemPrompt: string;
-}
+export type { ExportChunk, ExportOptions } from './export-stage';
 
-/** One line of a dataset file (with its newline) and the file it belongs to. */
-export interface ExportLine {
-  split: DatasetSplit;
-  text: string;
+export interface ExportTuning {
+  /** Corrections per batch. */
+  batchRows?: number;
+  /**
+   * Whether the stage after redaction moves to a worker thread once the export has a full batch
+   * (smaller exports never start one). Off, everything runs in the caller's thread; the lines are
+   * the same.
+   */
+  worker?: boolean;
 }
 
 /**
+ * Corrections per batch: enough that messages between the threads cost little, few enough that a
+ * batch dies young in the heap (measured at 1,000,000 rows: peak RSS 275 MB with 256, 360 with 1024).
+ */
+const BATCH_ROWS = 256;
+const encoder = new TextEncoder();
+
+/**
  * Streams a dataset, oldest correction first, read through the store's cursor so memory stays flat
- * whatever the size: each correction is redacted, checked against the examples already kept,
- * turned into a record of the format, checked against the format's schema and sent to its split.
- * A CSV header opens each file. `tally` is kept up to date for progress and the manifest.
+ * whatever the size, as chunks of whole lines per split (a CSV header opens each file). `tally` is
+ * kept up to date, a batch at a time, for progress and the manifest.
+ *
+ * Corrections are read and redacted in batches here; the rest of the work (`createExportStage`:
+ * duplicate detection, formatting, checks, encoding) runs, past the first full batch, in a worker
+ * thread. Batch n+1 is sent before batch n's lines are awaited, so both threads work at once, and
+ * no more than two batches are held.
  */
 export async function* exportDataset(
   store: Store,
   options: ExportOptions,
   tally: ExportTally = createExportTally(),
-): AsyncGenerator<ExportLine> {
-  const redactor = createDatasetRedactor();
-  const recordOptions: DatasetOptions = {
-    systemPrompt: options.systemPrompt,
-    redact: options.redact,
-    redactor,
-  };
-  const clean = (text: string) => (options.redact ? redactor(text) : text);
-  const deduplicator = options.dedup ? createDeduplicator() : null;
-  const toLine = lineMaker(options.format, recordOptions);
+  tuning: ExportTuning = {},
+): AsyncGenerator<ExportChunk> {
+  const batchRows = tuning.batchRows ?? BATCH_ROWS;
+  const redact = options.redact ? createCorrectionRedactor(options.format) : null;
+  const prepare = (batch: Correction[]) => (redact ? batch.map(redact) : batch);
   if (options.format === 'csv') {
-    yield { split: 'train', text: csvHeader() };
-    if (options.validationFraction > 0) yield { split: 'validation', text: csvHeader() };
+    const header = encoder.encode(csvHeader());
+    yield { split: 'train', data: header };
+    if (options.validationFraction > 0) yield { split: 'validation', data: header };
   }
-  for await (const correction of store.iterateCorrections(options.filter)) {
-    tally.read++;
-    if (deduplicator && isRepeat(deduplicator, correction, clean, tally)) continue;
-    const text = toLine(correction);
-    if (text === null) {
-      tally.invalid++;
-      continue;
-    }
-    const split = assignSplit(correction.conversationId, options.validationFraction);
-    tallyExample(tally, correction, split);
-    yield { split, text };
-  }
-}
-
-function isRepeat(
-  deduplicator: Deduplicator,
-  correction: Correction,
-  clean: (text: string) => string,
-  tally: ExportTally,
-): boolean {
-  const verdict = deduplicator.classify(
-    clean(lastCustomerQuestion(correction.context)),
-    clean(correction.correctedText),
-  );
-  if (verdict === 'duplicate') tally.duplicates++;
-  else if (verdict === 'near_duplicate') tally.nearDuplicates++;
-  return verdict !== 'unique';
-}
-
-/** The line of a correction in the format, or null when the record fails the format's schema. */
-function lineMaker(format: ExportFormat, options: DatasetOptions): (correction: Correction) => string | null {
-  if (format === 'csv') {
-    return (correction) => {
-      const cells = toCsvCells(correction, options);
-      const asText = cells.map((cell) => (cell === null ? '' : String(cell)));
-      return cells.length === csvColumns.length && csvRecordSchema.safeParse(asText).success
-        ? formatCsvRow(cells)
-        : null;
-    };
-  }
-  const schema = datasetRecordSchemas[format];
-  return (correction) => {
-    const record = toExportRecord(format, correction, options);
-    return schema.safeParse(record).success ? `${JSON.stringify(record)}\n` : null;
+  let stage: ExportStage | null = null;
+  let worker: ExportWorker | null = null;
+  let underWay: Promise<ExportBatchResult> | null = null;
+  const toRow = stageRowsFor(options.format);
+  const adopt = (result: ExportBatchResult) => {
+    Object.assign(tally, result.tally);
+    return encode(result.texts);
   };
+  let batch: Correction[] = [];
+  try {
+    for await (const correction of store.iterateCorrections(options.filter)) {
+      batch.push(correction);
+      if (batch.length < batchRows) continue;
+      const full = prepare(batch);
+      batch = [];
+      if (stage === null && worker === null && (tuning.worker ?? true)) worker = startExportWorker(options);
+      if (worker === null) {
+        stage ??= createExportStage(options, tally);
+        yield* encode(stage.run(full));
+        continue;
+      }
+      const sent = worker.run(full.map(toRow));
+      if (underWay !== null) yield* adopt(await underWay);
+      underWay = sent;
+    }
+    if (underWay !== null) yield* adopt(await underWay);
+    if (batch.length > 0) {
+      const last = prepare(batch);
+      if (worker !== null) yield* adopt(await worker.run(last.map(toRow)));
+      else yield* encode((stage ?? createExportStage(options, tally)).run(last));
+    }
+  } finally {
+    await worker?.close();
+  }
+}
+
+/** Lines as UTF-8, encoded in this thread: it balances the work of the two. */
+function encode(texts: ExportText[]): ExportChunk[] {
+  return texts.map(({ split, text }) => ({ split, data: encoder.encode(text) }));
 }

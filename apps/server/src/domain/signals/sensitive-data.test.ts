@@ -94,15 +94,21 @@ describe('the profile that decides which detectors run', () => {
       spaced: 8,
       lettersThenDigits: true,
       lettersNearDigits: true,
+      insuranceShape: false,
       longRunThenLetter: false,
     });
+    expect(profileText('NI AB 12 34 56 C.')).toMatchObject({ insuranceShape: true, grouped: 6 });
+    expect(profileText('order 3529931 is late')).toMatchObject({ insuranceShape: false, run: 7 });
     expect(profileText('a1 b22 cc 33')).toMatchObject({
       lettersThenDigits: false,
       lettersNearDigits: true,
       grouped: 2,
       spaced: 2,
     });
-    expect(profileText('1234567-Z 12345678')).toMatchObject({ longRunThenLetter: true, lettersNearDigits: false });
+    expect(profileText('1234567-Z 12345678')).toMatchObject({
+      longRunThenLetter: true,
+      lettersNearDigits: false,
+    });
   });
 
   /** A generator of texts built around the shapes the detectors look for, deterministic by seed. */

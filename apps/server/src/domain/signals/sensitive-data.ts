@@ -38,80 +38,102 @@ export interface TextProfile {
   spaced: number;
   /** Whether two ASCII letters are followed by two digits somewhere (IBANs, codici fiscali). */
   lettersThenDigits: boolean;
-  /** The same, or with one space between the letters and the digits (UK National Insurance numbers). */
+  /** The same, or with one space between the letters and the digits. */
   lettersNearDigits: boolean;
+  /**
+   * Whether a cluster of 6 or more digits follows two letters (and maybe a space) and is followed by
+   * a letter A to D ending a word (and maybe a space before it): the shape of a UK National
+   * Insurance number.
+   */
+  insuranceShape: boolean;
   /** Whether a run of 7 or more digits is followed by a letter, or by a hyphen and a letter (Spanish ids). */
   longRunThenLetter: boolean;
 }
 
-/** Profiles a text; see `TextProfile`. */
+/** A run of digits with spaces, dots, hyphens and parentheses among them: where numbers are. */
+const digitCluster = /\d(?:[\d .()-]*\d)?/g;
+
+/**
+ * Profiles a text; see `TextProfile`. Only the digit clusters (found by one regular expression) and
+ * the characters on either side of each are looked at.
+ */
 export function profileText(text: string): TextProfile {
+  const profile: TextProfile = {
+    at: text.includes('@'),
+    digits: 0,
+    run: 0,
+    grouped: 0,
+    spaced: 0,
+    lettersThenDigits: false,
+    lettersNearDigits: false,
+    insuranceShape: false,
+    longRunThenLetter: false,
+  };
+  digitCluster.lastIndex = 0;
+  for (let match = digitCluster.exec(text); match !== null; match = digitCluster.exec(text)) {
+    profileCluster(text, match.index, match.index + match[0].length, profile);
+  }
+  return profile;
+}
+
+/** Adds one digit cluster, `text.slice(start, end)`, to a profile. */
+function profileCluster(text: string, start: number, end: number, profile: TextProfile): void {
+  // Letters can only touch a cluster's first run: inside it, runs are joined by separators.
+  const lettersBefore = lettersEndingAt(text, start);
+  const lettersNear =
+    lettersBefore >= 2 || (text.charCodeAt(start - 1) === 0x20 && lettersEndingAt(text, start - 1) >= 2);
+  if (lettersNear) profile.lettersNearDigits = true;
   let digits = 0;
   let run = 0;
-  let maxRun = 0;
   let grouped = 0;
-  let maxGrouped = 0;
   let groupedGap = 2;
   let spaced = 0;
-  let maxSpaced = 0;
   let spacedGap = 3;
-  let letters = 0;
-  let lettersBefore = 0;
-  let lettersThenDigits = false;
-  let lettersNearDigits = false;
-  let spaceAfterLetters = false;
-  let longRunThenLetter = false;
-  let at = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
     if (code >= 0x30 && code <= 0x39) {
       digits++;
       run++;
-      if (run > maxRun) maxRun = run;
+      if (run > profile.run) profile.run = run;
       grouped = groupedGap <= 1 ? grouped + 1 : 1;
-      if (grouped > maxGrouped) maxGrouped = grouped;
+      if (grouped > profile.grouped) profile.grouped = grouped;
       spaced = spacedGap <= 2 ? spaced + 1 : 1;
-      if (spaced > maxSpaced) maxSpaced = spaced;
+      if (spaced > profile.spaced) profile.spaced = spaced;
       groupedGap = 0;
       spacedGap = 0;
-      if (run === 1) {
-        lettersBefore = letters;
-        if (letters >= 2 || spaceAfterLetters) lettersNearDigits = true;
-      }
-      if (run === 2 && lettersBefore >= 2) lettersThenDigits = true;
-      letters = 0;
+      if (run === 2 && i === start + 1 && lettersBefore >= 2) profile.lettersThenDigits = true;
       continue;
     }
-    if (run >= 7) {
-      const letter = code === 0x2d && i + 1 < text.length ? text.charCodeAt(i + 1) : code;
-      if (isAsciiLetter(letter)) longRunThenLetter = true;
-    }
     run = 0;
-    spaceAfterLetters = code === 0x20 && letters >= 2;
-    letters = isAsciiLetter(code) ? letters + 1 : 0;
-    // Space, hyphen: joins digits in both; dot and parentheses only in phone numbers.
-    if (code === 0x20 || code === 0x2d) {
-      groupedGap++;
-      spacedGap++;
-    } else if (code === 0x2e || code === 0x28 || code === 0x29) {
-      groupedGap = 2;
-      spacedGap++;
-    } else {
-      groupedGap = 2;
-      spacedGap = 3;
-      if (code === 0x40) at = true;
+    spacedGap++;
+    // Space and hyphen join digits in both counts; dot and parentheses only in phone numbers.
+    if (code === 0x20 || code === 0x2d) groupedGap++;
+    else groupedGap = 2;
+  }
+  profile.digits += digits;
+  if (lettersNear && digits >= 6 && !profile.insuranceShape) {
+    const suffix = text.charCodeAt(end) === 0x20 ? end + 1 : end;
+    const letter = text.charCodeAt(suffix) | 0x20;
+    if (letter >= 0x61 && letter <= 0x64 && !isWordCharacter(text.charCodeAt(suffix + 1))) {
+      profile.insuranceShape = true;
     }
   }
-  return {
-    at,
-    digits,
-    run: maxRun,
-    grouped: maxGrouped,
-    spaced: maxSpaced,
-    lettersThenDigits,
-    lettersNearDigits,
-    longRunThenLetter,
-  };
+  // A cluster ends with a digit: what follows it is a letter, a hyphen and a letter, or neither.
+  if (run >= 7) {
+    const next = text.charCodeAt(end);
+    if (isAsciiLetter(next === 0x2d ? text.charCodeAt(end + 1) : next)) profile.longRunThenLetter = true;
+  }
+}
+
+/** What `\b` sees as a word character: an ASCII letter, a digit or `_`. */
+function isWordCharacter(code: number): boolean {
+  return isAsciiLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
+}
+
+/** How many ASCII letters (up to 2, all that matters) end right before `index`. */
+function lettersEndingAt(text: string, index: number): number {
+  if (!isAsciiLetter(text.charCodeAt(index - 1))) return 0;
+  return isAsciiLetter(text.charCodeAt(index - 2)) ? 2 : 1;
 }
 
 function isAsciiLetter(code: number): boolean {
@@ -137,8 +159,7 @@ const detectors: { needs: (profile: TextProfile, text: string) => boolean; detec
   // 13 to 19 digits, alone or in groups.
   { needs: (p) => p.grouped >= 13, detect: findCards },
   {
-    needs: (p) =>
-      p.grouped >= 9 || (p.grouped >= 6 && p.lettersNearDigits) || p.longRunThenLetter || p.lettersThenDigits,
+    needs: (p) => p.grouped >= 9 || p.insuranceShape || p.longRunThenLetter || p.lettersThenDigits,
     detect: findNationalIds,
   },
   // At least 8 digits: "+" and 8 to 15, "00" and 8 to 15 more, or the 10 of the US shape.
@@ -167,6 +188,7 @@ const everything: TextProfile = {
   spaced: Number.POSITIVE_INFINITY,
   lettersThenDigits: true,
   lettersNearDigits: true,
+  insuranceShape: true,
   longRunThenLetter: true,
 };
 
@@ -298,7 +320,7 @@ function findNationalIds(text: string, profile: TextProfile): SensitiveFinding[]
   if (profile.grouped >= 9) {
     findings.push(...findMatches(text, /\b\d{3}-\d{2}-\d{4}\b/g, 'national_id', isValidSsn));
   }
-  if (profile.grouped >= 6 && profile.lettersNearDigits) {
+  if (profile.insuranceShape) {
     findings.push(
       ...findMatches(
         text,
