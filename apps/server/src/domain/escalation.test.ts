@@ -11,7 +11,9 @@ import {
 } from './escalation';
 import type { RuleMatch } from './signals/topic-rules';
 
-const policyOf = (input: EscalationPolicyInput = {}): EscalationPolicy => escalationPolicySchema.parse(input);
+// The global threshold is pinned so the cases below stay about the rules, whatever the shipped default.
+const policyOf = (input: EscalationPolicyInput = {}): EscalationPolicy =>
+  escalationPolicySchema.parse({ confidenceThreshold: 0.5, ...input });
 const supervised = policyOf({ mode: 'supervised' });
 const autonomous = policyOf({ mode: 'autonomous' });
 const approval = policyOf({ mode: 'approval' });

@@ -58,4 +58,10 @@ describe('BlendedRanker', () => {
     expect(ranked.map((score) => score.label).sort()).toEqual(['refund', 'shipping']);
     expect(withoutAnswer.map((score) => score.label)).toEqual(['refund']);
   });
+
+  it('hides the nearest other answers too when asked', () => {
+    const { ranker } = build();
+    expect(ranker.rankHeldOut(0, 1).withoutAnswer).toEqual([]);
+    expect(ranker.rankHeldOut(0, 5).withoutAnswer).toEqual([]);
+  });
 });

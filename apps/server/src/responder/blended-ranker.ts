@@ -87,24 +87,36 @@ export class BlendedRanker {
 
   /**
    * Ranks training example `example` as if unseen (similarity leave-one-out, linear model of the fold
-   * without it), and once more as if its whole answer were unknown: its group's probability is dropped
-   * and the rest renormalised, like a model never trained on it. This is what calibration learns from.
+   * without it), and once more as if its answer and the `nearestHidden` answers it resembles most were
+   * all unknown: their groups' probabilities are dropped and the rest renormalised, like a model never
+   * trained on that neighbourhood. This is what calibration learns from.
    */
-  rankHeldOut(example: number): { label: string; ranked: RankedLabel[]; withoutAnswer: RankedLabel[] } {
+  rankHeldOut(
+    example: number,
+    nearestHidden = 0,
+  ): { label: string; ranked: RankedLabel[]; withoutAnswer: RankedLabel[] } {
     const { label, ranked } = this.similarity.rankHeldOut(example);
     const { vector } = this.similarity.example(example);
     const model = this.foldModels[example % Math.max(1, this.foldModels.length)];
     const probabilities = model === undefined ? undefined : this.probabilities(model, vector);
     const blended = this.blend(ranked, probabilities);
-    const group = this.groupOf(label);
-    const hiddenRanked = ranked.filter(
-      (score) => score.label !== label && (group === undefined || this.groupOf(score.label) !== group),
-    );
+    // An answer is its group, or the label itself for a class without one.
+    const answerOf = (name: string): number | string => this.groupOf(name) ?? name;
+    const hidden = new Set<number | string>([answerOf(label)]);
+    for (const score of blended) {
+      if (hidden.size > nearestHidden) break;
+      hidden.add(answerOf(score.label));
+    }
+    const hiddenRanked = ranked.filter((score) => !hidden.has(answerOf(score.label)));
     let hiddenProbabilities = probabilities;
-    if (probabilities !== undefined && group !== undefined) {
+    if (probabilities !== undefined) {
       hiddenProbabilities = probabilities.slice();
-      const rest = 1 - hiddenProbabilities[group]!;
-      hiddenProbabilities[group] = 0;
+      let rest = 1;
+      for (const answer of hidden) {
+        if (typeof answer !== 'number') continue;
+        rest -= hiddenProbabilities[answer]!;
+        hiddenProbabilities[answer] = 0;
+      }
       if (rest > 0) for (let g = 0; g < hiddenProbabilities.length; g++) hiddenProbabilities[g]! /= rest;
     }
     return { label, ranked: blended, withoutAnswer: this.blend(hiddenRanked, hiddenProbabilities) };

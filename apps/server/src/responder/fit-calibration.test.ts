@@ -40,6 +40,33 @@ describe('fitCalibration', () => {
     expect(samples.filter((sample) => sample.weight === 1).every((sample) => sample.correct)).toBe(true);
   });
 
+  it('hides the nearest answers along with the own one when asked', () => {
+    const classifier = trainOn([
+      ['shipping', 'how long does shipping take'],
+      ['shipping', 'how long does delivery take to arrive'],
+      ['delivery', 'how long does the delivery take'],
+      ['delivery', 'when will my delivery arrive'],
+      ['refund', 'where is my refund'],
+      ['refund', 'when do i get my refund'],
+    ]);
+    const unanswerable = (hiddenNeighbours: number) =>
+      collectCalibrationSamples(classifier, { answerOf: identity, hiddenNeighbours }).filter(
+        (sample) => sample.weight !== 1,
+      );
+    const ownOnly = unanswerable(0);
+    const withNearest = unanswerable(1);
+    expect(withNearest).toHaveLength(ownOnly.length);
+    withNearest.forEach((sample, i) => {
+      expect(sample.correct).toBe(false);
+      expect(sample.best).toBeLessThanOrEqual(ownOnly[i]!.best);
+    });
+    const meanBest = (samples: typeof ownOnly) =>
+      samples.reduce((sum, sample) => sum + sample.best, 0) / samples.length;
+    expect(meanBest(withNearest)).toBeLessThan(meanBest(ownOnly));
+    // With every other answer hidden nothing is left to rank, so no sample is made.
+    expect(unanswerable(2)).toHaveLength(0);
+  });
+
   it('samples evenly when there are more examples than queries allowed', () => {
     const examples = Array.from({ length: 40 }, (_, i): [string, string] => [
       `class-${i % 4}`,

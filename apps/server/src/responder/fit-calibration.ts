@@ -9,10 +9,16 @@ export interface LabelScore {
 /** Anything that can rank its own training examples as if unseen (see `SimilarityClassifier`). */
 export interface HeldOutRanker {
   readonly size: number;
-  rankHeldOut(example: number): {
+  rankHeldOut(
+    example: number,
+    nearestHidden?: number,
+  ): {
     label: string;
     ranked: LabelScore[];
-    /** The ranking had the example's answer never been learned; by default `ranked` without it. */
+    /**
+     * The ranking had the example's answer and the `nearestHidden` answers ranked closest to it never been
+     * learned; by default `ranked` without them.
+     */
     withoutAnswer?: LabelScore[];
   };
 }
@@ -35,6 +41,14 @@ export interface FitCalibrationOptions {
    * something the model has no answer for, compared with something it has.
    */
   unanswerableWeight?: number;
+  /**
+   * How many of the answers nearest to a replayed example are hidden along with its own to make a "no
+   * right answer" sample (default 0: only its own). A question no article answers is usually far from
+   * every article; with only its own answer hidden, the nearest remaining one is often a sibling topic, and
+   * such samples look like ambiguous answerable questions, which would lower every confidence instead of
+   * only those of questions that resemble nothing the model knows.
+   */
+  hiddenNeighbours?: number;
   /** Pull towards `prior`, in samples' worth; keeps small or odd training sets from extreme fits. */
   priorStrength?: number;
   prior?: CalibrationParameters;
@@ -43,9 +57,10 @@ export interface FitCalibrationOptions {
 /**
  * Fits the confidence mapping on the training data itself. Each replayed example is ranked as if unseen
  * (leave-one-out), giving a sample that is right or wrong, and ranked once more with its whole class
- * hidden, giving a sample where no right answer exists, like an off-topic question. A two-feature
- * logistic regression (best score, capped margin) is then fitted by Newton's method with a Gaussian prior
- * centred on `prior`, so it cannot wander far when the data says little.
+ * hidden together with the answers nearest to it (`hiddenNeighbours`), giving a sample where no right
+ * answer exists, like an off-topic question. A two-feature logistic regression (best score, capped
+ * margin) is then fitted by Newton's method with a Gaussian prior centred on `prior`, so it cannot wander
+ * far when the data says little.
  */
 export function fitCalibration(
   classifier: HeldOutRanker,
@@ -63,10 +78,11 @@ export function collectCalibrationSamples(
   options: FitCalibrationOptions,
 ): CalibrationSample[] {
   const unanswerableWeight = options.unanswerableWeight ?? 0.5;
+  const hiddenNeighbours = options.hiddenNeighbours ?? 0;
   const stride = Math.max(1, Math.ceil(classifier.size / (options.maxQueries ?? 300)));
   const samples: CalibrationSample[] = [];
   for (let example = 0; example < classifier.size; example += stride) {
-    const { label, ranked, withoutAnswer } = classifier.rankHeldOut(example);
+    const { label, ranked, withoutAnswer } = classifier.rankHeldOut(example, hiddenNeighbours);
     const answer = options.answerOf(label);
     const seen = scoresFor(ranked, options.answerOf);
     if (seen !== undefined) {
@@ -74,7 +90,7 @@ export function collectCalibrationSamples(
       samples.push({ best: seen.best, runnerUp: seen.runnerUp, correct, weight: 1 });
     }
     const hidden = scoresFor(
-      withoutAnswer ?? ranked.filter((score) => options.answerOf(score.label) !== answer),
+      withoutAnswer ?? withoutNearest(ranked, answer, hiddenNeighbours, options.answerOf),
       options.answerOf,
     );
     if (hidden !== undefined) {
@@ -87,6 +103,21 @@ export function collectCalibrationSamples(
     }
   }
   return samples;
+}
+
+/** `ranked` without the answer `answer` and the `count` other answers ranked highest. */
+function withoutNearest(
+  ranked: LabelScore[],
+  answer: string | undefined,
+  count: number,
+  answerOf: (label: string) => string | undefined,
+): LabelScore[] {
+  const hidden = new Set([answer]);
+  for (const score of ranked) {
+    if (hidden.size > count) break;
+    hidden.add(answerOf(score.label));
+  }
+  return ranked.filter((score) => !hidden.has(answerOf(score.label)));
 }
 
 /** Best score and the score of the best class giving a different answer, as the responder computes them. */

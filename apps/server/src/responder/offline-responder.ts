@@ -26,8 +26,10 @@ export interface OfflineResponderOptions {
   learned?: LearnedExample[];
   /**
    * How often customers ask something no article answers, relative to questions one does (default 0.5).
-   * Calibration reserves that much probability for off-topic look-alikes, so where every question is
-   * known to be answerable, 0 gives confidences that match accuracy.
+   * Calibration reserves that much probability for questions that resemble no article (simulated by
+   * hiding a question's answer and the answers nearest to it), so it lowers the confidence of questions
+   * that look off-topic and barely moves that of questions close to an article. Where every question is
+   * known to be answerable, 0 gives confidences that match accuracy a little more closely still.
    */
   unanswerableShare?: number;
 }
@@ -49,6 +51,12 @@ interface Model {
 const maxAlternatives = 3;
 /** Training examples replayed to fit the calibration. */
 const calibrationQueries = 3000;
+/**
+ * Share of the answers, nearest to a replayed question, hidden with its own to simulate a question no
+ * article answers (see `hiddenNeighbours` in `fitCalibration`): off-topic questions are far from a whole
+ * neighbourhood of articles, not just from one.
+ */
+const unanswerableNeighbourhood = 0.1;
 const learnedPrefix = 'learned:';
 
 export function createOfflineResponder(options: OfflineResponderOptions): OfflineResponder {
@@ -88,6 +96,7 @@ export function createOfflineResponder(options: OfflineResponderOptions): Offlin
       answerOf: (label) => entries.get(label)?.text,
       maxQueries: calibrationQueries,
       unanswerableWeight: options.unanswerableShare ?? 0.5,
+      hiddenNeighbours: Math.round(unanswerableNeighbourhood * answerGroups.size),
     });
     return { vectorizer, ranker, calibration };
   }
