@@ -12,7 +12,7 @@ describe('the export worker', () => {
   it('formats batches in order and keeps the tally across them', async () => {
     const worker = startExportWorker({
       format: 'openai-chat',
-      filter: {},
+      filter: { status: 'any' },
       redact: false,
       dedup: true,
       validationFraction: 0,
