@@ -14,7 +14,9 @@ import {
   parseCsvRecords,
 } from '../../apps/server/src/domain/dataset-schemas';
 import { assignSplit } from '../../apps/server/src/domain/dataset-split';
+import { createSqliteStore } from '../../apps/server/src/store/sqlite-store';
 import type { Store } from '../../apps/server/src/store/store';
+import { seedSqlite } from '../../bench/export/seed-sqlite';
 import { conversationIdsForSplit, exportCorpus, seedExportCorpus } from '../support/export-corpus';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -315,6 +317,64 @@ describe('pnpm cli export', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 });
+
+describe('a large export, through the worker thread', () => {
+  it('writes the same files from the CLI as in one thread, valid and redacted, and the same to stdout', async () => {
+    // 1,500 generated corrections (personal data in about 7 %, repeats and near-repeats): six batches.
+    const dataDir = mkdtempSync(path.join(outDir, 'large-'));
+    seedSqlite(path.join(dataDir, 'support.db'), 1_500);
+    const cliExport = async (args: string[]) => {
+      const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', cli, 'export', ...args], {
+        env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      return { stdout, stderr };
+    };
+    const out = path.join(dataDir, 'cli.jsonl');
+    await cliExport(['--val', '0.1', '--out', out, '--quiet']);
+    const manifest = datasetManifestSchema.parse(
+      JSON.parse(readFileSync(path.join(dataDir, 'cli.manifest.json'), 'utf8')),
+    ) as DatasetManifest;
+    const { counts } = manifest;
+    expect(counts.read).toBe(1_500);
+    expect(counts.duplicates).toBeGreaterThan(0);
+    expect(counts.nearDuplicates).toBeGreaterThan(0);
+    expect(counts.written + counts.duplicates + counts.nearDuplicates + counts.invalid).toBe(1_500);
+
+    const store = await createSqliteStore({ file: path.join(dataDir, 'support.db') });
+    try {
+      const inline = path.join(dataDir, 'inline.jsonl');
+      const options = {
+        format: 'openai-chat' as const,
+        filter: { status: 'approved' as const },
+        redact: true,
+        dedup: true,
+        validationFraction: 0.1,
+        systemPrompt: manifest.files.length > 0 ? systemPromptOf(readFileSync(out, 'utf8')) : '',
+      };
+      await writeDatasetFiles(store, options, { out: inline, tuning: { worker: false } });
+      expect(readFileSync(out)).toEqual(readFileSync(inline));
+      expect(readFileSync(path.join(dataDir, 'cli.val.jsonl'))).toEqual(
+        readFileSync(path.join(dataDir, 'inline.val.jsonl')),
+      );
+    } finally {
+      await store.close();
+    }
+    const written = readFileSync(out, 'utf8');
+    expect(readExamples('openai-chat', out)).toHaveLength(counts.train);
+    expect(written).toContain('[EMAIL]');
+    expect(written).not.toMatch(/[\w.+-]+@[\w-]+\.[a-z]{2,}/i);
+
+    const { stdout } = await cliExport(['--quiet']);
+    expect(stdout.trim().split('\n')).toHaveLength(counts.written);
+  }, 60_000);
+});
+
+/** The system prompt of the first record of a JSON Lines file. */
+function systemPromptOf(jsonl: string): string {
+  const first = JSON.parse(jsonl.slice(0, jsonl.indexOf('\n'))) as { messages: { content: string }[] };
+  return first.messages[0]?.content ?? '';
+}
 
 describe('GET /api/exports/corrections', () => {
   it('streams valid, redacted, deduplicated JSON Lines; dedup=false keeps every example', async () => {
