@@ -179,6 +179,22 @@ describe.each(storeKinds)('learning from reviewed corrections (%s store)', (kind
     expect(stored.map((m) => m.text)).not.toContain(wrong);
   });
 
+  it('6b. a reviewer deciding on a correction someone else reviewed meanwhile gets 409, and nothing changes', async () => {
+    const rex = await server.createAgent({ name: 'Rex Reviewer', role: 'reviewer' });
+    const before = await server.store.getCorrection(giftWrap.id);
+    const stale = await review(rex, giftWrap.id, {
+      status: 'rejected',
+      note: 'no',
+      expectedStatus: 'pending',
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error).toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('already approved by Rita Reviewer'),
+    });
+    expect(await server.store.getCorrection(giftWrap.id)).toEqual(before);
+  });
+
   it('7. the stats count what the reviewers did', async () => {
     const { status, body: stats } = await api<CorrectionStatsResponse>(rita.token, '/corrections/stats');
     expect(status).toBe(200);

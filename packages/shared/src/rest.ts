@@ -65,6 +65,8 @@ export const reviewRequestSchema = z.object({
   status: z.enum(['approved', 'rejected']),
   note: z.string().trim().max(1000).nullish(),
   correctedText: z.string().trim().min(1).max(4000).optional(),
+  /** The review status the reviewer saw (the console sends `pending`): a 409 when it changed. */
+  expectedStatus: reviewStatusSchema.optional(),
 });
 export type ReviewRequest = z.infer<typeof reviewRequestSchema>;
 

@@ -7,8 +7,16 @@ export type { CorrectionStatusFilter } from '../lib/correction-query';
 export type ReviewDecision = Exclude<ReviewStatus, 'pending'>;
 export type ExportStatus = 'approved' | 'any';
 
-/** A reviewer's verdict; `correctedText` replaces the author's text (approval only). */
-export type ReviewInput = { status: ReviewDecision; note?: string; correctedText?: string };
+/**
+ * A reviewer's verdict; `correctedText` replaces the author's text (approval only). `expectedStatus`
+ * is the status the reviewer saw: when someone else reviewed meanwhile, the server refuses (409).
+ */
+export type ReviewInput = {
+  status: ReviewDecision;
+  note?: string;
+  correctedText?: string;
+  expectedStatus?: ReviewStatus;
+};
 
 export async function listCorrections(filters: CorrectionFilters): Promise<Correction[]> {
   const { corrections } = await fetchJson<{ corrections: Correction[] }>(
@@ -26,6 +34,7 @@ export async function reviewCorrection(id: string, input: ReviewInput): Promise<
   const body: ReviewInput = { status: input.status };
   if (input.note?.trim()) body.note = input.note.trim();
   if (input.correctedText !== undefined) body.correctedText = input.correctedText;
+  if (input.expectedStatus !== undefined) body.expectedStatus = input.expectedStatus;
   const { correction } = await fetchJson<{ correction: Correction }>(
     `/api/corrections/${encodeURIComponent(id)}/review`,
     { method: 'POST', body },

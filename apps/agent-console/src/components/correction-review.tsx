@@ -27,7 +27,7 @@ export function CorrectionReview({ correction, own, editText, onEditText, onRevi
     setBusy(true);
     setError(null);
     try {
-      onReviewed(await reviewCorrection(correction.id, { ...input, note }));
+      onReviewed(await reviewCorrection(correction.id, { ...input, note, expectedStatus: review.status }));
       onEditText(null);
     } catch (failure) {
       setError(errorMessage(failure));

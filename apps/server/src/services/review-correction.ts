@@ -1,6 +1,7 @@
-import type { Agent, Correction } from '@hitl/shared/models';
+import type { Agent, Correction, ReviewStatus } from '@hitl/shared/models';
 import { editDistance } from '../domain/edit-distance';
 import { createId } from '../lib/ids';
+import { StoreConflictError } from '../store/store-errors';
 import { DomainError } from './domain-error';
 import { authorOf, nowIso, type ServiceContext } from './service-context';
 
@@ -8,6 +9,8 @@ export interface ReviewInput {
   status: 'approved' | 'rejected';
   note?: string | null | undefined;
   correctedText?: string | undefined;
+  /** The review status the reviewer saw; when the correction has another now, nothing is written. */
+  expectedStatus?: ReviewStatus | undefined;
 }
 
 /**
@@ -27,21 +30,33 @@ export async function reviewCorrection(
   if (correction.agent.id === reviewer.id)
     throw new DomainError('forbidden', "You can't review your own correction.");
 
+  if (input.expectedStatus !== undefined && input.expectedStatus !== correction.review.status) {
+    throw alreadyReviewed(correction);
+  }
+
   const text = input.correctedText;
   const edited = text !== undefined && text !== correction.correctedText;
   if (edited && input.status === 'rejected')
     throw new DomainError('invalid_payload', 'An edited text can only be approved, not rejected.');
 
   const at = nowIso(ctx);
-  const reviewed = await ctx.store.reviewCorrection(correctionId, {
-    status: input.status,
-    reviewer: authorOf(reviewer),
-    at,
-    note: input.note ?? null,
-    edited,
-    // The edit distance stays measured from the bot's original reply to the text that is kept.
-    ...(edited ? { correctedText: text, editDistance: editDistance(correction.original.text, text) } : {}),
-  });
+  const reviewed = await ctx.store
+    .reviewCorrection(correctionId, {
+      status: input.status,
+      reviewer: authorOf(reviewer),
+      at,
+      note: input.note ?? null,
+      edited,
+      // The edit distance stays measured from the bot's original reply to the text that is kept.
+      ...(edited ? { correctedText: text, editDistance: editDistance(correction.original.text, text) } : {}),
+      // Written only over what was read here: a review that landed meanwhile is not overwritten.
+      unchanged: { reviewedAt: correction.review.at, correctedText: correction.correctedText },
+    })
+    .catch(async (error: unknown) => {
+      if (!(error instanceof StoreConflictError)) throw error;
+      const now = await ctx.store.getCorrection(correctionId);
+      throw alreadyReviewed(now ?? correction);
+    });
   if (!reviewed) throw new DomainError('not_found', 'No such correction.');
   await ctx.store.appendAudit({
     id: createId('aud'),
@@ -60,4 +75,15 @@ export async function teachResponder(ctx: ServiceContext, correction: Correction
   const question = [...correction.context].reverse().find((t) => t.role === 'customer');
   if (!question) return;
   await ctx.responder.learn({ id: correction.id, question: question.text, answer: correction.correctedText });
+}
+
+function alreadyReviewed(correction: Correction): DomainError {
+  const { status, reviewer } = correction.review;
+  const by = reviewer ? ` by ${reviewer.name}` : '';
+  return new DomainError(
+    'conflict',
+    status === 'pending'
+      ? 'This correction changed since you opened it. Reload it and review again.'
+      : `This correction was already ${status}${by}. Reload it to see the review.`,
+  );
 }

@@ -6,7 +6,7 @@ import type { CorrectionDoc } from './mongo-documents';
 import type { MongoModels } from './mongo-models';
 import { isKey, toCorrection, toUtcIso } from './mongo-rows';
 import type { Store } from './store';
-import { StoreNotFoundError } from './store-errors';
+import { changedSinceRead, StoreNotFoundError } from './store-errors';
 
 type CorrectionMethods = Pick<
   Store,
@@ -78,10 +78,16 @@ export function createMongoCorrections(models: MongoModels, openStreams: Set<() 
           ...(review.editDistance === undefined ? {} : { editDistance: review.editDistance }),
         },
       };
+      const { unchanged } = review;
+      const filter = unchanged
+        ? { _id: id, 'review.at': unchanged.reviewedAt, correctedText: unchanged.correctedText }
+        : { _id: id };
       const doc = await corrections
-        .findOneAndUpdate({ _id: id }, update, { returnDocument: 'after' })
+        .findOneAndUpdate(filter, update, { returnDocument: 'after' })
         .lean<CorrectionDoc>();
-      return doc === null ? null : toCorrection(doc);
+      if (doc !== null) return toCorrection(doc);
+      if (unchanged && (await corrections.exists({ _id: id })) !== null) throw changedSinceRead(id);
+      return null;
     },
   };
 }

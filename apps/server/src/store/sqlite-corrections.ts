@@ -5,7 +5,7 @@ import { buildCorrectionQuery, whereClause } from './sqlite-correction-query';
 import { mapConstraints, openReader, type Sql, type SqlParams } from './sqlite-database';
 import { type CorrectionRow, toCorrection, toJson } from './sqlite-rows';
 import type { Store } from './store';
-import { StoreNotFoundError } from './store-errors';
+import { changedSinceRead, StoreNotFoundError } from './store-errors';
 
 type CorrectionMethods = Pick<
   Store,
@@ -80,15 +80,20 @@ export function createSqliteCorrections(
     },
 
     async reviewCorrection(id, review) {
+      const { unchanged } = review;
       const row = sql<CorrectionRow>(
         `UPDATE corrections
          SET review_status = @status, reviewer = @reviewer, reviewed_at = @at, review_note = @note,
              review_edited = @edited,
              corrected_text = COALESCE(@correctedText, corrected_text),
              edit_distance = COALESCE(@editDistance, edit_distance)
-         WHERE id = @id RETURNING *`,
+         WHERE id = @id AND (@checked = 0 OR (reviewed_at IS @seenAt AND corrected_text = @seenText))
+         RETURNING *`,
       ).get({
         id,
+        checked: unchanged ? 1 : 0,
+        seenAt: unchanged?.reviewedAt ?? null,
+        seenText: unchanged?.correctedText ?? null,
         status: review.status,
         reviewer: toJson(review.reviewer),
         at: review.at,
@@ -97,7 +102,11 @@ export function createSqliteCorrections(
         correctedText: review.correctedText ?? null,
         editDistance: review.editDistance ?? null,
       });
-      return row === undefined ? null : toCorrection(row);
+      if (row !== undefined) return toCorrection(row);
+      if (unchanged && sql('SELECT 1 FROM corrections WHERE id = @id').get({ id }) !== undefined) {
+        throw changedSinceRead(id);
+      }
+      return null;
     },
   };
 }

@@ -137,6 +137,21 @@ export function describeCorrectionContract(current: CurrentStore): void {
 
       const status = { status: 'rejected' as const, reviewer: reviewerAuthor, at: at(62), note: null };
       expect(await store.reviewCorrection('corr_missing', { ...status, edited: false })).toBeNull();
+
+      // Written only over what the reviewer read: a review that landed meanwhile wins, nothing is half-written.
+      const seen = { reviewedAt: rewritten?.review.at ?? null, correctedText: 'It shipped yesterday.' };
+      const second = await store.reviewCorrection(fixed.id, { ...status, edited: false, unchanged: seen });
+      expect(second?.review).toMatchObject({ status: 'rejected', at: at(62) });
+      const stale = { ...status, at: at(63), note: 'too late', edited: false, unchanged: seen };
+      await expect(store.reviewCorrection(fixed.id, stale)).rejects.toBeInstanceOf(StoreConflictError);
+      expect(await store.getCorrection(fixed.id)).toEqual(second);
+      const pending = { reviewedAt: null, correctedText: kept.correctedText };
+      await expect(
+        store.reviewCorrection(kept.id, { ...status, edited: false, unchanged: pending }),
+      ).rejects.toBeInstanceOf(StoreConflictError);
+      expect(
+        await store.reviewCorrection('corr_missing', { ...status, edited: false, unchanged: pending }),
+      ).toBeNull();
     });
 
     describe('filters', () => {

@@ -16,7 +16,10 @@ export class StoreNotFoundError extends Error {
   }
 }
 
-/** A create collided with a record that already exists (same id, same agent email). */
+/**
+ * A create collided with a record that already exists (same id, same agent email), or a conditional
+ * update found the record changed since it was read.
+ */
 export class StoreConflictError extends Error {
   override readonly name = 'StoreConflictError';
   readonly code = 'conflict';
@@ -24,7 +27,17 @@ export class StoreConflictError extends Error {
   constructor(
     readonly entity: string,
     readonly key: string,
+    message = `${entity} ${key} already exists`,
   ) {
-    super(`${entity} ${key} already exists`);
+    super(message);
   }
+}
+
+/** A correction reviewed (or edited) by someone else between the reviewer's read and their review. */
+export function changedSinceRead(correctionId: string): StoreConflictError {
+  return new StoreConflictError(
+    'correction',
+    correctionId,
+    `correction ${correctionId} was reviewed by someone else since it was read`,
+  );
 }

@@ -105,7 +105,7 @@ export interface Store {
    * stream with an error rather than as if it were complete.
    */
   iterateCorrections(filter: CorrectionFilter): AsyncIterable<Correction>;
-  /** Null when the correction does not exist. */
+  /** Null when the correction does not exist; `StoreConflictError` when `review.unchanged` no longer holds. */
   reviewCorrection(id: string, review: CorrectionReview): Promise<Correction | null>;
 
   // agents and sessions
@@ -203,6 +203,12 @@ export interface CorrectionReview {
   /** A reviewer may fix the corrected text while approving; stored with its new edit distance. */
   correctedText?: string;
   editDistance?: number;
+  /**
+   * When given, the review is written only if the correction is still as the reviewer read it (the
+   * same last review time, null while pending, and the same corrected text); otherwise the store
+   * throws `StoreConflictError` and changes nothing. Two reviewers deciding at once: one wins.
+   */
+  unchanged?: { reviewedAt: string | null; correctedText: string };
 }
 
 export interface NewAgent {
