@@ -16,6 +16,7 @@ type AccountMethods = Pick<
   | 'createSession'
   | 'getSession'
   | 'deleteSession'
+  | 'deleteExpiredSessions'
   | 'appendAudit'
   | 'listAudit'
 >;
@@ -85,6 +86,13 @@ export function createMongoAccounts(models: MongoModels): AccountMethods {
     async deleteSession(tokenHash) {
       if (!isKey(tokenHash)) return;
       await sessions.deleteOne({ _id: tokenHash });
+    },
+
+    async deleteExpiredSessions(now) {
+      const { deletedCount } = await sessions.deleteMany({
+        expiresAt: mongoose.trusted({ $lte: toUtcIso(now) }),
+      });
+      return deletedCount;
     },
 
     async appendAudit(event) {

@@ -129,8 +129,8 @@ const agentSchema = new Schema<AgentDoc>(
 );
 agentSchema.index({ emailLower: 1 }, { unique: true });
 
-// Expired sessions are refused by `getSession`; they are not removed by a TTL index because
-// FerretDB v1 does not implement `expireAfterSeconds`.
+// Expired sessions are refused by `getSession` and removed by `deleteExpiredSessions` (each login);
+// not by a TTL index, because FerretDB v1 does not implement `expireAfterSeconds`.
 const sessionSchema = new Schema<SessionDoc>(
   { _id: id, agentId: text, createdAt: text, expiresAt: text },
   options,

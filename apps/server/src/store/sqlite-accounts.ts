@@ -21,6 +21,7 @@ type AccountMethods = Pick<
   | 'createSession'
   | 'getSession'
   | 'deleteSession'
+  | 'deleteExpiredSessions'
   | 'appendAudit'
   | 'listAudit'
 >;
@@ -79,6 +80,10 @@ export function createSqliteAccounts(sql: Sql): AccountMethods {
 
     async deleteSession(tokenHash) {
       sql('DELETE FROM sessions WHERE token_hash = @tokenHash').run({ tokenHash });
+    },
+
+    async deleteExpiredSessions(now) {
+      return sql('DELETE FROM sessions WHERE expires_at <= @now').run({ now: toUtcIso(now) }).changes;
     },
 
     async appendAudit(event) {

@@ -78,6 +78,21 @@ export function describeAccountContract(current: CurrentStore): void {
       await expect(store.deleteSession('token_missing')).resolves.toBeUndefined();
     });
 
+    it('removes the sessions expired at a time, and only those', async () => {
+      const store = current();
+      const agent = await store.createAgent(agentFixture());
+      const old = sessionFixture(agent.id, { createdAt: at(0), expiresAt: at(10) });
+      const ending = sessionFixture(agent.id, { createdAt: at(0), expiresAt: at(20) });
+      const live = sessionFixture(agent.id, { createdAt: at(0), expiresAt: at(30) });
+      for (const session of [old, ending, live]) await store.createSession(session);
+      expect(await store.deleteExpiredSessions(at(20))).toBe(2);
+      // Asked at a time they were still valid: the removed ones are gone, not just expired.
+      expect(await store.getSession(old.tokenHash, at(5))).toBeNull();
+      expect(await store.getSession(ending.tokenHash, at(5))).toBeNull();
+      expect(await store.getSession(live.tokenHash, at(5))).toEqual(live);
+      expect(await store.deleteExpiredSessions(at(20))).toBe(0);
+    });
+
     it('refuses a session for an unknown agent', async () => {
       await expect(current().createSession(sessionFixture('agent_missing'))).rejects.toBeInstanceOf(
         StoreNotFoundError,

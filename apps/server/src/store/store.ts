@@ -121,6 +121,8 @@ export interface Store {
   /** Null when missing or expired at `now` (a session is expired once `now >= expiresAt`). */
   getSession(tokenHash: string, now: string): Promise<AgentSession | null>;
   deleteSession(tokenHash: string): Promise<void>;
+  /** Removes every session expired at `now`; returns how many. */
+  deleteExpiredSessions(now: string): Promise<number>;
 
   // audit trail
   appendAudit(event: NewAuditEvent): Promise<AuditEvent>;

@@ -27,6 +27,8 @@ export async function loginAgent(
     createdAt: now.toISOString(),
     expiresAt: expiresAt.toISOString(),
   });
+  // Each login clears the sessions that have run out, so the table holds live ones and a few more.
+  await store.deleteExpiredSessions(now.toISOString());
   return { agent: found.agent, token, expiresAt };
 }
 
