@@ -76,6 +76,28 @@ describe('bad input changes nothing and keeps the connection up', () => {
     expect(sync.ok && sync.data.conversation?.id).not.toBe(mine.data.conversation.id);
   });
 
+  it('a conversation list cursor must be a time and an id', async () => {
+    const send = (
+      agent as never as { emitWithAck: (e: string, p: unknown) => Promise<unknown> }
+    ).emitWithAck.bind(agent);
+    for (const before of [
+      { id: 'conv_1' },
+      { updatedAt: 'soon', id: 'conv_1' },
+      { updatedAt: '2026-01-01T00:00:00.000Z', id: { $gt: '' } },
+    ]) {
+      expect(await send('conversation:list', { limit: 5, before }), JSON.stringify(before)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_payload' },
+      });
+    }
+    expect(
+      await send('conversation:list', {
+        limit: 5,
+        before: { updatedAt: '2999-01-01T00:00:00.000Z', id: 'conv_zzz' },
+      }),
+    ).toMatchObject({ ok: true });
+  });
+
   it('agent requests with bad payloads or unknown ids get codes; the socket stays up', async () => {
     expect(await agent.emitWithAck('conversation:claim', { conversationId: 'conv_nope' })).toMatchObject({
       ok: false,
@@ -191,9 +213,21 @@ describe('REST bodies are validated', () => {
       '/api/conversations?state[$gt]=',
       '/api/exports/corrections?agentId[$where]=1',
       '/api/conversations/%7B%22%24gt%22%3A%22%22%7D',
+      '/api/conversations?beforeId=conv_1',
+      '/api/conversations?beforeUpdatedAt=yesterday&beforeId=conv_1',
+      '/api/conversations?beforeUpdatedAt=2026-01-01T00:00:00.000Z&beforeId[$gt]=',
     ]) {
       const res = await fetch(`${server.url}${url}`, { headers: auth });
       expect(res.status, url).toBe(400);
     }
+    const page = async (query: string) => {
+      const res = await fetch(`${server.url}/api/conversations?${query}`, { headers: auth });
+      expect(res.status, query).toBe(200);
+      return ((await res.json()) as { conversations: { id: string }[] }).conversations.map((c) => c.id);
+    };
+    const all = await page('limit=200');
+    expect(all.length).toBeGreaterThan(0);
+    expect(await page(`limit=200&beforeUpdatedAt=2999-01-01T00:00:00.000Z&beforeId=conv_zzz`)).toEqual(all);
+    expect(await page('limit=200&beforeUpdatedAt=2000-01-01T00:00:00.000Z&beforeId=conv_zzz')).toEqual([]);
   });
 });

@@ -13,9 +13,15 @@ import {
   seqSchema,
 } from './models';
 
+/** Where a page of the conversation list ends: the last conversation's `updatedAt` and id. */
+export const conversationCursorSchema = z.strictObject({ updatedAt: z.iso.datetime(), id: idSchema });
+export type ConversationCursor = z.infer<typeof conversationCursorSchema>;
+
 export const conversationListSchema = z.object({
   states: z.array(conversationStateSchema).min(1).max(4).optional(),
   limit: z.number().int().min(1).max(200).default(50),
+  /** The next page: conversations updated before this cursor (most recently updated first). */
+  before: conversationCursorSchema.optional(),
 });
 export type ConversationListInput = z.input<typeof conversationListSchema>;
 

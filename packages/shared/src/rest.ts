@@ -6,6 +6,7 @@ import {
   conversationStateSchema,
   correctionKindSchema,
   correctionReasonSchema,
+  idSchema,
   reviewStatusSchema,
 } from './models';
 import type { EscalationPolicy } from './policy';
@@ -20,10 +21,18 @@ export type LoginResponse = { agent: Agent; token: string };
 /** Name of the cookie holding an agent session. */
 export const SESSION_COOKIE = 'hitl_session';
 
-export const conversationQuerySchema = z.strictObject({
-  state: conversationStateSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
+export const conversationQuerySchema = z
+  .strictObject({
+    state: conversationStateSchema.optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    /** The next page: the `updatedAt` and `id` of the last conversation of the previous one. */
+    beforeUpdatedAt: z.iso.datetime().optional(),
+    beforeId: idSchema.optional(),
+  })
+  .refine((q) => (q.beforeUpdatedAt === undefined) === (q.beforeId === undefined), {
+    message: 'beforeUpdatedAt and beforeId go together',
+    path: ['beforeId'],
+  });
 
 export const exportFormats = ['openai-chat', 'openai-preference', 'trl-preference', 'csv'] as const;
 export const exportFormatSchema = z.enum(exportFormats);

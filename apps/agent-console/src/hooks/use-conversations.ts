@@ -1,3 +1,4 @@
+import type { ConversationCursor } from '@hitl/shared/agent-events';
 import type { Conversation } from '@hitl/shared/models';
 import { useCallback, useEffect, useState } from 'react';
 import { type AgentSocket, request } from '../api/agent-socket';
@@ -7,9 +8,11 @@ import { isNewerOrSame } from '../lib/conversation-rules';
 export type ConversationMap = ReadonlyMap<string, Conversation>;
 
 const FLASH_MS = 6_000;
-const LIST_LIMIT = 200;
+/** Conversations per request, and requests per load at most: 5,000 open conversations. */
+const PAGE_SIZE = 200;
+const MAX_PAGES = 25;
 
-/** Every open conversation, kept live by the agent broadcasts; reloaded on each (re)connect. */
+/** Every open conversation, kept live by the agent broadcasts; reloaded (in pages) on each (re)connect. */
 export function useConversations(socket: AgentSocket | null) {
   const [conversations, setConversations] = useState<ConversationMap>(() => new Map());
   const [loaded, setLoaded] = useState(false);
@@ -29,8 +32,8 @@ export function useConversations(socket: AgentSocket | null) {
     const timers = new Set<ReturnType<typeof setTimeout>>();
 
     const load = () => {
-      request(socket, 'conversation:list', { states: ['bot', 'queued', 'agent'], limit: LIST_LIMIT })
-        .then(({ conversations: listed }) => {
+      listOpenConversations(socket)
+        .then((listed) => {
           setConversations((current) => mergeSnapshot(current, listed));
           setLoaded(true);
           setError(null);
@@ -70,6 +73,24 @@ export function useConversations(socket: AgentSocket | null) {
   }, [socket, upsert]);
 
   return { conversations, upsert, loaded, error, flashing };
+}
+
+/** Every open conversation, page after page (most recently updated first). */
+async function listOpenConversations(socket: AgentSocket): Promise<Conversation[]> {
+  const all: Conversation[] = [];
+  let before: ConversationCursor | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const { conversations } = await request(socket, 'conversation:list', {
+      states: ['bot', 'queued', 'agent'],
+      limit: PAGE_SIZE,
+      ...(before ? { before } : {}),
+    });
+    all.push(...conversations);
+    const last = conversations.at(-1);
+    if (conversations.length < PAGE_SIZE || last === undefined) break;
+    before = { updatedAt: last.updatedAt, id: last.id };
+  }
+  return all;
 }
 
 /** The snapshot is authoritative for open conversations; closed ones already known are kept for viewing. */

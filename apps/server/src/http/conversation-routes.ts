@@ -16,6 +16,10 @@ export function conversationRoutes(ctx: ServiceContext): Router {
       const conversations = await listConversations(ctx, {
         limit: query.limit,
         states: query.state ? [query.state] : undefined,
+        before:
+          query.beforeUpdatedAt && query.beforeId
+            ? { updatedAt: query.beforeUpdatedAt, id: query.beforeId }
+            : undefined,
       });
       res.json({ conversations });
     }),

@@ -47,10 +47,15 @@ export async function readConversation(
 
 export function listConversations(
   ctx: ServiceContext,
-  query: { states?: readonly ConversationState[] | undefined; limit: number },
+  query: {
+    states?: readonly ConversationState[] | undefined;
+    limit: number;
+    before?: { updatedAt: string; id: string } | undefined;
+  },
 ): Promise<Conversation[]> {
   return ctx.store.listConversations({
     limit: query.limit,
     ...(query.states ? { states: query.states } : {}),
+    ...(query.before ? { before: query.before } : {}),
   });
 }

@@ -2,7 +2,7 @@ import mongoose, { type QueryFilter, type UpdateQuery } from 'mongoose';
 import { insertOrConflict } from './mongo-connection';
 import type { ConversationDoc } from './mongo-documents';
 import type { MongoModels } from './mongo-models';
-import { isKey, toConversation } from './mongo-rows';
+import { isKey, toConversation, toUtcIso } from './mongo-rows';
 import type { KeyedQueue } from './mongo-write-queue';
 import type { ConversationPatch, Store } from './store';
 
@@ -62,6 +62,13 @@ export function createMongoConversations(models: MongoModels, serialize: KeyedQu
     async listConversations(query) {
       const filter: QueryFilter<ConversationDoc> =
         query.states === undefined ? {} : { state: mongoose.trusted({ $in: [...query.states] }) };
+      if (query.before !== undefined) {
+        const updatedAt = toUtcIso(query.before.updatedAt);
+        filter.$or = [
+          { updatedAt: mongoose.trusted({ $lt: updatedAt }) },
+          { updatedAt, _id: mongoose.trusted({ $lt: query.before.id }) },
+        ];
+      }
       const docs = await conversations
         .find(filter)
         .sort({ updatedAt: -1, _id: -1 })

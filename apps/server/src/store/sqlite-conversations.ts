@@ -1,5 +1,6 @@
 import type { Message } from '@hitl/shared/models';
 import type Database from 'better-sqlite3';
+import { toUtcIso } from './sqlite-correction-query';
 import { mapConstraints, type Sql, type SqlParams } from './sqlite-database';
 import { type ConversationRow, type MessageRow, toConversation, toJson, toMessage } from './sqlite-rows';
 import type { ConversationPatch, NewMessage, Store } from './store';
@@ -60,8 +61,15 @@ export function createSqliteConversations(db: Database.Database, sql: Sql): Conv
 
     async listConversations(query) {
       const params: SqlParams = { limit: query.limit };
-      const filter =
-        query.states === undefined ? '' : `WHERE state IN (${listParams('state', query.states, params)})`;
+      const conditions: string[] = [];
+      if (query.states !== undefined)
+        conditions.push(`state IN (${listParams('state', query.states, params)})`);
+      if (query.before !== undefined) {
+        conditions.push('(updated_at < @beforeAt OR (updated_at = @beforeAt AND id < @beforeId))');
+        params.beforeAt = toUtcIso(query.before.updatedAt);
+        params.beforeId = query.before.id;
+      }
+      const filter = conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
       const rows = sql<ConversationRow>(
         `SELECT * FROM conversations ${filter} ORDER BY updated_at DESC, id DESC LIMIT @limit`,
       ).all(params);

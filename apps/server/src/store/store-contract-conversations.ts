@@ -76,6 +76,39 @@ export function describeConversationContract(current: CurrentStore): void {
       expect((await store.listConversations({ states: ['agent'], limit: 10 })).map((x) => x.id)).toEqual([]);
     });
 
+    it('pages through the list with a cursor: every conversation once, in order, ties broken by id', async () => {
+      const store = current();
+      const ids: string[] = [];
+      for (let i = 0; i < 7; i++) {
+        const { id } = await store.createConversation(conversationFixture({ createdAt: at(i) }));
+        ids.push(id);
+        // Three share an update time, so the order between them is by id.
+        await store.transitionConversation(id, ['bot'], {
+          state: 'queued',
+          updatedAt: at(i < 3 ? 50 : 40 - i),
+        });
+      }
+      const everything = await store.listConversations({ states: ['queued'], limit: 50 });
+      expect(everything).toHaveLength(7);
+      const paged: string[] = [];
+      let before: { updatedAt: string; id: string } | undefined;
+      for (;;) {
+        const page = await store.listConversations({
+          states: ['queued'],
+          limit: 2,
+          ...(before ? { before } : {}),
+        });
+        paged.push(...page.map((c) => c.id));
+        const last = page.at(-1);
+        if (page.length < 2 || last === undefined) break;
+        before = { updatedAt: last.updatedAt, id: last.id };
+      }
+      expect(paged).toEqual(everything.map((c) => c.id));
+      expect(new Set(paged)).toEqual(new Set(ids));
+      const tied = everything.slice(0, 3).map((c) => c.id);
+      expect(tied).toEqual([...tied].sort().reverse());
+    });
+
     it('applies a transition only from an allowed state, and reports a refused one with null', async () => {
       const store = current();
       const { id } = await store.createConversation(conversationFixture());

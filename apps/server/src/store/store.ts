@@ -38,6 +38,7 @@ export interface Store {
   /** The visitor's most recently updated conversation that is not closed. */
   findOpenConversation(siteKey: string, visitorId: string): Promise<Conversation | null>;
   /** Most recently updated first. */
+  /** Most recently updated first (then id, descending): pages follow with `before`. */
   listConversations(query: ConversationQuery): Promise<Conversation[]>;
   /**
    * Compare-and-set: applies `patch` only if the conversation is in one of `from`
@@ -145,6 +146,8 @@ export interface NewConversation {
 export interface ConversationQuery {
   states?: readonly ConversationState[];
   limit: number;
+  /** Only conversations after this one in the order (updated before it, or at the same time with a smaller id). */
+  before?: { updatedAt: string; id: string };
 }
 
 export interface ConversationPatch {
