@@ -22,7 +22,7 @@ describe('createOfflineResponder', () => {
   it('names itself and its model', () => {
     expect(responder.name).toBe('offline');
     expect(responder.modelId).toBe(offlineModelId);
-    expect(offlineModelId).toBe('offline-tfidf-v1');
+    expect(offlineModelId).toBe('offline-blend-v3');
   });
 
   it('trains on every example plus each article title', () => {

@@ -8,7 +8,12 @@ import type { LearnedExample, Responder, ResponderAnswer, ResponderContext } fro
 import { SimilarityClassifier } from './similarity-classifier';
 import { TfidfVectorizer } from './tfidf-vectorizer';
 
-export const offlineModelId = 'offline-tfidf-v1';
+/**
+ * The offline model's name and version, stored with every answer and correction (provenance): v1 was
+ * TF-IDF similarity alone, v2 blended it with the linear classifier, v3 calibrates with the
+ * neighbourhood of each answer hidden. A change to what the model answers bumps it.
+ */
+export const offlineModelId = 'offline-blend-v3';
 
 /**
  * The offline responder: answers from knowledge-base articles and learned corrections, no network.
