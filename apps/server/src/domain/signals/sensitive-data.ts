@@ -168,11 +168,20 @@ const detectors: { needs: (profile: TextProfile, text: string) => boolean; detec
 
 /** Every card, IBAN, identity number, e-mail, phone number and password in a text, in reading order. */
 export function findSensitiveData(text: string): SensitiveFinding[] {
-  const profile = profileText(text);
+  return findWith(text, profileText(text));
+}
+
+/** `findSensitiveData` with every detector run on the whole text: the reference the profile is tested against. */
+export function findSensitiveDataUnfiltered(text: string): SensitiveFinding[] {
+  return findWith(text, null);
+}
+
+/** The findings of the detectors that `profile` lets run (all of them without one). */
+function findWith(text: string, profile: TextProfile | null): SensitiveFinding[] {
   const accepted: SensitiveFinding[] = [];
   for (const { needs, detect } of detectors) {
-    if (!needs(profile, text)) continue;
-    for (const finding of detect(text, profile)) {
+    if (profile !== null && !needs(profile, text)) continue;
+    for (const finding of detect(text, profile ?? everything)) {
       if (!accepted.some((a) => finding.start < a.end && a.start < finding.end)) accepted.push(finding);
     }
   }
@@ -191,17 +200,6 @@ const everything: TextProfile = {
   insuranceShape: true,
   longRunThenLetter: true,
 };
-
-/** `findSensitiveData` with every detector run on the whole text: the reference the profile is tested against. */
-export function findSensitiveDataUnfiltered(text: string): SensitiveFinding[] {
-  const accepted: SensitiveFinding[] = [];
-  for (const { detect } of detectors) {
-    for (const finding of detect(text, everything)) {
-      if (!accepted.some((a) => finding.start < a.end && a.start < finding.end)) accepted.push(finding);
-    }
-  }
-  return accepted.sort((a, b) => a.start - b.start);
-}
 
 /**
  * Replaces each finding with a label naming what was removed (`[CARD]`, `[EMAIL]` …). Applied before any
