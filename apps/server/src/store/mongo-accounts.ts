@@ -2,24 +2,10 @@ import mongoose from 'mongoose';
 import { insertOrConflict } from './mongo-connection';
 import type { AgentDoc, AuditDoc, SessionDoc } from './mongo-documents';
 import type { MongoModels } from './mongo-models';
-import { isKey, toAgent, toAuditEvent, toSession, toUtcIso } from './mongo-rows';
-import type { Store } from './store';
+import { isKey, toAgent, toAuditEvent, toSession } from './mongo-rows';
+import type { AccountMethods } from './store';
 import { StoreNotFoundError } from './store-errors';
-
-type AccountMethods = Pick<
-  Store,
-  | 'createAgent'
-  | 'getAgent'
-  | 'findAgentCredentials'
-  | 'countAgents'
-  | 'listAgents'
-  | 'createSession'
-  | 'getSession'
-  | 'deleteSession'
-  | 'deleteExpiredSessions'
-  | 'appendAudit'
-  | 'listAudit'
->;
+import { toUtcIso } from './timestamps';
 
 /** Agents, their login sessions and the audit trail of what they did. */
 export function createMongoAccounts(models: MongoModels): AccountMethods {

@@ -2,19 +2,10 @@ import mongoose, { type QueryFilter, type UpdateQuery } from 'mongoose';
 import { insertOrConflict } from './mongo-connection';
 import type { ConversationDoc } from './mongo-documents';
 import type { MongoModels } from './mongo-models';
-import { isKey, toConversation, toUtcIso } from './mongo-rows';
+import { isKey, toConversation } from './mongo-rows';
 import type { KeyedQueue } from './mongo-write-queue';
-import type { ConversationPatch, Store } from './store';
-
-type ConversationMethods = Pick<
-  Store,
-  | 'createConversation'
-  | 'getConversation'
-  | 'findOpenConversation'
-  | 'listConversations'
-  | 'transitionConversation'
-  | 'setConversationContact'
->;
+import type { ConversationMethods, ConversationPatch } from './store';
+import { toUtcIso } from './timestamps';
 
 const OPEN_STATES = ['bot', 'queued', 'agent'] as const;
 

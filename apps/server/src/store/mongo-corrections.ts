@@ -4,14 +4,10 @@ import mongoose, { type QueryFilter, type UpdateQuery } from 'mongoose';
 import { insertOrConflict } from './mongo-connection';
 import type { CorrectionDoc } from './mongo-documents';
 import type { MongoModels } from './mongo-models';
-import { isKey, toCorrection, toUtcIso } from './mongo-rows';
-import type { Store } from './store';
+import { isKey, toCorrection } from './mongo-rows';
+import type { CorrectionMethods } from './store';
 import { changedSinceRead, StoreNotFoundError } from './store-errors';
-
-type CorrectionMethods = Pick<
-  Store,
-  'createCorrection' | 'getCorrection' | 'listCorrections' | 'iterateCorrections' | 'reviewCorrection'
->;
+import { toUtcIso } from './timestamps';
 
 /** Documents a streaming cursor fetches per round trip: memory stays bounded by this. */
 const STREAM_BATCH_SIZE = 100;

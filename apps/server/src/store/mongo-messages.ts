@@ -4,19 +4,8 @@ import type { ConversationDoc, MessageDoc } from './mongo-documents';
 import type { MongoModels } from './mongo-models';
 import { clientDedupKey, isKey, toMessage, toMessageDoc } from './mongo-rows';
 import type { KeyedQueue } from './mongo-write-queue';
-import type { NewMessage, Store } from './store';
+import type { MessageMethods, NewMessage, Store } from './store';
 import { StoreConflictError, StoreNotFoundError } from './store-errors';
-
-type MessageMethods = Pick<
-  Store,
-  | 'appendMessage'
-  | 'findVisitorMessageByClientId'
-  | 'getMessage'
-  | 'listMessages'
-  | 'setMessageCorrection'
-  | 'reviewDraft'
-  | 'listPendingDrafts'
->;
 
 type AppendResult = Awaited<ReturnType<Store['appendMessage']>>;
 

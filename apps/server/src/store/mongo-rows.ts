@@ -147,10 +147,3 @@ export function toSettingJson(value: unknown): string {
 export function isKey(value: unknown): value is string {
   return typeof value === 'string';
 }
-
-/** Canonical form of an ISO timestamp, the one stored timestamps have, so they compare as text. */
-export function toUtcIso(timestamp: string): string {
-  const date = new Date(timestamp);
-  if (Number.isNaN(date.getTime())) throw new RangeError(`not an ISO timestamp: ${timestamp}`);
-  return date.toISOString();
-}

@@ -2,9 +2,7 @@ import { isDuplicateKeyError } from './mongo-connection';
 import type { SettingDoc } from './mongo-documents';
 import type { MongoModels } from './mongo-models';
 import { isKey, toSetting, toSettingJson } from './mongo-rows';
-import type { Store } from './store';
-
-type SettingMethods = Pick<Store, 'getSetting' | 'putSetting'>;
+import type { SettingMethods } from './store';
 
 /** Settings edited in the console, one document per key. */
 export function createMongoSettings(models: MongoModels): SettingMethods {

@@ -1,4 +1,3 @@
-import { toUtcIso } from './sqlite-correction-query';
 import { mapConstraints, type Sql } from './sqlite-database';
 import {
   type AgentRow,
@@ -9,22 +8,8 @@ import {
   toJson,
   toSession,
 } from './sqlite-rows';
-import type { Store } from './store';
-
-type AccountMethods = Pick<
-  Store,
-  | 'createAgent'
-  | 'getAgent'
-  | 'findAgentCredentials'
-  | 'countAgents'
-  | 'listAgents'
-  | 'createSession'
-  | 'getSession'
-  | 'deleteSession'
-  | 'deleteExpiredSessions'
-  | 'appendAudit'
-  | 'listAudit'
->;
+import type { AccountMethods } from './store';
+import { toUtcIso } from './timestamps';
 
 /** Agents, their login sessions and the audit trail of what they did. */
 export function createSqliteAccounts(sql: Sql): AccountMethods {

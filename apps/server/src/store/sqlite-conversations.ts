@@ -1,30 +1,16 @@
 import type { Message } from '@hitl/shared/models';
 import type Database from 'better-sqlite3';
-import { toUtcIso } from './sqlite-correction-query';
 import { mapConstraints, type Sql, type SqlParams } from './sqlite-database';
 import { type ConversationRow, type MessageRow, toConversation, toJson, toMessage } from './sqlite-rows';
-import type { ConversationPatch, NewMessage, Store } from './store';
+import type { ConversationMethods, ConversationPatch, MessageMethods, NewMessage } from './store';
 import { StoreNotFoundError } from './store-errors';
-
-type ConversationMethods = Pick<
-  Store,
-  | 'createConversation'
-  | 'getConversation'
-  | 'findOpenConversation'
-  | 'listConversations'
-  | 'transitionConversation'
-  | 'setConversationContact'
-  | 'appendMessage'
-  | 'findVisitorMessageByClientId'
-  | 'getMessage'
-  | 'listMessages'
-  | 'setMessageCorrection'
-  | 'reviewDraft'
-  | 'listPendingDrafts'
->;
+import { toUtcIso } from './timestamps';
 
 /** Conversations and their messages, which move together (`lastSeq`, `updatedAt`, `lastMessage`). */
-export function createSqliteConversations(db: Database.Database, sql: Sql): ConversationMethods {
+export function createSqliteConversations(
+  db: Database.Database,
+  sql: Sql,
+): ConversationMethods & MessageMethods {
   const appendMessage = db.transaction((input: NewMessage) => appendMessageNow(sql, input));
 
   return {

@@ -1,5 +1,6 @@
 import type { CorrectionFilter } from '@hitl/shared/rest';
 import type { SqlParams } from './sqlite-database';
+import { toUtcIso } from './timestamps';
 
 /** SQL conditions for a correction filter, ready to be joined with AND. */
 export interface CorrectionQuery {
@@ -48,11 +49,4 @@ export function buildCorrectionQuery(filter: CorrectionFilter): CorrectionQuery 
 
 export function whereClause(conditions: readonly string[]): string {
   return conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
-}
-
-/** Canonical form of an ISO timestamp, the one `Date.prototype.toISOString` produces. */
-export function toUtcIso(timestamp: string): string {
-  const date = new Date(timestamp);
-  if (Number.isNaN(date.getTime())) throw new RangeError(`not an ISO timestamp: ${timestamp}`);
-  return date.toISOString();
 }

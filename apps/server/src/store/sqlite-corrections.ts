@@ -4,13 +4,8 @@ import type Database from 'better-sqlite3';
 import { buildCorrectionQuery, whereClause } from './sqlite-correction-query';
 import { mapConstraints, openReader, type Sql, type SqlParams } from './sqlite-database';
 import { type CorrectionRow, toCorrection, toJson } from './sqlite-rows';
-import type { Store } from './store';
+import type { CorrectionMethods, Store } from './store';
 import { changedSinceRead, StoreNotFoundError } from './store-errors';
-
-type CorrectionMethods = Pick<
-  Store,
-  'createCorrection' | 'getCorrection' | 'listCorrections' | 'iterateCorrections' | 'reviewCorrection'
->;
 
 /** Rows fetched per round trip when an in-memory database is streamed in pages. */
 const PAGE_SIZE = 256;

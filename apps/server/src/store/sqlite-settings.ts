@@ -1,8 +1,6 @@
 import type { Sql } from './sqlite-database';
 import { type SettingRow, toSetting, toSettingJson } from './sqlite-rows';
-import type { Store } from './store';
-
-type SettingMethods = Pick<Store, 'getSetting' | 'putSetting'>;
+import type { SettingMethods } from './store';
 
 /** Settings edited in the console, one JSON value per key. */
 export function createSqliteSettings(sql: Sql): SettingMethods {

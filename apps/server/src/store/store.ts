@@ -136,6 +136,49 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/**
+ * The store's methods by area. Each adapter implements an area in a module of its own; the types
+ * live here so that both adapters implement the same list.
+ */
+export type ConversationMethods = Pick<
+  Store,
+  | 'createConversation'
+  | 'getConversation'
+  | 'findOpenConversation'
+  | 'listConversations'
+  | 'transitionConversation'
+  | 'setConversationContact'
+>;
+export type MessageMethods = Pick<
+  Store,
+  | 'appendMessage'
+  | 'findVisitorMessageByClientId'
+  | 'getMessage'
+  | 'listMessages'
+  | 'setMessageCorrection'
+  | 'reviewDraft'
+  | 'listPendingDrafts'
+>;
+export type CorrectionMethods = Pick<
+  Store,
+  'createCorrection' | 'getCorrection' | 'listCorrections' | 'iterateCorrections' | 'reviewCorrection'
+>;
+export type AccountMethods = Pick<
+  Store,
+  | 'createAgent'
+  | 'getAgent'
+  | 'findAgentCredentials'
+  | 'countAgents'
+  | 'listAgents'
+  | 'createSession'
+  | 'getSession'
+  | 'deleteSession'
+  | 'deleteExpiredSessions'
+  | 'appendAudit'
+  | 'listAudit'
+>;
+export type SettingMethods = Pick<Store, 'getSetting' | 'putSetting'>;
+
 export interface NewConversation {
   id: string;
   siteKey: string;
