@@ -1,5 +1,6 @@
 import type { ContextTurn, CorrectionKind, CorrectionReason } from '@hitl/shared/models';
 import { correctionKinds, correctionReasons } from '@hitl/shared/models';
+import { seededRandom } from '../../apps/server/src/lib/seeded-random';
 import type { NewCorrection } from '../../apps/server/src/store/store';
 import {
   asides,
@@ -35,7 +36,7 @@ const cards = ['4111 1111 1111 1111', '5500 0000 0000 0004', '4242-4242-4242-424
  * a few exact and near repeats of recent pairs.
  */
 export function* generateCorrections(count: number, seed = 1): Generator<GeneratedRow> {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const recent: { question: string; answer: string }[] = [];
   let conversation = 0;
@@ -161,15 +162,4 @@ function pad(prefix: string, n: number): string {
 
 function round(value: number): number {
   return Math.round(value * 100) / 100;
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -1,3 +1,4 @@
+import { seededRandom } from '../lib/seeded-random';
 import type { SparseVector } from './sparse-vector';
 
 export interface LinearClassifierOptions {
@@ -106,18 +107,6 @@ export class LinearClassifier {
     }
     for (let c = 0; c < classCount; c++) out[c]! /= sum;
   }
-}
-
-/** Mulberry32: a small, fast, seedable generator. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffle(values: number[], random: () => number): void {
