@@ -1,9 +1,8 @@
 import type { Agent, Correction, CorrectionReason } from '@hitl/shared/models';
-import { editDistance } from '../domain/edit-distance';
 import { createId } from '../lib/ids';
 import { DomainError } from './domain-error';
-import { toContextTurns } from './run-bot-turn';
-import { authorOf, nowIso, type ServiceContext } from './service-context';
+import { correctionContext, newCorrection } from './new-correction';
+import { authorOf, type ServiceContext } from './service-context';
 
 export interface CorrectionInput {
   messageId: string;
@@ -12,8 +11,6 @@ export interface CorrectionInput {
   note?: string | null | undefined;
   timeSpentMs?: number | null | undefined;
 }
-
-const CONTEXT_TURNS = 20;
 
 /** An agent marks a bot reply as wrong and writes the right one; stored with its full provenance. */
 export async function recordCorrection(
@@ -31,29 +28,21 @@ export async function recordCorrection(
     afterSeq: 0,
     includeInternal: false,
   });
-  const context = toContextTurns(earlier.filter((m) => m.seq < message.seq)).slice(-CONTEXT_TURNS);
-  const correction = await ctx.store.createCorrection({
-    id: createId('cor'),
-    conversationId: message.conversationId,
-    messageId: message.id,
-    context,
-    original: {
-      text: message.text,
-      confidence: message.bot.confidence,
-      responder: message.bot.responder,
-      modelId: message.bot.modelId,
-    },
-    correctedText: input.correctedText,
-    topic: message.bot.topic ?? null,
-    // A withheld (internal) reply was a draft the customer never saw; a public one was sent.
-    kind: message.visibility === 'internal' ? 'edited_draft' : 'rewritten_reply',
-    reasons: input.reasons,
-    note: input.note ?? null,
-    agent: authorOf(agent),
-    editDistance: editDistance(message.text, input.correctedText),
-    timeSpentMs: input.timeSpentMs ?? null,
-    createdAt: nowIso(ctx),
-  });
+  const correction = await ctx.store.createCorrection(
+    newCorrection(ctx, {
+      conversationId: message.conversationId,
+      messageId: message.id,
+      context: correctionContext(earlier.filter((m) => m.seq < message.seq)),
+      original: message,
+      correctedText: input.correctedText,
+      // A withheld (internal) reply was a draft the customer never saw; a public one was sent.
+      kind: message.visibility === 'internal' ? 'edited_draft' : 'rewritten_reply',
+      reasons: input.reasons,
+      note: input.note ?? null,
+      agent,
+      timeSpentMs: input.timeSpentMs ?? null,
+    }),
+  );
   await ctx.store.setMessageCorrection(message.id, correction.id);
   await ctx.store.appendAudit({
     id: createId('aud'),

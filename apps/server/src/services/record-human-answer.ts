@@ -1,10 +1,7 @@
 import type { Agent, Conversation, Correction, Message } from '@hitl/shared/models';
-import { editDistance } from '../domain/edit-distance';
-import { createId } from '../lib/ids';
-import { toContextTurns } from './run-bot-turn';
-import { authorOf, nowIso, type ServiceContext } from './service-context';
+import { correctionContext, newCorrection } from './new-correction';
+import type { ServiceContext } from './service-context';
 
-const CONTEXT_TURNS = 20;
 const escalationNotices = new Set(['escalated', 'no_agent_online']);
 
 /**
@@ -29,36 +26,29 @@ export async function recordHumanAnswer(
   if (since.some((m) => m.role === 'agent')) return null;
 
   const publicBefore = before.filter((m) => m.visibility === 'public');
-  const context = toContextTurns(publicBefore).slice(-CONTEXT_TURNS);
+  const context = correctionContext(publicBefore);
   if (context.at(-1)?.role !== 'customer' && !context.some((t) => t.role === 'customer')) return null;
   const withheld = before
     .slice(0, escalationIndex)
     .findLast((m) => m.role === 'bot' && m.visibility === 'internal' && m.draft === null);
 
-  const correction = await ctx.store.createCorrection({
-    id: createId('cor'),
-    conversationId: conversation.id,
-    messageId: reply.id,
-    context,
-    original: {
-      text: withheld?.text ?? '',
-      confidence: withheld?.bot?.confidence ?? null,
-      responder: withheld?.bot?.responder ?? null,
-      modelId: withheld?.bot?.modelId ?? null,
-    },
-    correctedText: reply.text,
-    // The topic of the reply the bot withheld; null when there was none.
-    topic: withheld?.bot?.topic ?? null,
-    kind: 'human_answer',
-    reasons: [],
-    note: conversation.reasons.map((r) => `${r.signal} ${r.value}`).join(', ') || null,
-    agent: authorOf(agent),
-    editDistance: editDistance(withheld?.text ?? '', reply.text),
-    timeSpentMs: conversation.escalatedAt
-      ? Math.max(0, Date.parse(reply.createdAt) - Date.parse(conversation.escalatedAt))
-      : null,
-    createdAt: nowIso(ctx),
-  });
+  const correction = await ctx.store.createCorrection(
+    newCorrection(ctx, {
+      conversationId: conversation.id,
+      messageId: reply.id,
+      context,
+      // The reply the bot withheld, when there was one: its text and topic are the original's.
+      original: withheld ?? null,
+      correctedText: reply.text,
+      kind: 'human_answer',
+      reasons: [],
+      note: conversation.reasons.map((r) => `${r.signal} ${r.value}`).join(', ') || null,
+      agent,
+      timeSpentMs: conversation.escalatedAt
+        ? Math.max(0, Date.parse(reply.createdAt) - Date.parse(conversation.escalatedAt))
+        : null,
+    }),
+  );
   ctx.notifier.correctionCreated(correction);
   return correction;
 }

@@ -1,10 +1,9 @@
 import type { DraftResult } from '@hitl/shared/agent-events';
 import type { Agent, Conversation, Correction, DraftStatus, Message } from '@hitl/shared/models';
-import { editDistance } from '../domain/edit-distance';
 import { createId } from '../lib/ids';
 import { appendAndNotify } from './append-and-notify';
 import { DomainError } from './domain-error';
-import { toContextTurns } from './run-bot-turn';
+import { correctionContext, newCorrection } from './new-correction';
 import { authorOf, nowIso, type ServiceContext } from './service-context';
 
 export type DraftDecision =
@@ -105,27 +104,20 @@ async function recordDraftCorrection(
   decision: Extract<DraftDecision, { kind: 'edit' | 'reject' }>,
 ): Promise<Correction> {
   const earlier = await ctx.store.listMessages(draft.conversationId, { afterSeq: 0, includeInternal: false });
-  const correction = await ctx.store.createCorrection({
-    id: createId('cor'),
-    conversationId: draft.conversationId,
-    messageId: draft.id,
-    context: toContextTurns(earlier.filter((m) => m.seq < draft.seq)).slice(-20),
-    original: {
-      text: draft.text,
-      confidence: draft.bot?.confidence ?? null,
-      responder: draft.bot?.responder ?? null,
-      modelId: draft.bot?.modelId ?? null,
-    },
-    correctedText: decision.text,
-    topic: draft.bot?.topic ?? null,
-    kind: decision.kind === 'edit' ? 'edited_draft' : 'rejected_draft',
-    reasons: decision.reasons,
-    note: decision.note ?? null,
-    agent: authorOf(agent),
-    editDistance: editDistance(draft.text, decision.text),
-    timeSpentMs: decision.timeSpentMs ?? null,
-    createdAt: nowIso(ctx),
-  });
+  const correction = await ctx.store.createCorrection(
+    newCorrection(ctx, {
+      conversationId: draft.conversationId,
+      messageId: draft.id,
+      context: correctionContext(earlier.filter((m) => m.seq < draft.seq)),
+      original: draft,
+      correctedText: decision.text,
+      kind: decision.kind === 'edit' ? 'edited_draft' : 'rejected_draft',
+      reasons: decision.reasons,
+      note: decision.note ?? null,
+      agent,
+      timeSpentMs: decision.timeSpentMs ?? null,
+    }),
+  );
   await ctx.store.setMessageCorrection(draft.id, correction.id);
   ctx.notifier.correctionCreated(correction);
   return correction;
