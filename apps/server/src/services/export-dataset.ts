@@ -7,7 +7,6 @@ import {
   createExportStage,
   type ExportChunk,
   type ExportOptions,
-  type ExportStage,
   type ExportText,
   stageRowsFor,
 } from './export-stage';
@@ -38,10 +37,10 @@ const encoder = new TextEncoder();
  * whatever the size, as chunks of whole lines per split (a CSV header opens each file). `tally` is
  * kept up to date, a batch at a time, for progress and the manifest.
  *
- * Corrections are read and redacted in batches here; the rest of the work (`createExportStage`:
- * duplicate detection, formatting, checks, encoding) runs, past the first full batch, in a worker
- * thread. Batch n+1 is sent before batch n's lines are awaited, so both threads work at once, and
- * no more than two batches are held.
+ * Corrections are read and redacted in batches here, and the lines encoded and handed on; the rest
+ * of the work (`createExportStage`: duplicate detection, formatting, checks) runs in a worker thread
+ * once the export has a full batch. Batch n+1 is sent before batch n's lines are awaited, so both
+ * threads work at once, and no more than two batches are held.
  */
 export async function* exportDataset(
   store: Store,
@@ -57,40 +56,45 @@ export async function* exportDataset(
     yield { split: 'train', data: header };
     if (options.validationFraction > 0) yield { split: 'validation', data: header };
   }
-  let stage: ExportStage | null = null;
-  let worker: ExportWorker | null = null;
-  let underWay: Promise<ExportBatchResult> | null = null;
   const toRow = stageRowsFor(options.format);
+  // In a worker thread from the first full batch on; in this one for an export smaller than a batch.
+  let runner = null as BatchRunner | null;
+  const send = (rows: Correction[], full: boolean) => {
+    runner ??= full && (tuning.worker ?? true) ? startExportWorker(options) : runInThread(options);
+    return runner.run(prepare(rows).map(toRow));
+  };
   const adopt = (result: ExportBatchResult) => {
     Object.assign(tally, result.tally);
     return encode(result.texts);
   };
   let batch: Correction[] = [];
+  let underWay: Promise<ExportBatchResult> | null = null;
   try {
     for await (const correction of store.iterateCorrections(options.filter)) {
       batch.push(correction);
       if (batch.length < batchRows) continue;
-      const full = prepare(batch);
+      const sent = send(batch, true);
       batch = [];
-      if (stage === null && worker === null && (tuning.worker ?? true)) worker = startExportWorker(options);
-      if (worker === null) {
-        stage ??= createExportStage(options, tally);
-        yield* encode(stage.run(full));
-        continue;
-      }
-      const sent = worker.run(full.map(toRow));
       if (underWay !== null) yield* adopt(await underWay);
       underWay = sent;
     }
     if (underWay !== null) yield* adopt(await underWay);
-    if (batch.length > 0) {
-      const last = prepare(batch);
-      if (worker !== null) yield* adopt(await worker.run(last.map(toRow)));
-      else yield* encode((stage ?? createExportStage(options, tally)).run(last));
-    }
+    if (batch.length > 0) yield* adopt(await send(batch, false));
   } finally {
-    await worker?.close();
+    await runner?.close();
   }
+}
+
+type BatchRunner = Pick<ExportWorker, 'run' | 'close'>;
+
+/** The export stage in this thread, behind the worker's interface. */
+function runInThread(options: ExportOptions): BatchRunner {
+  const tally = createExportTally();
+  const stage = createExportStage(options, tally);
+  return {
+    run: async (rows) => ({ texts: stage.run(rows), tally: structuredClone(tally) }),
+    close: async () => {},
+  };
 }
 
 /** Lines as UTF-8, encoded in this thread: it balances the work of the two. */
