@@ -188,6 +188,10 @@ export function createOfflineResponder(options: OfflineResponderOptions): Offlin
       articles = next;
       model = train();
     },
+    async setArticles(next: Article[]): Promise<void> {
+      articles = next;
+      model = train();
+    },
     get size(): number {
       return model.ranker.size;
     },

@@ -1,4 +1,5 @@
 import type { Alternative, ConfidenceParts, ContextTurn, ModelUsage, Source } from '@hitl/shared/models';
+import type { Article } from '../knowledge/knowledge-base';
 
 /** What the responder is given: the customer's question and the turns since the bot's context boundary. */
 export interface ResponderContext {
@@ -44,4 +45,9 @@ export interface Responder {
   answerStream?(context: ResponderContext, onDelta: (text: string) => void): Promise<ResponderAnswer>;
   /** Takes an approved correction into account without a restart. */
   learn(example: LearnedExample): Promise<void>;
+  /**
+   * Replaces the knowledge base (an article created, edited or retired): the next answer is given from the
+   * new articles, and everything learned from corrections is kept.
+   */
+  setArticles(articles: Article[]): Promise<void>;
 }

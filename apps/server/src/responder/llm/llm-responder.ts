@@ -179,6 +179,11 @@ export function createLlmResponder(options: LlmResponderOptions): LlmResponder {
     async learn(example: LearnedExample) {
       await examples.addExample({ id: example.id, question: example.question, answer: example.answer });
     },
+    async setArticles(articles: Article[]) {
+      await retriever.setArticles(articles);
+      articlesById.clear();
+      for (const article of articles) articlesById.set(article.id, article);
+    },
     setCalibration(next) {
       calibration = next;
     },
