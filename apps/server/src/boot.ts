@@ -11,6 +11,7 @@ import { createOfflineResponder } from './responder/offline-responder';
 import type { Responder } from './responder/responder';
 import { ensureFirstAdmin, type FirstAdmin } from './services/auth/ensure-first-admin';
 import { loadActivePolicy } from './services/policy-state';
+import { teachResponder } from './services/teach-responder';
 import { openStore } from './store/open-store';
 import type { Store } from './store/store';
 
@@ -22,11 +23,8 @@ export async function buildResponder(config: Config, store: Store, logger?: Logg
   const articles = loadKnowledgeBase(config.KNOWLEDGE_BASE);
   const llm = config.OPENAI_API_KEY ? buildLlmResponder(config, articles, {}, logger) : null;
   const responder = llm ?? createOfflineResponder({ articles });
-  for await (const correction of store.iterateCorrections({ status: 'approved' })) {
-    const question = [...correction.context].reverse().find((t) => t.role === 'customer');
-    if (question)
-      await responder.learn({ id: correction.id, question: question.text, answer: correction.correctedText });
-  }
+  for await (const correction of store.iterateCorrections({ status: 'approved' }))
+    await teachResponder({ responder }, correction);
   if (llm) {
     const samples = await collectCalibrationSamples(store);
     const calibration = fitLlmCalibration(samples);

@@ -4,6 +4,7 @@ import { createId } from '../lib/ids';
 import { StoreConflictError } from '../store/store-errors';
 import { DomainError } from './domain-error';
 import { authorOf, nowIso, type ServiceContext } from './service-context';
+import { teachResponder } from './teach-responder';
 
 export interface ReviewInput {
   status: 'approved' | 'rejected';
@@ -68,13 +69,6 @@ export async function reviewCorrection(
   });
   if (reviewed.review.status === 'approved') await teachResponder(ctx, reviewed);
   return reviewed;
-}
-
-/** The question a correction answers is the last customer turn before the corrected reply. */
-export async function teachResponder(ctx: ServiceContext, correction: Correction): Promise<void> {
-  const question = [...correction.context].reverse().find((t) => t.role === 'customer');
-  if (!question) return;
-  await ctx.responder.learn({ id: correction.id, question: question.text, answer: correction.correctedText });
 }
 
 function alreadyReviewed(correction: Correction): DomainError {
