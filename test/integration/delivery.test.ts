@@ -8,7 +8,7 @@ import {
   type TestServer,
   type WidgetClient,
 } from '../support/test-server';
-import { sleep, waitForEvent } from '../support/wait-for';
+import { waitForEvent } from '../support/wait-for';
 
 let server: TestServer;
 let agent: AgentClient;
@@ -92,7 +92,7 @@ describe('delivery guarantees', () => {
     const c = await socket.emitWithAck('message:send', payload);
     if (!a.ok || !b.ok || !c.ok) throw new Error('send failed');
     expect(new Set([a.data.message.id, b.data.message.id, c.data.message.id]).size).toBe(1);
-    await sleep(300);
+    await server.settle(socket);
     const messages = await server.store.listMessages(a.data.conversation.id, {
       afterSeq: 0,
       includeInternal: true,

@@ -1,7 +1,7 @@
 import type { Conversation, Message } from '@hitl/shared/models';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer, type WidgetClient } from '../support/test-server';
-import { collectEvents, sleep, waitForEvent } from '../support/wait-for';
+import { collectEvents, waitForEvent } from '../support/wait-for';
 
 const send = (socket: WidgetClient, text: string, conversationId?: string) =>
   socket.emitWithAck('message:send', { clientId: crypto.randomUUID(), text, conversationId });
@@ -134,7 +134,7 @@ describe('supervised mode', () => {
     expect(claim.ok && claim.data.conversation.state).toBe('agent');
     const seen = collectEvents<Message>(socket as never, 'message:created');
     await send(socket, 'what are your store hours?', ack.data.conversation.id);
-    await sleep(400);
+    await server.settle(socket);
     expect(seen.filter((m) => m.role === 'bot')).toHaveLength(0);
   });
 
@@ -202,7 +202,7 @@ describe('autonomous mode', () => {
     expect(reply.bot?.confidence).toBeLessThan(0.5);
     if (!ack.ok) throw new Error('send failed');
     await send(socket, 'I will sue you, this is the worst', ack.data.conversation.id);
-    await sleep(300);
+    await server.settle(socket);
     expect((await server.store.getConversation(ack.data.conversation.id))?.state).toBe('bot');
   });
 

@@ -10,7 +10,7 @@ import {
   type TestServer,
   type WidgetClient,
 } from '../support/test-server';
-import { collectEvents, sleep, waitForEvent } from '../support/wait-for';
+import { collectEvents, waitForEvent } from '../support/wait-for';
 
 const run = promisify(execFile);
 let server: TestServer;
@@ -36,9 +36,8 @@ describe('a customer conversation from the widget to the console and back', () =
   let conversationId: string;
   let shippingReply: Message;
 
-  it('1. answers a known question as the assistant, within a second', async () => {
+  it('1. answers a known question as the assistant', async () => {
     ({ socket: visitor } = await server.connectVisitor());
-    const started = Date.now();
     const reply = botReply(visitor);
     const ack = await send(visitor, 'how long does shipping take?');
     expect(ack.ok).toBe(true);
@@ -50,7 +49,6 @@ describe('a customer conversation from the widget to the console and back', () =
       text: 'how long does shipping take?',
     });
     shippingReply = await reply;
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(shippingReply.role).toBe('bot');
     expect(shippingReply.text).toMatch(/business days/i);
     expect(shippingReply.bot?.confidence).toBeGreaterThanOrEqual(server.app.ctx.policy().confidenceThreshold);
@@ -132,7 +130,7 @@ describe('a customer conversation from the widget to the console and back', () =
     const botMessages = collectEvents<Message>(visitor as never, 'message:created');
     const ack = await send(visitor, 'what payment methods do you accept?', conversationId);
     expect(ack.ok).toBe(true);
-    await sleep(400);
+    await server.settle(visitor);
     expect(botMessages.filter((m) => m.role === 'bot')).toHaveLength(0);
   });
 

@@ -38,6 +38,8 @@ export interface RecordedRequest {
   body: ChatBody;
   raw: string;
   at: number;
+  /** Set when the client went away before a delayed reply was sent (its timeout cut the call). */
+  abandoned?: boolean;
 }
 
 /** A local OpenAI-compatible server for tests: `POST /v1/chat/completions`, scripted, recording requests. */
@@ -72,12 +74,16 @@ export async function startOpenAiStub(): Promise<OpenAiStub> {
     }
     const raw = Buffer.concat(chunks).toString('utf8');
     const body = JSON.parse(raw) as ChatBody;
-    requests.push({ body, raw, at: Date.now() });
+    const recorded: RecordedRequest = { body, raw, at: Date.now() };
+    requests.push(recorded);
     const scripted = queue.shift() ?? (typeof fallback === 'function' ? fallback(body) : fallback);
     const reply = { ...defaultReply(body), ...scripted };
     if (reply.delayMs) {
       const waited = await wait(reply.delayMs, res);
-      if (!waited) return;
+      if (!waited) {
+        recorded.abandoned = true;
+        return;
+      }
     }
     if (reply.status && reply.status >= 400) {
       return sendJson(

@@ -45,6 +45,12 @@ export interface TestServer {
     token?: string;
   }): Promise<{ socket: WidgetClient; token: string; visitorId: string }>;
   connectAgent(token: string): Promise<AgentClient>;
+  /**
+   * Waits until the work already started has finished (every queued bot turn and customer send has run),
+   * then makes one round trip on each widget socket, so every event that work emitted has arrived. What
+   * did not happen by then did not happen at all: the way to show silence without sleeping.
+   */
+  settle(...widgets: WidgetClient[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -107,6 +113,12 @@ export async function startTestServer(
       const socket = await connectAgentSocket(url, token);
       sockets.push(socket as Socket);
       return socket;
+    },
+    async settle(...widgets) {
+      await app.ctx.visitorQueue.drain();
+      await app.ctx.conversationQueue.drain();
+      // Events on one socket arrive in the order they were sent, so an answered request comes after them.
+      for (const widget of widgets) await widget.emitWithAck('conversation:sync', { afterSeq: 0 });
     },
     async close() {
       for (const s of sockets) s.disconnect();
