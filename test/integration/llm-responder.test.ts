@@ -247,6 +247,24 @@ describe('LLM responder (supervised, streaming)', () => {
     await ask(server, 'What are your opening hours?');
     expect(lastRequest().body.messages.map((m) => m.content)).not.toContain(corrected);
   });
+
+  it('an article added at run time is retrieved for the very next question', async () => {
+    const kayaks = {
+      id: 'kayak-rental',
+      title: 'Kayak rental',
+      topic: 'products' as const,
+      answer: 'We rent sea kayaks for $30 a day from our Portland store, paddles and vests included.',
+      examples: ['Do you rent kayaks?', 'Can I hire a kayak for the weekend?', 'kayak rental price'],
+    };
+    stub.reset();
+    await ask(server, 'Can I rent a kayak from you?');
+    expect(lastRequest().raw).not.toContain('kayak-rental');
+    await server.app.ctx.responder.setArticles([...loadKnowledgeBase(), kayaks]);
+    stub.reset();
+    await ask(server, 'Can I rent a kayak from you?');
+    expect(lastRequest().raw).toContain('[kayak-rental]');
+    expect(lastRequest().raw).toContain('paddles and vests included');
+  });
 });
 
 describe('LLM responder (approval mode, self-check)', () => {

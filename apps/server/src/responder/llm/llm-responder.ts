@@ -10,6 +10,7 @@ import { createAnswerChain, type DraftAnswer, toOpenAiMessages } from './answer-
 import { createAnswerPrompt, createFewShotPrompt, selfCheckPrompt } from './answer-prompt';
 import type { TokenUsage } from './chat-completion';
 import { type CircuitBreaker, type CircuitBreakerOptions, createCircuitBreaker } from './circuit-breaker';
+import { CorrectionExamples, type CorrectionExamplesOptions } from './correction-examples';
 import {
   combineConfidence,
   defaultLlmCalibration,
@@ -18,7 +19,6 @@ import {
 } from './llm-confidence';
 import { createModelCaller, toModelUnavailable } from './model-caller';
 import { ModelUnavailableError } from './model-errors';
-import { RecentExamples, type RecentExamplesOptions } from './recent-examples';
 import {
   defaultRetrieveOptions,
   formatArticles,
@@ -46,7 +46,7 @@ export interface LlmResponderOptions {
   calibration?: LlmCalibration;
   breaker?: Partial<Omit<CircuitBreakerOptions, 'now'>>;
   retryDelayMs?: { base: number; max: number };
-  examples?: Partial<RecentExamplesOptions>;
+  examples?: Partial<CorrectionExamplesOptions>;
   retrieval?: Partial<RetrieveOptions>;
   logger?: Logger;
   now?: () => number;
@@ -91,7 +91,7 @@ export function createLlmResponder(options: LlmResponderOptions): LlmResponder {
   const circuit = createCircuitBreaker({ failureThreshold: 5, coolDownMs: 30_000, ...options.breaker, now });
   const retriever = createOfflineResponder({ articles: options.articles });
   const articlesById = new Map(options.articles.map((a) => [a.id, a]));
-  const examples = new RecentExamples(options.examples);
+  const examples = new CorrectionExamples(options.examples);
   const retrieval = { ...defaultRetrieveOptions, ...options.retrieval };
   let calibration = options.calibration ?? defaultLlmCalibration;
 
