@@ -1,8 +1,10 @@
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueVisitorToken } from '../../apps/server/src/services/auth/visitor-tokens';
 import {
   type AgentClient,
   startTestServer,
+  TEST_SECRET,
   type TestServer,
   type WidgetClient,
 } from '../support/test-server';
@@ -144,9 +146,17 @@ describe('agent actions need a login', () => {
     expect(error.message).toBe('unauthorized');
   });
 
-  it('the /widget namespace refuses a forged visitor token', async () => {
+  it.each([
+    ['forged', () => 'v2.v_forged.0.c2lnbmF0dXJl'],
+    ['with an extra segment', (token: string) => `${token}.x`],
+    [
+      'expired',
+      () => issueVisitorToken(TEST_SECRET, 'demo', { nowMs: Date.now() - 31 * 24 * 3600 * 1000 }).token,
+    ],
+  ])('the /widget namespace refuses a %s visitor token', async (_, make) => {
+    const { token } = await server.connectVisitor();
     const socket = io(`${server.url}/widget`, {
-      auth: { siteKey: 'demo', token: 'v1.v_forged.c2lnbmF0dXJl' },
+      auth: { siteKey: 'demo', token: make(token) },
       transports: ['websocket'],
       forceNew: true,
       reconnection: false,
@@ -154,6 +164,17 @@ describe('agent actions need a login', () => {
     const error = await new Promise<Error>((resolve) => socket.once('connect_error', resolve));
     socket.disconnect();
     expect(error.message).toBe('unauthorized');
+  });
+
+  it('an expired visitor token is not renewed: the session starts a new visitor', async () => {
+    const old = issueVisitorToken(TEST_SECRET, 'demo', { nowMs: Date.now() - 31 * 24 * 3600 * 1000 });
+    const res = await fetch(`${server.url}/api/widget/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ siteKey: 'demo', token: old.token }),
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { visitorId: string }).visitorId).not.toBe(old.visitorId);
   });
 
   it.each([

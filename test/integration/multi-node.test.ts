@@ -49,6 +49,13 @@ const track = <T extends { disconnect(): void }>(c: T) => {
 };
 
 describe('two server nodes sharing one store and one Redis', () => {
+  it('neither node prints the admin password the operator gave', () => {
+    for (const node of [nodeA, nodeB]) {
+      expect(node.output()).toContain('Agent login:');
+      expect(node.output()).not.toContain(ADMIN.password);
+    }
+  });
+
   let visitorToken: string;
   let visitor: WidgetClient;
   let agent: AgentClient;

@@ -55,6 +55,8 @@ export interface TestServer {
 }
 
 export const AGENT_PASSWORD = 'correct-horse-battery';
+/** Signs the test server's visitor tokens. */
+export const TEST_SECRET = 'test-secret-'.padEnd(40, 'x');
 
 /** A real server on port 0 with a real SQLite store in a temporary folder and the real offline responder. */
 export async function startTestServer(
@@ -79,7 +81,7 @@ export async function startTestServer(
     responder,
     policy,
     logger: silentLogger,
-    secret: 'test-secret-'.padEnd(40, 'x'),
+    secret: TEST_SECRET,
   });
   const { port } = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;

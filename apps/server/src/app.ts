@@ -79,6 +79,7 @@ export function createApp(deps: AppDeps): App {
     secret: deps.secret,
     sites: config.sites,
     publicUrl: config.PUBLIC_URL,
+    visitorTokenTtlMs: visitorTokenTtlMs(config),
   });
 
   app.use((req, res, next) => {
@@ -94,6 +95,7 @@ export function createApp(deps: AppDeps): App {
       sites: config.sites,
       siteName: config.SITE_NAME,
       publicUrl: config.PUBLIC_URL,
+      visitorTokenTtlMs: visitorTokenTtlMs(config),
     }),
   );
   app.use(
@@ -131,6 +133,8 @@ export function createApp(deps: AppDeps): App {
     },
   };
 }
+
+const visitorTokenTtlMs = (config: Config) => config.VISITOR_TOKEN_TTL_DAYS * 24 * 3600 * 1000;
 
 function isHttps(config: Config): boolean {
   return config.PUBLIC_URL?.startsWith('https://') ?? false;

@@ -38,6 +38,7 @@ export const envSchema = z.object({
   /** Generated and printed once at first start when not set. */
   ADMIN_PASSWORD: z.string().min(8, 'ADMIN_PASSWORD must be at least 8 characters').optional(),
   ADMIN_NAME: z.string().min(1).max(80).default('Admin'),
+  VISITOR_TOKEN_TTL_DAYS: z.coerce.number().min(0.01).max(400).default(30),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .min(0.01)

@@ -18,7 +18,7 @@ async function main() {
     `  Health / metrics:           ${url}/healthz  ${url}/metrics`,
     admin.password
       ? `  First agent login:          ${admin.email} / ${admin.password}   (shown once: keep it)`
-      : `  Agent login:                ${admin.email} (password set at first start or by ADMIN_PASSWORD)`,
+      : `  Agent login:                ${admin.email} (${admin.created ? 'password from ADMIN_PASSWORD' : 'password set at first start or by ADMIN_PASSWORD'})`,
     '',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

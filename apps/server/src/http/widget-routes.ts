@@ -11,6 +11,7 @@ export interface WidgetRouteOptions {
   sites: Record<string, string[]>;
   siteName: string;
   publicUrl?: string | undefined;
+  visitorTokenTtlMs: number;
 }
 
 /** The widget's only REST call: a visitor token for a site key, checked against the page's origin. */
@@ -38,8 +39,18 @@ export function widgetRoutes(ctx: ServiceContext, options: WidgetRouteOptions): 
       if (!isOriginAllowed(options.sites, body.siteKey, req.headers.origin, selfOrigin)) {
         return sendError(res, { code: 'forbidden', message: 'This site may not use this site key.' });
       }
-      const known = body.token ? verifyVisitorToken(options.secret, body.siteKey, body.token) : null;
-      const { token, visitorId } = issueVisitorToken(options.secret, body.siteKey, known ?? undefined);
+      const nowMs = ctx.clock.now().getTime();
+      // A valid token is renewed with the same visitor id; an expired or forged one starts a new visitor.
+      const known = body.token
+        ? verifyVisitorToken(options.secret, body.siteKey, body.token, {
+            nowMs,
+            ttlMs: options.visitorTokenTtlMs,
+          })
+        : null;
+      const { token, visitorId } = issueVisitorToken(options.secret, body.siteKey, {
+        visitorId: known ?? undefined,
+        nowMs,
+      });
       res.json({
         token,
         visitorId,

@@ -20,6 +20,7 @@ export interface WidgetNamespaceOptions {
   secret: string;
   sites: Record<string, string[]>;
   publicUrl?: string | undefined;
+  visitorTokenTtlMs: number;
 }
 
 /** /widget: customers. Authenticated by a visitor token bound to a site key, from an allowed origin. */
@@ -36,7 +37,10 @@ export function attachWidgetNamespace(
     if (!isOriginAllowed(options.sites, siteKey, socket.handshake.headers.origin, selfOrigin)) {
       return next(new Error('forbidden'));
     }
-    const visitorId = verifyVisitorToken(options.secret, siteKey, token);
+    const visitorId = verifyVisitorToken(options.secret, siteKey, token, {
+      nowMs: ctx.clock.now().getTime(),
+      ttlMs: options.visitorTokenTtlMs,
+    });
     if (!visitorId) return next(new Error('unauthorized'));
     socket.data.siteKey = siteKey;
     socket.data.visitorId = visitorId;

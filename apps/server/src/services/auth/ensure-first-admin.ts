@@ -5,7 +5,10 @@ import { hashPassword } from './password';
 
 export interface FirstAdmin {
   email: string;
-  /** Only when it was generated now; otherwise it is not known any more. */
+  /**
+   * Only when it was generated now, to be shown once; null when the admin existed or the operator gave the
+   * password (ADMIN_PASSWORD), which is never echoed back.
+   */
   password: string | null;
   created: boolean;
 }
@@ -17,6 +20,7 @@ export async function ensureFirstAdmin(
   now: Date,
 ): Promise<FirstAdmin> {
   if ((await store.countAgents()) > 0) return { email: options.email, password: null, created: false };
+  const generated = options.password === undefined;
   const password = options.password ?? randomBytes(12).toString('base64url');
   await store.createAgent({
     id: createId('agt'),
@@ -26,5 +30,5 @@ export async function ensureFirstAdmin(
     passwordHash: await hashPassword(password),
     createdAt: now.toISOString(),
   });
-  return { email: options.email, password, created: true };
+  return { email: options.email, password: generated ? password : null, created: true };
 }
