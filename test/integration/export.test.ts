@@ -4,15 +4,12 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { ExportFormat } from '@hitl/shared/rest';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDatasetFiles } from '../../apps/server/src/cli/dataset-files';
 import { csvColumns } from '../../apps/server/src/domain/dataset';
 import { type DatasetManifest, datasetManifestSchema } from '../../apps/server/src/domain/dataset-manifest';
-import {
-  csvRecordSchema,
-  datasetRecordSchemas,
-  parseCsvRecords,
-} from '../../apps/server/src/domain/dataset-schemas';
+import { csvRecordSchema, datasetRecordSchemas } from '../../apps/server/src/domain/dataset-schemas';
 import { assignSplit } from '../../apps/server/src/domain/dataset-split';
 import { createSqliteStore } from '../../apps/server/src/store/sqlite-store';
 import type { Store } from '../../apps/server/src/store/store';
@@ -63,7 +60,7 @@ const sha256 = (file: string) => createHash('sha256').update(readFileSync(file))
 function readExamples(format: ExportFormat, file: string): { corrected: string; conversationId: string }[] {
   const text = readFileSync(file, 'utf8');
   if (format === 'csv') {
-    const [header, ...rows] = parseCsvRecords(text);
+    const [header, ...rows] = parseCsv(text) as string[][];
     expect(header).toEqual([...csvColumns]);
     return rows.map((row) => {
       expect(csvRecordSchema.safeParse(row).success).toBe(true);

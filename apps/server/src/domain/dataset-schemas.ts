@@ -68,37 +68,3 @@ export const datasetRecordSchemas = {
   'openai-preference': openAiPreferenceRecordSchema,
   'trl-preference': trlPreferenceRecordSchema,
 } satisfies Record<Exclude<ExportFormat, 'csv'>, z.ZodType>;
-
-/**
- * Splits CSV text (RFC 4180: quoted cells may hold commas, quotes and line breaks) into records of
- * cells. Used to check written files; the exporter itself never reads CSV.
- */
-export function parseCsvRecords(text: string): string[][] {
-  const records: string[][] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      cells.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      cells.push(cell);
-      records.push(cells);
-      cells = [];
-      cell = '';
-      i++;
-    } else cell += ch;
-  }
-  if (quoted) throw new Error('unterminated quoted cell');
-  if (cell !== '' || cells.length > 0) records.push([...cells, cell]);
-  return records;
-}

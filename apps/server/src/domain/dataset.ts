@@ -1,5 +1,6 @@
 import type { ContextTurn, Correction } from '@hitl/shared/models';
 import type { ExportFormat } from '@hitl/shared/rest';
+import { stringify } from 'csv-stringify/sync';
 
 type ChatMessage = { role: 'system' | 'user' | 'assistant'; content: string };
 
@@ -94,12 +95,6 @@ export const csvColumns = [
   'created_at',
 ] as const;
 
-function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** The cells of one CSV row, in `csvColumns` order, before quoting. */
 export function toCsvCells(correction: Correction, options: DatasetOptions): (string | number | null)[] {
   const clean = cleaner(options);
@@ -129,8 +124,14 @@ export function toCsvRow(correction: Correction, options: DatasetOptions): strin
   return formatCsvRow(toCsvCells(correction, options));
 }
 
+/**
+ * RFC 4180 with CRLF records; any line break is quoted (a lone LF too), and a cell that a spreadsheet
+ * would run as a formula (starting with =, +, -, @, tab or CR) is prefixed with a quote mark.
+ */
+const csvOptions = { escape_formulas: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ } as const;
+
 export function formatCsvRow(cells: readonly (string | number | null)[]): string {
-  return `${cells.map(csvCell).join(',')}\r\n`;
+  return stringify([cells as (string | number | null)[]], csvOptions);
 }
 
 export function csvHeader(): string {
