@@ -13,6 +13,7 @@ import { healthRoutes } from './http/health-routes';
 import { countingNotifier, createMetrics } from './http/metrics';
 import { sendError } from './http/rest-handler';
 import { reviewRoutes } from './http/review-routes';
+import { securityHeaders } from './http/security-headers';
 import { defaultStaticPaths, type StaticPaths, staticRoutes } from './http/static-routes';
 import { widgetRoutes } from './http/widget-routes';
 import { type Clock, systemClock } from './lib/clock';
@@ -57,7 +58,8 @@ export function createApp(deps: AppDeps): App {
   const metrics = createMetrics();
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.TRUST_PROXY);
+  const headers = securityHeaders({ https: isHttps(config) });
   const http = createServer(app);
   const namespaces = createSocketServer(http);
   if (deps.socketAdapter) namespaces.io.adapter(deps.socketAdapter);
@@ -86,6 +88,11 @@ export function createApp(deps: AppDeps): App {
     res.on('finish', () => metrics.httpRequests.inc({ method: req.method, status: String(res.statusCode) }));
     next();
   });
+  app.use(headers.common);
+  app.use('/api', headers.api);
+  app.use('/console', headers.console);
+  app.get('/', headers.demo);
+  app.get('/widget.js', headers.widgetScript);
   app.use(healthRoutes(store, metrics));
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(

@@ -1,7 +1,39 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
 const number01 = z.coerce.number().min(0).max(1);
+
+const namedProxyRanges = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * Whose X-Forwarded-For/-Proto are believed (Express `trust proxy`): `true`, `false`, a number of hops, or
+ * addresses and subnets (`loopback`, `10.0.0.0/8`, …). Behind a TLS-terminating proxy this is what makes
+ * the session cookie `Secure` and the client addresses real.
+ */
+const trustProxySchema = z
+  .string()
+  .trim()
+  .min(1)
+  .default('loopback')
+  .transform((raw, ctx): boolean | number | string[] => {
+    if (raw === 'true') return true;
+    if (raw === 'false') return false;
+    if (/^\d+$/.test(raw)) return Number(raw);
+    const entries = raw.split(',').map((entry) => entry.trim());
+    for (const entry of entries) {
+      const [address, bits, extra] = entry.split('/');
+      const validBits = bits === undefined || (/^\d{1,3}$/.test(bits) && extra === undefined);
+      if (!namedProxyRanges.has(entry) && !(address && isIP(address) && validBits)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${entry}" is not true, false, a hop count, an address, a subnet or loopback/linklocal/uniquelocal`,
+        });
+        return z.NEVER;
+      }
+    }
+    return entries;
+  });
 
 /** `key=origin1,origin2;key2=*` — each widget site key with the origins allowed to embed it. */
 const sitesSchema = z
@@ -30,6 +62,7 @@ export const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** The URL people use to reach this server; printed at start-up and used for links. */
   PUBLIC_URL: z.url().optional(),
+  TRUST_PROXY: trustProxySchema,
   DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Signs visitor tokens. Generated and kept in DATA_DIR when not set. */

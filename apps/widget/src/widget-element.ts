@@ -45,7 +45,7 @@ export class HitlWidgetElement extends HTMLElement {
       (clientId) => client.dismiss(clientId),
       (email) => client.leaveContact(email),
     );
-    root.replaceChildren(h('style', {}, styles), ui.root);
+    root.replaceChildren(...styleShadowRoot(root), ui.root);
     setAttr(ui.root, 'data-position', this.config.position);
     if (this.config.accent) ui.root.style.setProperty('--accent', this.config.accent);
     this.client = client;
@@ -166,4 +166,19 @@ export class HitlWidgetElement extends HTMLElement {
     ui.list.render(snapshot, this.scrollOnRender);
     this.scrollOnRender = false;
   }
+}
+
+/**
+ * A constructed stylesheet where the browser has them: a host page's Content-Security-Policy
+ * (`style-src 'self'`) blocks a <style> element, even in a shadow root, but not a stylesheet built from
+ * script. Older browsers get the <style> element.
+ */
+function styleShadowRoot(root: ShadowRoot): HTMLElement[] {
+  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet.prototype.replaceSync === 'function') {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(styles);
+    root.adoptedStyleSheets = [sheet];
+    return [];
+  }
+  return [h('style', {}, styles)];
 }

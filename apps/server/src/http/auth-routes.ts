@@ -40,7 +40,8 @@ export function authRoutes(
       res.cookie(SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: 'lax',
-        secure: options.secureCookie,
+        // Behind a TLS proxy (TRUST_PROXY) the request is secure even though it reached us over HTTP.
+        secure: options.secureCookie || req.secure,
         path: '/',
         expires: expiresAt,
       });

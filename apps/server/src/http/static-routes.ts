@@ -33,6 +33,15 @@ export function staticRoutes(paths: StaticPaths): Router {
       (err) => err && !res.headersSent && res.status(404).type('text').send('No demo page.'),
     );
   });
+  router.get('/demo.css', (_req, res) => {
+    res.setHeader('Cache-Control', 'public, max-age=300');
+    res
+      .type('text/css')
+      .sendFile(
+        path.join(path.dirname(paths.demoPage), 'demo.css'),
+        (err) => err && !res.headersSent && res.status(404).type('text').send('No demo styles.'),
+      );
+  });
   router.get('/widget.js', (_req, res) => {
     if (!existsSync(paths.widgetBundle))
       return void res.status(503).type('text').send(notBuilt('The widget'));

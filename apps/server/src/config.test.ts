@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it.each([
+    [undefined, ['loopback']],
+    ['true', true],
+    ['false', false],
+    ['2', 2],
+    ['loopback, 10.0.0.0/8', ['loopback', '10.0.0.0/8']],
+    ['192.168.1.5,::1', ['192.168.1.5', '::1']],
+  ])('TRUST_PROXY=%s → %j', (value, expected) => {
+    const env = value === undefined ? {} : { TRUST_PROXY: value };
+    expect(loadConfig(env).TRUST_PROXY).toEqual(expected);
+  });
+
+  it.each(['nginx', '10.0.0.0/8/1', '300.1.1.1', 'loopback,'])(
+    'refuses TRUST_PROXY=%s, naming it',
+    (value) => {
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(ConfigError);
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY/);
+    },
+  );
+
+  it('visitor tokens last 30 days unless told otherwise; a bad value names the variable', () => {
+    expect(loadConfig({}).VISITOR_TOKEN_TTL_DAYS).toBe(30);
+    expect(loadConfig({ VISITOR_TOKEN_TTL_DAYS: '7' }).VISITOR_TOKEN_TTL_DAYS).toBe(7);
+    expect(() => loadConfig({ VISITOR_TOKEN_TTL_DAYS: 'soon' })).toThrow(/VISITOR_TOKEN_TTL_DAYS/);
+  });
+});
