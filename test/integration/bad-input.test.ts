@@ -252,3 +252,93 @@ describe('REST bodies are validated', () => {
     expect(await page('limit=200&beforeUpdatedAt=2000-01-01T00:00:00.000Z&beforeId=conv_zzz')).toEqual([]);
   });
 });
+
+describe('every input is answered', () => {
+  const postLogin = (body: string | Uint8Array, headers: Record<string, string>) =>
+    fetch(`${server.url}/api/auth/login`, { method: 'POST', headers, body });
+
+  it.each([
+    ['a charset other than UTF-8', { 'content-type': 'application/json; charset=iso-8859-1' }],
+    ['an unknown Content-Encoding', { 'content-type': 'application/json', 'content-encoding': 'x-zip' }],
+  ])('%s → 415 unsupported_media_type, no stack trace', async (_name, headers) => {
+    const res = await postLogin('{"email":"a@b.co","password":"x"}', headers);
+    expect(res.status).toBe(415);
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('unsupported_media_type');
+    expect(body.error.message).not.toMatch(/at \S+ \(/);
+  });
+
+  it('a gzip body is read', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const res = await postLogin(gzipSync('{"email":"nobody@example.com","password":"whatever"}'), {
+      'content-type': 'application/json',
+      'content-encoding': 'gzip',
+    });
+    expect(res.status).toBe(401);
+  });
+
+  it('a body with a "__proto__" key is refused wherever it hides', async () => {
+    const res = await postLogin('{"email":"a@b.co","password":"x","x":{"__proto__":{"admin":true}}}', {
+      'content-type': 'application/json',
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain('__proto__');
+  });
+
+  it('unknown socket events get unknown_event, with or without a payload; the socket stays up', async () => {
+    const loose = visitor as unknown as { emitWithAck(event: string, ...args: unknown[]): Promise<unknown> };
+    expect(await loose.emitWithAck('conversation:delete-everything', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_event' },
+    });
+    expect(await loose.emitWithAck('nope')).toMatchObject({ ok: false, error: { code: 'unknown_event' } });
+    const agentLoose = agent as unknown as {
+      emitWithAck(event: string, ...args: unknown[]): Promise<unknown>;
+    };
+    expect(await agentLoose.emitWithAck('admin:become', { role: 'admin' })).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_event' },
+    });
+    expect(visitor.connected && agent.connected).toBe(true);
+  });
+
+  it('binary payloads are answered as invalid, not left waiting', async () => {
+    const loose = visitor as unknown as { emitWithAck(event: string, ...args: unknown[]): Promise<unknown> };
+    for (const payload of [Buffer.from('hello'), { clientId: crypto.randomUUID(), text: Buffer.from('x') }]) {
+      expect(await loose.emitWithAck('message:send', payload)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_payload' },
+      });
+    }
+  });
+});
+
+describe('the policy is saved only whole and valid', () => {
+  const put = (token: string, body: string) =>
+    fetch(`${server.url}/api/admin/policy`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body,
+    });
+
+  it.each([
+    ['an empty object', '{}', /missing: mode, confidenceThreshold/],
+    ['an array', '[]', /JSON object/],
+    ['a part of a policy', '{"mode":"approval"}', /missing: confidenceThreshold/],
+    ['a topic named __proto__', '{"topics":{"__proto__":{}}}', /__proto__/],
+    ['an unknown key', null, /unrecognized key|Unrecognized key/i],
+  ])('%s → 400 naming the problem; the policy in force is unchanged', async (_name, body, message) => {
+    const admin = await server.createAgent({ role: 'admin' });
+    const before = (await (
+      await fetch(`${server.url}/api/admin/policy`, { headers: { authorization: `Bearer ${admin.token}` } })
+    ).json()) as { policy: Record<string, unknown>; updatedAt: string | null };
+    const sent = body ?? JSON.stringify({ ...before.policy, autoApprove: true });
+    const res = await put(admin.token, sent);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(message);
+    const after = (await (
+      await fetch(`${server.url}/api/admin/policy`, { headers: { authorization: `Bearer ${admin.token}` } })
+    ).json()) as { policy: Record<string, unknown>; updatedAt: string | null };
+    expect(after).toEqual(before);
+  });
+});

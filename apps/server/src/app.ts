@@ -8,7 +8,7 @@ import { adminRoutes } from './http/admin-routes';
 import { authRoutes, requireAgent } from './http/auth-routes';
 import { conversationRoutes } from './http/conversation-routes';
 import { correctionRoutes } from './http/correction-routes';
-import { errorHandler } from './http/error-handler';
+import { errorHandler, refuseReservedKeys } from './http/error-handler';
 import { healthRoutes } from './http/health-routes';
 import { countingNotifier, createMetrics } from './http/metrics';
 import { sendError } from './http/rest-handler';
@@ -94,7 +94,7 @@ export function createApp(deps: AppDeps): App {
   app.get('/', headers.demo);
   app.get('/widget.js', headers.widgetScript);
   app.use(healthRoutes(store, metrics));
-  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(express.json({ limit: BODY_LIMIT, reviver: refuseReservedKeys }));
   app.use(
     '/api/widget',
     widgetRoutes(ctx, {

@@ -12,6 +12,8 @@ export const errorCodes = [
   'not_owner',
   'rate_limited',
   'payload_too_large',
+  'unsupported_media_type',
+  'unknown_event',
   'internal',
 ] as const;
 export const errorCodeSchema = z.enum(errorCodes);
@@ -39,5 +41,7 @@ export const httpStatusByCode: Record<ErrorCode, number> = {
   not_owner: 403,
   rate_limited: 429,
   payload_too_large: 413,
+  unsupported_media_type: 415,
+  unknown_event: 400,
   internal: 500,
 };

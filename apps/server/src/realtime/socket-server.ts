@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import type { InterServerEvents } from '@hitl/shared/agent-events';
-import { Server } from 'socket.io';
+import { type Namespace, Server, type Socket } from 'socket.io';
 import type { ServiceContext } from '../services/service-context';
 import { attachAgentNamespace } from './agent-namespace';
 import type { AgentNamespace, WidgetNamespace } from './namespaces';
@@ -38,4 +38,20 @@ export function attachSocketHandlers(
 ): void {
   attachWidgetNamespace(namespaces.widget, ctx, options);
   attachAgentNamespace(namespaces.agent, ctx, { publicUrl: options.publicUrl });
+  for (const namespace of [namespaces.widget, namespaces.agent] as unknown as Namespace[])
+    namespace.on('connection', answerUnknownEvents);
+}
+
+/**
+ * An event no handler listens to still gets its ack, so a client never waits for an answer that cannot
+ * come (a typo, an old client after an upgrade).
+ */
+function answerUnknownEvents(socket: Socket): void {
+  socket.onAny((event: string, ...args: unknown[]) => {
+    if (socket.listeners(event).length > 0) return;
+    const ack = args[args.length - 1];
+    if (typeof ack !== 'function') return;
+    const name = String(event).slice(0, 60);
+    ack({ ok: false, error: { code: 'unknown_event', message: `There is no event "${name}".` } });
+  });
 }

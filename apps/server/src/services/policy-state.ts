@@ -1,9 +1,10 @@
 import type { Agent } from '@hitl/shared/models';
-import type { EscalationPolicy } from '@hitl/shared/policy';
+import { type EscalationPolicy, escalationPolicySchema } from '@hitl/shared/policy';
 import type { PolicyResponse } from '@hitl/shared/rest';
 import type { Config } from '../config';
 import { createId } from '../lib/ids';
 import type { Logger } from '../lib/logger';
+import { missingFields } from '../lib/missing-fields';
 import {
   defaultEscalationPolicyPath,
   loadEscalationPolicy,
@@ -70,6 +71,16 @@ export async function updatePolicy(
 ): Promise<PolicyResponse> {
   if (agent.role !== 'admin')
     throw new DomainError('forbidden', 'Only admins can change the escalation policy.');
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    throw new DomainError('invalid_payload', 'The policy must be a JSON object. Nothing was changed.');
+  // A saved policy replaces the one in force whole: a field left out would silently become its default.
+  const missing = missingFields(escalationPolicySchema, input);
+  if (missing.length > 0) {
+    throw new DomainError(
+      'invalid_payload',
+      `The policy must be complete; missing: ${missing.join(', ')}. Nothing was changed.`,
+    );
+  }
   let policy: EscalationPolicy;
   try {
     policy = parseEscalationPolicy(input, 'from the console');
