@@ -342,3 +342,62 @@ describe('the policy is saved only whole and valid', () => {
     expect(after).toEqual(before);
   });
 });
+
+describe('admin-written rule patterns cannot stall the server', () => {
+  const readPolicy = async (token: string) =>
+    (
+      (await (
+        await fetch(`${server.url}/api/admin/policy`, { headers: { authorization: `Bearer ${token}` } })
+      ).json()) as { policy: { rules: unknown[] } & Record<string, unknown> }
+    ).policy;
+  const put = (token: string, policy: unknown) =>
+    fetch(`${server.url}/api/admin/policy`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(policy),
+    });
+  const rule = (pattern: string) => ({
+    id: 'nested-quantifier',
+    description: 'a pattern that backtracks exponentially in a JavaScript engine',
+    topic: 'spam',
+    action: 'escalate',
+    patterns: [pattern],
+  });
+
+  it('a pattern RE2 cannot run is refused at save time, naming its place', async () => {
+    const admin = await server.createAgent({ role: 'admin' });
+    const policy = await readPolicy(admin.token);
+    const res = await put(admin.token, { ...policy, rules: [...policy.rules, rule('(a)\\1')] });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(
+      new RegExp(`rules\\[${policy.rules.length}\\]\\.patterns\\[0\\].*RE2`),
+    );
+  });
+
+  it('^(a+)+$ against a long run of a’s: the message is answered and the server keeps serving', async () => {
+    const admin = await server.createAgent({ role: 'admin' });
+    const policy = await readPolicy(admin.token);
+    const saved = await put(admin.token, { ...policy, rules: [...policy.rules, rule('^(a+)+$')] });
+    expect(saved.status).toBe(200);
+    try {
+      // With a backtracking engine this one message would hold the event loop for longer than the suite.
+      const ack = await visitor.emitWithAck('message:send', {
+        clientId: crypto.randomUUID(),
+        text: `${'a'.repeat(3990)}!`,
+      });
+      expect(ack.ok).toBe(true);
+      const other = await server.connectVisitor();
+      const answered = await other.socket.emitWithAck('message:send', {
+        clientId: crypto.randomUUID(),
+        text: 'aaaa',
+      });
+      expect(answered.ok).toBe(true);
+      await server.settle(visitor, other.socket);
+      if (!answered.ok) return;
+      const conversation = await server.store.getConversation(answered.data.conversation.id);
+      expect(conversation?.reasons.some((r) => r.signal === 'topic_rule')).toBe(true);
+    } finally {
+      await put(admin.token, policy);
+    }
+  });
+});

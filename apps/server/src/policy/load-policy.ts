@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type EscalationPolicy, escalationPolicySchema } from '@hitl/shared/policy';
+import { linearRegexProblem } from '../lib/linear-regex';
 
 /** The policy shipped with the server. */
 export const defaultEscalationPolicyPath = fileURLToPath(
@@ -27,9 +28,20 @@ export function loadEscalationPolicy(path: string = defaultEscalationPolicyPath)
 /** Validates a policy; `source` names where it came from in the error (a path, "environment" …). */
 export function parseEscalationPolicy(json: unknown, source: string): EscalationPolicy {
   const parsed = escalationPolicySchema.safeParse(json);
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => `  - ${formatPath(issue.path)}: ${issue.message}`);
+  const issues = parsed.success ? linearRegexIssues(parsed.data) : parsed.error.issues;
+  if (parsed.success && issues.length === 0) return parsed.data;
+  const problems = issues.map((issue) => `  - ${formatPath(issue.path)}: ${issue.message}`);
   throw new Error(`Escalation policy ${source} is invalid:\n${problems.join('\n')}`);
+}
+
+/** Rule patterns run on RE2 (see `linear-regex.ts`): one it cannot compile is refused with its place. */
+function linearRegexIssues(policy: EscalationPolicy): { path: PropertyKey[]; message: string }[] {
+  return policy.rules.flatMap((rule, ruleIndex) =>
+    (rule.patterns ?? []).flatMap((pattern, patternIndex) => {
+      const problem = linearRegexProblem(pattern);
+      return problem ? [{ path: ['rules', ruleIndex, 'patterns', patternIndex], message: problem }] : [];
+    }),
+  );
 }
 
 function formatPath(path: readonly PropertyKey[]): string {

@@ -1,4 +1,5 @@
 import type { RuleAction, TopicRule } from '@hitl/shared/policy';
+import { compileLinearRegex } from '../../lib/linear-regex';
 import { normaliseText } from '../explicit-request';
 import { extractMoneyAmounts } from './money-amounts';
 
@@ -50,22 +51,10 @@ function aboutMatch(
     if (phrase !== '' && normalised.includes(` ${phrase} `)) return keyword;
   }
   for (const pattern of rule.patterns ?? []) {
-    const match = compile(pattern).exec(text);
-    if (match) return match[0];
+    const match = compileLinearRegex(pattern).firstMatch(text);
+    if (match !== null) return match;
   }
   if (responderTopic !== null && rule.responderTopics?.includes(responderTopic))
     return `topic ${responderTopic}`;
   return null;
-}
-
-/** Patterns are validated when the policy is loaded; compiled ones are kept across messages. */
-const compiled = new Map<string, RegExp>();
-
-function compile(pattern: string): RegExp {
-  let regex = compiled.get(pattern);
-  if (!regex) {
-    regex = new RegExp(pattern, 'i');
-    compiled.set(pattern, regex);
-  }
-  return regex;
 }
