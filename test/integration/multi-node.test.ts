@@ -49,6 +49,19 @@ const track = <T extends { disconnect(): void }>(c: T) => {
 };
 
 describe('two server nodes sharing one store and one Redis', () => {
+  it('failed logins on node A count on node B (the limits live in Redis)', async () => {
+    const attempt = (url: string) =>
+      fetch(`${url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'guessed@example.com', password: 'not-the-password' }),
+      });
+    for (let i = 0; i < 5; i++) expect((await attempt(nodeA.url)).status).toBe(401);
+    const onB = await attempt(nodeB.url);
+    expect(onB.status).toBe(429);
+    expect(Number(onB.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
   it('neither node prints the admin password the operator gave', () => {
     for (const node of [nodeA, nodeB]) {
       expect(node.output()).toContain('Agent login:');

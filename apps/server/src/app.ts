@@ -2,6 +2,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { PolicyResponse } from '@hitl/shared/rest';
 import express from 'express';
+import proxyaddr from 'proxy-addr';
 import type { Server } from 'socket.io';
 import type { Config } from './config';
 import { adminRoutes } from './http/admin-routes';
@@ -23,6 +24,7 @@ import { createSocketNotifier } from './realtime/socket-notifier';
 import { attachSocketHandlers, createSocketServer } from './realtime/socket-server';
 import type { Responder } from './responder/responder';
 import { PolicyState } from './services/policy-state';
+import { createRateLimits, type RateLimitStore } from './services/rate-limits';
 import type { ServiceContext } from './services/service-context';
 import type { Store } from './store/store';
 
@@ -39,6 +41,8 @@ export interface AppDeps {
   socketAdapter?: Parameters<Server['adapter']>[0];
   /** The escalation policy in force at start (see `loadActivePolicy`). */
   policy: PolicyResponse;
+  /** Where rate-limit counters live: this process by default, Redis when several nodes share them. */
+  rateLimitStore?: RateLimitStore;
 }
 
 export interface App {
@@ -75,6 +79,7 @@ export function createApp(deps: AppDeps): App {
     policyState,
     conversationQueue: new KeyedQueue(),
     visitorQueue: new KeyedQueue(),
+    rateLimits: createRateLimits(config.rateLimits, deps.rateLimitStore ?? { kind: 'memory' }),
     systemPrompt: `You are the customer support assistant of ${config.SITE_NAME}. Answer briefly, kindly and only with facts you are sure of.`,
   };
   attachSocketHandlers(namespaces, ctx, {
@@ -82,6 +87,7 @@ export function createApp(deps: AppDeps): App {
     sites: config.sites,
     publicUrl: config.PUBLIC_URL,
     visitorTokenTtlMs: visitorTokenTtlMs(config),
+    clientAddress: (req) => proxyaddr(req, app.get('trust proxy fn')),
   });
 
   app.use((req, res, next) => {

@@ -52,7 +52,9 @@ export async function bootServer(config: Config, logger: Logger) {
     logger,
     secret: loadOrCreateSecret(config.DATA_DIR, config.SECRET),
     policy,
-    ...(redis ? { socketAdapter: redis.adapter } : {}),
+    ...(redis
+      ? { socketAdapter: redis.adapter, rateLimitStore: { kind: 'redis', client: redis.client } as const }
+      : {}),
   });
   const close = async () => {
     await app.close();

@@ -1,8 +1,33 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import type { RateLimitSpec, RateLimitSpecs } from './services/rate-limits';
 
 const number01 = z.coerce.number().min(0).max(1);
+
+const durationUnits: Record<string, number> = { s: 1, m: 60, h: 3600 };
+
+/** `20/10s`: 20 actions per 10 seconds (units s, m, h); `off` switches the limit off. */
+function rateLimitSchema(fallback: string) {
+  return z
+    .string()
+    .trim()
+    .default(fallback)
+    .transform((raw, ctx): RateLimitSpec => {
+      if (raw === 'off') return null;
+      const match = /^(\d+)\/(\d+)([smh])$/.exec(raw);
+      const points = Number(match?.[1]);
+      const durationSeconds = Number(match?.[2]) * (durationUnits[match?.[3] ?? ''] ?? 0);
+      if (!match || points < 1 || durationSeconds < 1) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${raw}" is not "off" or a limit such as 20/10s, 5/15m, 30/1h`,
+        });
+        return z.NEVER;
+      }
+      return { points, durationSeconds };
+    });
+}
 
 const namedProxyRanges = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
@@ -71,6 +96,14 @@ export const envSchema = z.object({
   /** Generated and printed once at first start when not set. */
   ADMIN_PASSWORD: z.string().min(8, 'ADMIN_PASSWORD must be at least 8 characters').optional(),
   ADMIN_NAME: z.string().min(1).max(80).default('Admin'),
+  /** Failed logins per account (then blocked: 1 min, doubling up to 1 h) and per address. */
+  RATE_LIMIT_LOGIN_ACCOUNT: rateLimitSchema('5/15m'),
+  RATE_LIMIT_LOGIN_IP: rateLimitSchema('50/15m'),
+  RATE_LIMIT_WIDGET_SESSION_IP: rateLimitSchema('60/1m'),
+  RATE_LIMIT_MESSAGE_VISITOR: rateLimitSchema('20/10s'),
+  RATE_LIMIT_MESSAGE_IP: rateLimitSchema('300/10s'),
+  RATE_LIMIT_CONTACT_VISITOR: rateLimitSchema('5/1h'),
+  RATE_LIMIT_CONTACT_IP: rateLimitSchema('30/1h'),
   VISITOR_TOKEN_TTL_DAYS: z.coerce.number().min(0.01).max(400).default(30),
   SESSION_TTL_HOURS: z.coerce
     .number()
@@ -120,6 +153,7 @@ export type Env = z.infer<typeof envSchema>;
 
 export interface Config extends Omit<Env, 'SITES'> {
   sites: Record<string, string[]>;
+  rateLimits: RateLimitSpecs;
   databaseFile: string;
 }
 
@@ -137,5 +171,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const { SITES, ...rest } = parsed.data;
-  return { ...rest, sites: SITES, databaseFile: path.join(rest.DATA_DIR, 'support.db') };
+  const rateLimits: RateLimitSpecs = {
+    loginAccount: rest.RATE_LIMIT_LOGIN_ACCOUNT,
+    loginIp: rest.RATE_LIMIT_LOGIN_IP,
+    widgetSessionIp: rest.RATE_LIMIT_WIDGET_SESSION_IP,
+    messageVisitor: rest.RATE_LIMIT_MESSAGE_VISITOR,
+    messageIp: rest.RATE_LIMIT_MESSAGE_IP,
+    contactVisitor: rest.RATE_LIMIT_CONTACT_VISITOR,
+    contactIp: rest.RATE_LIMIT_CONTACT_IP,
+  };
+  return { ...rest, sites: SITES, rateLimits, databaseFile: path.join(rest.DATA_DIR, 'support.db') };
 }

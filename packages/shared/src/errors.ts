@@ -19,7 +19,12 @@ export const errorCodes = [
 export const errorCodeSchema = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
-export const apiErrorSchema = z.object({ code: errorCodeSchema, message: z.string() });
+export const apiErrorSchema = z.object({
+  code: errorCodeSchema,
+  message: z.string(),
+  /** With `rate_limited`: how long to wait before trying again. */
+  retryAfterMs: z.number().int().nonnegative().optional(),
+});
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
 /** Every Socket.IO request is acknowledged with exactly one of these. */

@@ -2,6 +2,7 @@ import { type LoginResponse, loginRequestSchema, SESSION_COOKIE } from '@hitl/sh
 import { parse as parseCookie } from 'cookie';
 import { type Request, type RequestHandler, Router } from 'express';
 import { authenticateAgent, loginAgent, logoutAgent } from '../services/auth/agent-sessions';
+import { DomainError } from '../services/domain-error';
 import type { ServiceContext } from '../services/service-context';
 import { agentOf, parseOr400, route, sendError } from './rest-handler';
 
@@ -31,12 +32,21 @@ export function authRoutes(
     route(ctx.logger, async (req, res) => {
       const body = parseOr400(loginRequestSchema, req.body, res);
       if (!body) return;
+      const account = body.email.trim().toLowerCase();
+      const address = req.ip ?? 'unknown';
+      // Checked before the password, so a blocked account cannot be probed for the right one.
+      await ctx.rateLimits.checkLogin(account, address);
       const { agent, token, expiresAt } = await loginAgent(
         ctx.store,
         body,
         ctx.clock.now(),
         options.sessionTtlHours,
-      );
+      ).catch(async (error: unknown) => {
+        if (error instanceof DomainError && error.code === 'unauthorized')
+          await ctx.rateLimits.loginFailed(account, address);
+        throw error;
+      });
+      await ctx.rateLimits.loginSucceeded(account);
       res.cookie(SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: 'lax',

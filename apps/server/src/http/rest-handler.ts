@@ -6,6 +6,8 @@ import type { Logger } from '../lib/logger';
 import { describeZodError, toApiError } from '../realtime/ack-handler';
 
 export function sendError(res: Response, error: RestErrorBody['error']): void {
+  if (error.retryAfterMs !== undefined)
+    res.setHeader('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))));
   res.status(httpStatusByCode[error.code]).json({ error } satisfies RestErrorBody);
 }
 

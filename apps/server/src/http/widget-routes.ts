@@ -31,6 +31,7 @@ export function widgetRoutes(ctx: ServiceContext, options: WidgetRouteOptions): 
   router.post(
     '/session',
     route(ctx.logger, async (req, res) => {
+      await ctx.rateLimits.consume('widgetSessionIp', req.ip ?? 'unknown');
       const body = parseOr400(widgetSessionRequestSchema, req.body, res);
       if (!body) return;
       if (!options.sites[body.siteKey])

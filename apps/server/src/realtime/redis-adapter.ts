@@ -3,6 +3,8 @@ import { createClient } from 'redis';
 
 export interface RedisAdapterHandle {
   adapter: ReturnType<typeof createAdapter>;
+  /** A connected client for other shared state (rate-limit counters). */
+  client: unknown;
   close(): Promise<void>;
 }
 
@@ -19,6 +21,7 @@ export async function connectRedisAdapter(url: string): Promise<RedisAdapterHand
   await Promise.all([pub.connect(), sub.connect()]);
   return {
     adapter: createAdapter(pub, sub, { requestsTimeout: 3000 }),
+    client: pub,
     async close() {
       await Promise.allSettled([pub.quit(), sub.quit()]);
     },

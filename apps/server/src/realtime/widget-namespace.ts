@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import {
   contactLeaveSchema,
   widgetAuthSchema,
@@ -21,6 +22,8 @@ export interface WidgetNamespaceOptions {
   sites: Record<string, string[]>;
   publicUrl?: string | undefined;
   visitorTokenTtlMs: number;
+  /** The client's address, through the proxies `TRUST_PROXY` trusts. */
+  clientAddress(req: IncomingMessage): string;
 }
 
 /** /widget: customers. Authenticated by a visitor token bound to a site key, from an allowed origin. */
@@ -55,15 +58,22 @@ export function attachWidgetNamespace(
       'conversation:sync',
       ackHandler(widgetSyncSchema, ctx.logger, (input) => syncVisitor(ctx, visitor, input)),
     );
+    const visitorKey = `${visitor.siteKey}:${visitor.visitorId}`;
+    const address = options.clientAddress(socket.request);
     socket.on(
       'contact:leave',
-      ackHandler(contactLeaveSchema, ctx.logger, async (input) => ({
-        conversation: await leaveContact(ctx, visitor, input),
-      })),
+      ackHandler(contactLeaveSchema, ctx.logger, async (input) => {
+        await ctx.rateLimits.consume('contactVisitor', visitorKey);
+        await ctx.rateLimits.consume('contactIp', address);
+        return { conversation: await leaveContact(ctx, visitor, input) };
+      }),
     );
     socket.on(
       'message:send',
       ackHandler(widgetSendSchema, ctx.logger, async (input) => {
+        // Each message starts a bot turn: a flood from one visitor or one address is refused before it.
+        await ctx.rateLimits.consume('messageVisitor', visitorKey);
+        await ctx.rateLimits.consume('messageIp', address);
         const { message, conversation } = await handleCustomerMessage(ctx, visitor, input);
         return { message, conversation: toPublicConversation(conversation) };
       }),

@@ -7,6 +7,7 @@ import type { Responder } from '../responder/responder';
 import type { Store } from '../store/store';
 import type { Notifier } from './notifier';
 import type { PolicyState } from './policy-state';
+import type { RateLimits } from './rate-limits';
 
 /** What every use case may call. Built once by `createApp`. */
 export interface ServiceContext {
@@ -24,6 +25,8 @@ export interface ServiceContext {
   visitorQueue: KeyedQueue;
   /** Shown to the model in exported datasets. */
   systemPrompt: string;
+  /** Login, widget session, message and contact limits (shared by every node through Redis when set). */
+  rateLimits: RateLimits;
 }
 
 export const authorOf = (agent: Agent): Author => ({ id: agent.id, name: agent.name });
