@@ -76,6 +76,7 @@ export function countingNotifier(inner: Notifier, registry: Registry): Notifier 
       inner.draftCreated(conversation, draft);
     },
     messageUpdated: (conversation, message) => inner.messageUpdated(conversation, message),
+    reviewItemChanged: (item, change) => inner.reviewItemChanged(item, change),
     policyChanged: () => inner.policyChanged(),
     botTyping: (conversation, typing) => inner.botTyping(conversation, typing),
     botStream: (conversation, streamId, delta) => inner.botStream(conversation, streamId, delta),

@@ -52,13 +52,18 @@ export async function loadActivePolicy(
     }
   }
   const file = loadEscalationPolicy(config.ESCALATION_POLICY ?? defaultEscalationPolicyPath);
-  const policy = {
-    ...file,
-    ...(config.OVERSIGHT_MODE ? { mode: config.OVERSIGHT_MODE } : {}),
-    ...(config.CONFIDENCE_THRESHOLD !== undefined
-      ? { confidenceThreshold: config.CONFIDENCE_THRESHOLD }
-      : {}),
-  };
+  // Validated again: the environment's thresholds must keep the bands ordered (review ≤ answer).
+  const policy = parseEscalationPolicy(
+    {
+      ...file,
+      ...(config.OVERSIGHT_MODE ? { mode: config.OVERSIGHT_MODE } : {}),
+      ...(config.CONFIDENCE_THRESHOLD !== undefined
+        ? { confidenceThreshold: config.CONFIDENCE_THRESHOLD }
+        : {}),
+      ...(config.REVIEW_THRESHOLD !== undefined ? { reviewThreshold: config.REVIEW_THRESHOLD } : {}),
+    },
+    'with CONFIDENCE_THRESHOLD / REVIEW_THRESHOLD from the environment',
+  );
   return { policy, updatedAt: null, source: config.ESCALATION_POLICY ? 'file' : 'default' };
 }
 
@@ -88,6 +93,7 @@ export async function updatePolicy(
       changed: changedKeys(before, policy),
       mode: policy.mode,
       confidenceThreshold: policy.confidenceThreshold,
+      reviewThreshold: policy.reviewThreshold ?? null,
     },
     at,
   });
