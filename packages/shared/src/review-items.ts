@@ -8,6 +8,7 @@ import {
   messageTextSchema,
   reasonSchema,
 } from './models';
+import { correctionFilterSchema } from './rest';
 
 /*
  * The review-later list: answers the bot sent with a confidence in the review band (between the review and
@@ -95,6 +96,11 @@ export const reviewMarkResultSchema = z.object({
   followUp: messageSchema.nullable(),
 });
 export type ReviewMarkResult = z.infer<typeof reviewMarkResultSchema>;
+
+/** GET /api/corrections: the list's filters and an order (newest first unless asked; the console asks for value). */
+export const correctionListQuerySchema = correctionFilterSchema.extend({
+  order: reviewOrderSchema.default('newest'),
+});
 
 /** GET /api/corrections?order=…: the corrections and, by id, what reviewing each is worth. */
 export const correctionListResponseSchema = z.object({

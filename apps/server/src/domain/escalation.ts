@@ -128,7 +128,11 @@ function isSmallTalk(signals: EscalationSignals): boolean {
  * `review_band value < answer threshold` for an answer sent below the answer threshold: only from the
  * review threshold up in supervised and approval modes (lower ones escalate), from 0 up in autonomous.
  */
-function bandReason(signals: EscalationSignals, policy: EscalationPolicy, mode: OversightMode): Reason | null {
+function bandReason(
+  signals: EscalationSignals,
+  policy: EscalationPolicy,
+  mode: OversightMode,
+): Reason | null {
   const { confidence } = signals;
   if (confidence === null || isSmallTalk(signals)) return null;
   const { answer, review } = resolveBands(policy, signals.topic);

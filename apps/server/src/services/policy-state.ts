@@ -72,6 +72,8 @@ export async function updatePolicy(
   ctx: ServiceContext,
   agent: Agent,
   input: unknown,
+  /** More for the audit trail (e.g. the threshold advice that was applied). */
+  auditExtra: Record<string, unknown> = {},
 ): Promise<PolicyResponse> {
   if (agent.role !== 'admin')
     throw new DomainError('forbidden', 'Only admins can change the escalation policy.');
@@ -94,6 +96,7 @@ export async function updatePolicy(
       mode: policy.mode,
       confidenceThreshold: policy.confidenceThreshold,
       reviewThreshold: policy.reviewThreshold ?? null,
+      ...auditExtra,
     },
     at,
   });

@@ -5,9 +5,9 @@ import { decideEscalation, type EscalationPolicy, resolveReviewThreshold } from 
 import { detectExplicitRequest } from '../domain/explicit-request';
 import { countConsecutiveLowConfidence } from '../domain/signals/repeated-fallback';
 import type { ResponderAnswer } from '../responder/responder';
+import { addReviewItem } from './add-review-item';
 import { appendAndNotify, appendNotice } from './append-and-notify';
 import { type BotStream, openBotStream } from './bot-stream';
-import { addReviewItem } from './add-review-item';
 import { escalateConversation } from './escalate-conversation';
 import type { ServiceContext } from './service-context';
 

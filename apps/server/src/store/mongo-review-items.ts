@@ -1,6 +1,6 @@
 import type { Reason } from '@hitl/shared/models';
 import type { ReviewItem, ReviewItemStatus } from '@hitl/shared/review-items';
-import { type Connection, Schema } from 'mongoose';
+import mongoose, { type Connection, Schema } from 'mongoose';
 import { insertOrConflict } from './mongo-connection';
 import type { MessageDoc } from './mongo-documents';
 import type { MongoModels } from './mongo-models';
@@ -92,7 +92,7 @@ export async function createMongoReviewItems(
     async listReviewItems(query) {
       const filter: Record<string, unknown> = {};
       if (query.status !== 'any') filter.status = query.status;
-      if (query.since !== undefined) filter.createdAt = { $gte: query.since };
+      if (query.since !== undefined) filter.createdAt = mongoose.trusted({ $gte: query.since });
       const direction = query.oldestFirst ? 1 : -1;
       const docs = await items
         .find(filter)
@@ -127,7 +127,7 @@ export async function createMongoReviewItems(
 
     async listRecentCustomerTexts(since, limit) {
       const docs = await messages
-        .find({ role: 'customer', createdAt: { $gte: since } })
+        .find({ role: 'customer', createdAt: mongoose.trusted({ $gte: since }) })
         .sort({ createdAt: -1 })
         .limit(limit)
         .select({ text: 1 })
