@@ -9,6 +9,7 @@ import { indexDrafts } from '../lib/pending-drafts';
 import { countViews } from '../lib/queue-views';
 import { CorrectionsPage } from './corrections-page';
 import { Inbox } from './inbox';
+import { ReviewPage } from './review-page';
 import { SettingsPage } from './settings-page';
 import { TopBar } from './top-bar';
 
@@ -44,6 +45,8 @@ export function ConsoleShell({ agent, onSignOut, onExpired }: Props) {
         <div className="splash">Connecting…</div>
       ) : route.page === 'corrections' ? (
         <CorrectionsPage socket={socket} agent={agent} />
+      ) : route.page === 'review' ? (
+        <ReviewPage socket={socket} />
       ) : route.page === 'settings' ? (
         <SettingsPage agent={agent} />
       ) : (

@@ -1,6 +1,6 @@
 import type { Agent } from '@hitl/shared/models';
 import type { ConnectionStatus } from '../hooks/use-agent-socket';
-import { correctionsHref, inboxHref, type Page, settingsHref } from '../hooks/use-hash-route';
+import { correctionsHref, inboxHref, type Page, reviewHref, settingsHref } from '../hooks/use-hash-route';
 import { ConnectionIndicator } from './connection-indicator';
 
 type Props = {
@@ -23,6 +23,9 @@ export function TopBar({ agent, page, status, agentsOnline, queued, onSignOut }:
         <a href={inboxHref} className={page === 'inbox' ? 'active' : undefined}>
           Inbox
           {queued > 0 && <span className="nav-count">{queued}</span>}
+        </a>
+        <a href={reviewHref} data-testid="nav-review" className={page === 'review' ? 'active' : undefined}>
+          Review later
         </a>
         <a
           href={correctionsHref}
