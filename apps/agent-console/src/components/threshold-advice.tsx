@@ -41,7 +41,7 @@ export function ThresholdAdvice({ policyVersion, editable, onApplied }: Props) {
   const data = advice.data;
   const rows = data ? [data.global, ...data.topics] : [];
   return (
-    <section className="settings-section" data-testid="threshold-advice">
+    <section className="settings-section advice-section" data-testid="threshold-advice">
       <div className="section-header">
         <h3>Threshold advice</h3>
         <label className="inline-field">
