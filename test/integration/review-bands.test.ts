@@ -184,6 +184,27 @@ describe('two bands in supervised mode', () => {
     expect(message?.correctionId ?? null).toBe(won[0]?.data.correction?.id ?? null);
   });
 
+  it('an answer corrected from its conversation leaves the list as corrected', async () => {
+    const { item, answer } = await midBandAnswer();
+    const updated = waitForEvent<ReviewItem>(ben as never, 'review:updated', (i) => i.id === item.id);
+    const ack = await agent.emitWithAck('correction:create', {
+      messageId: answer.id,
+      correctedText: 'Yes, Norway too.',
+      reasons: ['incomplete'],
+    });
+    if (!ack.ok) throw new Error(ack.error.message);
+    expect(await updated).toMatchObject({
+      status: 'corrected',
+      correctionId: ack.data.correction.id,
+      reviewer: { name: 'Ana Agent' },
+    });
+    const again = await ben.emitWithAck('review:mark', { itemId: item.id, verdict: 'right' });
+    expect(again).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringContaining('Ana Agent') },
+    });
+  });
+
   it('refuses bad input and unknown items, changing nothing', async () => {
     const bad = await agent.emitWithAck('review:mark', { itemId: 'x', verdict: 'maybe' } as never);
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });

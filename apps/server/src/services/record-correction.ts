@@ -4,6 +4,7 @@ import type { NewCorrection } from '../store/store';
 import { DomainError } from './domain-error';
 import { correctionContext, newCorrection } from './new-correction';
 import { authorOf, type ServiceContext } from './service-context';
+import { settleReviewItemOf } from './settle-review-item';
 
 export interface CorrectionInput {
   messageId: string;
@@ -54,6 +55,8 @@ export async function recordCorrection(
   await options.beforeStore?.(prepared);
   const correction = await ctx.store.createCorrection(prepared);
   await ctx.store.setMessageCorrection(message.id, correction.id);
+  // The review-later list claimed its own item already; any other path closes the item it leaves behind.
+  if (!options.beforeStore) await settleReviewItemOf(ctx, agent, message.id, correction.id);
   await ctx.store.appendAudit({
     id: createId('aud'),
     actor: authorOf(agent),

@@ -89,6 +89,12 @@ export async function createMongoReviewItems(
       return doc === null ? null : toReviewItem(doc);
     },
 
+    async findReviewItemByMessage(messageId) {
+      if (!isKey(messageId)) return null;
+      const doc = await items.findOne({ messageId }).lean<ReviewItemDoc>();
+      return doc === null ? null : toReviewItem(doc);
+    },
+
     async listReviewItems(query) {
       const filter: Record<string, unknown> = {};
       if (query.status !== 'any') filter.status = query.status;

@@ -48,6 +48,13 @@ export function createSqliteReviewItems(sql: Sql): ReviewItemMethods {
       return get(id);
     },
 
+    async findReviewItemByMessage(messageId) {
+      const row = sql<ReviewItemRow>('SELECT * FROM review_items WHERE message_id = @messageId').get({
+        messageId,
+      });
+      return row === undefined ? null : toReviewItem(row);
+    },
+
     async listReviewItems(query) {
       const direction = query.oldestFirst ? 'ASC' : 'DESC';
       const rows = sql<ReviewItemRow>(

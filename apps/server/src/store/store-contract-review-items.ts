@@ -48,6 +48,8 @@ export function describeReviewItemContract(current: CurrentStore): void {
       expect(item).toEqual(pendingOf(input));
       expect(await store.getReviewItem(input.id)).toEqual(pendingOf(input));
       expect(await store.getReviewItem('rev_missing')).toBeNull();
+      expect(await store.findReviewItemByMessage(input.messageId)).toEqual(pendingOf(input));
+      expect(await store.findReviewItemByMessage('msg_missing')).toBeNull();
     });
 
     it('keeps one item per answer and refuses an unknown answer', async () => {

@@ -114,6 +114,8 @@ export interface Store {
   /** Stored `pending`. One item per message: a second for the same message throws `StoreConflictError`. */
   createReviewItem(input: NewReviewItem): Promise<ReviewItem>;
   getReviewItem(id: string): Promise<ReviewItem | null>;
+  /** The item of a bot answer, in whatever status; null when the answer never entered the list. */
+  findReviewItemByMessage(messageId: string): Promise<ReviewItem | null>;
   /** By `createdAt` (then id), newest first unless `oldestFirst`; `status` `any` matches every status. */
   listReviewItems(query: ReviewItemQuery): Promise<ReviewItem[]>;
   /**
@@ -198,7 +200,12 @@ export type AccountMethods = Pick<
 export type SettingMethods = Pick<Store, 'getSetting' | 'putSetting'>;
 export type ReviewItemMethods = Pick<
   Store,
-  'createReviewItem' | 'getReviewItem' | 'listReviewItems' | 'markReviewItem' | 'listRecentCustomerTexts'
+  | 'createReviewItem'
+  | 'getReviewItem'
+  | 'findReviewItemByMessage'
+  | 'listReviewItems'
+  | 'markReviewItem'
+  | 'listRecentCustomerTexts'
 >;
 
 export interface NewReviewItem {
