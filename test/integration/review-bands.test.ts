@@ -145,6 +145,26 @@ describe('two bands in supervised mode', () => {
     expect((await server.store.getReviewItem(item.id))?.correctionId).toBe(correction?.id);
   });
 
+  it('once a person has the conversation, the correcting agent sends the follow-up under their name', async () => {
+    const { socket, item, conversationId } = await midBandAnswer();
+    expect((await agent.emitWithAck('conversation:claim', { conversationId })).ok).toBe(true);
+    const followUp = waitForEvent<Message>(socket as never, 'message:created', (m) =>
+      m.text.startsWith('A correction to our earlier answer:'),
+    );
+    const ack = await ben.emitWithAck('review:mark', {
+      itemId: item.id,
+      verdict: 'corrected',
+      correctedText: 'Norway too.',
+      reasons: ['incomplete'],
+    });
+    expect(ack.ok).toBe(true);
+    expect(await followUp).toMatchObject({
+      role: 'agent',
+      author: { name: 'Ben Agent' },
+      text: 'A correction to our earlier answer: Norway too.',
+    });
+  });
+
   it('a correction after the conversation closed is recorded but not sent', async () => {
     const { item, conversationId } = await midBandAnswer();
     expect((await agent.emitWithAck('conversation:close', { conversationId })).ok).toBe(true);

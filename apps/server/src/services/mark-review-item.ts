@@ -9,8 +9,11 @@ import { authorOf, nowIso, type ServiceContext } from './service-context';
 
 export type ReviewMark = z.infer<typeof reviewMarkSchema>;
 
-/** What the customer reads before a correction sent after the fact. */
-export const FOLLOW_UP_PREFIX = 'A correction to my earlier answer: ';
+/** What the customer reads before a correction sent after the fact: the assistant's voice, or a person's. */
+export const FOLLOW_UP_PREFIX = {
+  bot: 'A correction to my earlier answer: ',
+  agent: 'A correction to our earlier answer: ',
+};
 
 /**
  * An agent marks a review-later answer right, or corrects it. Written once: the store's compare-and-set on
@@ -93,11 +96,12 @@ async function sendFollowUp(
   return ctx.conversationQueue.run(conversationId, async () => {
     const conversation = await ctx.store.getConversation(conversationId);
     if (!conversation || !customerStillThere(conversation)) return null;
-    const text = `${FOLLOW_UP_PREFIX}${correctedText}`;
     const { message } = await appendAndNotify(
       ctx,
       conversationId,
-      conversation.state === 'bot' ? { role: 'bot', text } : { role: 'agent', text, author: authorOf(agent) },
+      conversation.state === 'bot'
+        ? { role: 'bot', text: `${FOLLOW_UP_PREFIX.bot}${correctedText}` }
+        : { role: 'agent', text: `${FOLLOW_UP_PREFIX.agent}${correctedText}`, author: authorOf(agent) },
     );
     return message;
   });
