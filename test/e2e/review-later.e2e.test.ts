@@ -60,6 +60,7 @@ describe('review later in a real browser', () => {
     await item.waitFor();
     expect(await item.innerText()).toContain('Do you ship to Norway?');
     expect(await item.getByTestId('reason').first().innerText()).toBe('review_band 0.78 < 0.86');
+    await expect.poll(() => console_.getByTestId('nav-review-count').innerText()).toBe('1');
     // Scored on the next load: the row then shows the parts of its worth.
     await console_.getByRole('button', { name: 'Refresh' }).click();
     await expect

@@ -9,10 +9,12 @@ type Props = {
   status: ConnectionStatus;
   agentsOnline: number | null;
   queued: number;
+  /** Answers waiting in the review-later list. */
+  reviewLater: number;
   onSignOut: () => Promise<void>;
 };
 
-export function TopBar({ agent, page, status, agentsOnline, queued, onSignOut }: Props) {
+export function TopBar({ agent, page, status, agentsOnline, queued, reviewLater, onSignOut }: Props) {
   return (
     <header className="topbar">
       <div className="brand">
@@ -26,6 +28,11 @@ export function TopBar({ agent, page, status, agentsOnline, queued, onSignOut }:
         </a>
         <a href={reviewHref} data-testid="nav-review" className={page === 'review' ? 'active' : undefined}>
           Review later
+          {reviewLater > 0 && (
+            <span className="nav-count nav-count-quiet" data-testid="nav-review-count">
+              {reviewLater}
+            </span>
+          )}
         </a>
         <a
           href={correctionsHref}
