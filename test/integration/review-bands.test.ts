@@ -2,6 +2,7 @@ import type { Conversation, Message } from '@hitl/shared/models';
 import type { ReviewItem, ReviewItemListResponse, ReviewMarkResult } from '@hitl/shared/review-items';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scriptedResponder } from '../support/scripted-responder';
+import { type StoreKind, storeKinds } from '../support/store-kinds';
 import {
   type AgentClient,
   startTestServer,
@@ -21,17 +22,17 @@ const script = {
 const send = (socket: WidgetClient, text: string, conversationId?: string) =>
   socket.emitWithAck('message:send', { clientId: crypto.randomUUID(), text, conversationId });
 
-async function startBandServer(env: Record<string, string> = {}) {
-  return startTestServer({ ...BANDS, ...env }, { responder: async () => scriptedResponder(script) });
+async function startBandServer(env: Record<string, string> = {}, store: StoreKind = 'sqlite') {
+  return startTestServer({ ...BANDS, ...env }, { responder: async () => scriptedResponder(script), store });
 }
 
-describe('two bands in supervised mode', () => {
+describe.each(storeKinds)('two bands in supervised mode (%s store)', (kind: StoreKind) => {
   let server: TestServer;
   let agent: AgentClient;
   let ana: { token: string };
   let ben: AgentClient;
   beforeAll(async () => {
-    server = await startBandServer();
+    server = await startBandServer({}, kind);
     ana = await server.createAgent({ name: 'Ana Agent' });
     agent = await server.connectAgent(ana.token);
     ben = await server.connectAgent((await server.createAgent({ name: 'Ben Agent' })).token);

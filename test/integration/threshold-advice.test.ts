@@ -2,14 +2,18 @@ import type { ThresholdAdviceResponse } from '@hitl/shared/threshold-advice';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createId } from '../../apps/server/src/lib/ids';
 import { botMeta, correctionFixture, reviewerAuthor } from '../../apps/server/src/store/store-fixtures';
+import { type StoreKind, storeKinds } from '../support/store-kinds';
 import { startTestServer, type TestServer } from '../support/test-server';
 
-describe('threshold advice from the team’s own reviews', () => {
+describe.each(storeKinds)('threshold advice from the team’s own reviews (%s store)', (kind: StoreKind) => {
   let server: TestServer;
   let admin: { token: string };
   let agent: { token: string };
   beforeAll(async () => {
-    server = await startTestServer({ CONFIDENCE_THRESHOLD: '0.86', REVIEW_THRESHOLD: '0.7' });
+    server = await startTestServer(
+      { CONFIDENCE_THRESHOLD: '0.86', REVIEW_THRESHOLD: '0.7' },
+      { store: kind },
+    );
     admin = await server.createAgent({ name: 'Ada Admin', role: 'admin' });
     agent = await server.createAgent({ name: 'Plain Agent' });
     await seed();
