@@ -260,6 +260,11 @@ describe('decideEscalation with two bands', () => {
     ]);
   });
 
+  it('rounds the band value down, so it always reads below the threshold', () => {
+    const decision = decideEscalation(signalsOf({ confidence: 0.7999 }), bandedSupervised);
+    expect(decision.reasons[0]).toMatchObject({ signal: 'review_band', value: 0.79, threshold: 0.8 });
+  });
+
   it('escalates below the review threshold with that threshold as the reason', () => {
     const decision = decideEscalation(signalsOf({ confidence: 0.31 }), bandedSupervised);
     expect(decision.reasons).toEqual([{ signal: 'low_confidence', value: 0.31, threshold: 0.5 }]);

@@ -139,7 +139,8 @@ function bandReason(
   if (confidence >= answer || (mode !== 'autonomous' && confidence < review)) return null;
   return {
     signal: 'review_band',
-    value: round2(confidence),
+    // Rounded down, so that an answer just under the threshold never reads "0.86 < 0.86".
+    value: Math.floor(confidence * 100 + 1e-9) / 100,
     threshold: round2(answer),
     detail: `review band ${round2(review)}–${round2(answer)}`,
   };
