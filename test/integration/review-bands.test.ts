@@ -81,6 +81,8 @@ describe.each(storeKinds)('two bands in supervised mode (%s store)', (kind: Stor
     expect(listed?.priority.similar).toBeGreaterThanOrEqual(1);
     expect(listed?.priority.value).toBeCloseTo(0.22 * (listed?.priority.similar ?? 0), 2);
     expect((await server.store.getConversation(conversationId))?.state).toBe('bot');
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    expect(metrics).toMatch(/hitl_review_items_total\{status="created"\} [1-9]/);
   });
 
   it('answers above the band without a review item', async () => {
