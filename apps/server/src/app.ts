@@ -13,6 +13,7 @@ import { errorHandler, refuseReservedKeys } from './http/error-handler';
 import { healthRoutes } from './http/health-routes';
 import { countingNotifier, createMetrics } from './http/metrics';
 import { sendError } from './http/rest-handler';
+import { reviewItemRoutes } from './http/review-item-routes';
 import { reviewRoutes } from './http/review-routes';
 import { securityHeaders } from './http/security-headers';
 import { defaultStaticPaths, type StaticPaths, staticRoutes } from './http/static-routes';
@@ -120,6 +121,7 @@ export function createApp(deps: AppDeps): App {
   app.use('/api', reviewRoutes(ctx));
   app.use('/api', correctionRoutes(ctx));
   app.use('/api', adminRoutes(ctx));
+  app.use('/api', reviewItemRoutes(ctx));
   app.use('/api', (_req, res) => sendError(res, { code: 'not_found', message: 'No such endpoint.' }));
   app.use(staticRoutes(deps.staticPaths ?? defaultStaticPaths));
   app.use(errorHandler(logger));

@@ -117,6 +117,8 @@ export const envSchema = z.object({
   ESCALATION_POLICY: z.string().min(1).optional(),
   /** Override the policy file's global confidence threshold and mode (until an admin edits the policy in the console). */
   CONFIDENCE_THRESHOLD: number01.optional(),
+  /** Override the policy file's global review threshold (the lower band: answered, then reviewed later). */
+  REVIEW_THRESHOLD: number01.optional(),
   OVERSIGHT_MODE: z.enum(['approval', 'supervised', 'autonomous']).optional(),
   KNOWLEDGE_BASE: z.string().min(1).optional(),
   /** Switches the store to MongoDB (a replica set or Atlas; FerretDB works for tests). */

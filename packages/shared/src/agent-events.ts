@@ -12,6 +12,7 @@ import {
   messageTextSchema,
   seqSchema,
 } from './models';
+import type { ReviewItem, ReviewMarkInput, ReviewMarkResult } from './review-items';
 
 /** Where a page of the conversation list ends: the last conversation's `updatedAt` and id. */
 export const conversationCursorSchema = z.strictObject({ updatedAt: z.iso.datetime(), id: idSchema });
@@ -88,6 +89,11 @@ export interface AgentClientToServerEvents {
   'draft:edit': (input: DraftReviseInput, ack: AckCallback<DraftResult>) => void;
   /** Discard the draft and send the agent's own reply instead; records a `rejected_draft` correction. */
   'draft:reject': (input: DraftReviseInput, ack: AckCallback<DraftResult>) => void;
+  /**
+   * Mark a review-later item right, or correct it (a `rewritten_reply` correction; the customer gets the
+   * correction as a follow-up while the conversation is not closed). Written once: a second mark is refused.
+   */
+  'review:mark': (input: ReviewMarkInput, ack: AckCallback<ReviewMarkResult>) => void;
 }
 
 export interface AgentServerToClientEvents {
@@ -103,6 +109,10 @@ export interface AgentServerToClientEvents {
   'draft:created': (message: Message) => void;
   'correction:created': (correction: Correction) => void;
   'presence:updated': (presence: { agentsOnline: number }) => void;
+  /** An answer in the review band entered the review-later list (sent to every agent). */
+  'review:created': (item: ReviewItem) => void;
+  /** A review-later item was marked right or corrected (sent to every agent). */
+  'review:updated': (item: ReviewItem) => void;
 }
 
 export interface AgentSocketData {

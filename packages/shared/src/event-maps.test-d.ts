@@ -9,6 +9,7 @@ import type {
 } from './agent-events';
 import type { Ack } from './errors';
 import type { Conversation, Message } from './models';
+import type { ReviewItem, ReviewMarkResult } from './review-items';
 import type {
   PublicConversation,
   WidgetClientToServerEvents,
@@ -61,5 +62,13 @@ describe('agent event map', () => {
   it('acks a claim with the conversation or an error code', () => {
     type ClaimAck = Parameters<Parameters<AgentClientToServerEvents['conversation:claim']>[1]>[0];
     expectTypeOf<ClaimAck>().toEqualTypeOf<Ack<{ conversation: Conversation }>>();
+  });
+
+  it('types the review-later list: marks with their ack, and the live updates', () => {
+    type MarkAck = Parameters<Parameters<AgentClientToServerEvents['review:mark']>[1]>[0];
+    expectTypeOf<MarkAck>().toEqualTypeOf<Ack<ReviewMarkResult>>();
+    expectTypeOf<Parameters<AgentServerToClientEvents['review:created']>[0]>().toEqualTypeOf<ReviewItem>();
+    expectTypeOf<Parameters<AgentServerToClientEvents['review:updated']>[0]>().toEqualTypeOf<ReviewItem>();
+    expectTypeOf<WidgetServerToClientEvents>().not.toHaveProperty('review:created');
   });
 });

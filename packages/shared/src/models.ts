@@ -26,6 +26,8 @@ export const escalationSignals = [
   'sensitive_data',
   'repeated_fallback',
   'model_unavailable',
+  /** Not an escalation: the answer was sent (or drafted) but its confidence is in the review band. */
+  'review_band',
 ] as const;
 export const escalationSignalSchema = z.enum(escalationSignals);
 export type EscalationSignal = z.infer<typeof escalationSignalSchema>;

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { oversightModeSchema } from './models';
 
+/** The schema's fallback answer threshold; the shipped policy file sets both bands explicitly. */
+export const DEFAULT_CONFIDENCE_THRESHOLD = 0.86;
+
 export const sensitiveDataKinds = ['card', 'iban', 'national_id', 'email', 'phone', 'password'] as const;
 export type SensitiveDataKind = (typeof sensitiveDataKinds)[number];
 
@@ -51,14 +54,24 @@ export type TopicRule = z.infer<typeof topicRuleSchema>;
 export const topicOverrideSchema = z.strictObject({
   mode: oversightModeSchema.optional(),
   confidenceThreshold: thresholdSchema.optional(),
+  reviewThreshold: thresholdSchema.optional(),
 });
 export type TopicOverride = z.infer<typeof topicOverrideSchema>;
 
 export const escalationPolicySchema = z
   .strictObject({
     mode: oversightModeSchema.default('supervised'),
-    /** An answer whose confidence is below this escalates (unless its topic sets its own). */
-    confidenceThreshold: thresholdSchema.default(0.86),
+    /**
+     * The answer threshold: at or above it the bot answers (unless its topic sets its own). Shipped value:
+     * `default-escalation-policy.json`.
+     */
+    confidenceThreshold: thresholdSchema.default(DEFAULT_CONFIDENCE_THRESHOLD),
+    /**
+     * The review threshold (≤ the answer threshold): from it up to the answer threshold the bot answers but
+     * the answer enters the review-later list (or is held as a draft in approval mode); below it the
+     * conversation escalates. Left out, it equals the answer threshold: one band, as before.
+     */
+    reviewThreshold: thresholdSchema.optional(),
     sentiment: z
       .strictObject({
         /** A message scoring below this escalates. */
@@ -87,6 +100,7 @@ export const escalationPolicySchema = z
     rules: z.array(topicRuleSchema).default([]),
   })
   .superRefine((policy, ctx) => {
+    for (const problem of bandProblems(policy)) ctx.addIssue({ code: 'custom', ...problem });
     const seen = new Set<string>();
     policy.rules.forEach((rule, index) => {
       if (seen.has(rule.id)) {
@@ -103,6 +117,44 @@ export const escalationPolicySchema = z
 export type EscalationPolicy = z.infer<typeof escalationPolicySchema>;
 /** What a policy file may contain: every field with a default may be left out. */
 export type EscalationPolicyInput = z.input<typeof escalationPolicySchema>;
+
+/** The answer and review thresholds in force for a topic (or globally, for null): its own or the global ones. */
+export function resolveBands(
+  policy: Pick<EscalationPolicy, 'confidenceThreshold' | 'reviewThreshold' | 'topics'>,
+  topic: string | null,
+): { answer: number; review: number } {
+  const override = topic === null ? undefined : policy.topics[topic];
+  const answer = override?.confidenceThreshold ?? policy.confidenceThreshold;
+  const review = override?.reviewThreshold ?? policy.reviewThreshold ?? answer;
+  // A topic that lowers its answer threshold below the global review threshold has one band, not a gap.
+  return { answer, review: Math.min(review, answer) };
+}
+
+/** The review threshold may not exceed the answer threshold, globally or in a topic that sets either. */
+function bandProblems(policy: {
+  confidenceThreshold: number;
+  reviewThreshold?: number | undefined;
+  topics: Record<string, TopicOverride>;
+}): { message: string; path: (string | number)[] }[] {
+  const problems: { message: string; path: (string | number)[] }[] = [];
+  if (policy.reviewThreshold !== undefined && policy.reviewThreshold > policy.confidenceThreshold) {
+    problems.push({
+      message: `reviewThreshold ${policy.reviewThreshold} must not exceed confidenceThreshold ${policy.confidenceThreshold}`,
+      path: ['reviewThreshold'],
+    });
+  }
+  for (const [topic, override] of Object.entries(policy.topics)) {
+    if (override.reviewThreshold === undefined) continue;
+    const answer = override.confidenceThreshold ?? policy.confidenceThreshold;
+    if (override.reviewThreshold > answer) {
+      problems.push({
+        message: `reviewThreshold ${override.reviewThreshold} of topic ${topic} must not exceed its confidenceThreshold ${answer}`,
+        path: ['topics', topic, 'reviewThreshold'],
+      });
+    }
+  }
+  return problems;
+}
 
 function regexProblem(pattern: string): string | null {
   try {

@@ -1,6 +1,12 @@
 import type { Correction, ReviewStatus } from '@hitl/shared/models';
 import type { CorrectionStatsResponse, ExportFormat } from '@hitl/shared/rest';
+import {
+  type CorrectionListResponse,
+  correctionListResponseSchema,
+  type ReviewOrder,
+} from '@hitl/shared/review-items';
 import { type CorrectionFilters, filterParams } from '../lib/correction-query';
+import { ApiRequestError } from './api-error';
 import { fetchJson } from './http';
 
 export type { CorrectionStatusFilter } from '../lib/correction-query';
@@ -18,11 +24,18 @@ export type ReviewInput = {
   expectedStatus?: ReviewStatus;
 };
 
-export async function listCorrections(filters: CorrectionFilters): Promise<Correction[]> {
-  const { corrections } = await fetchJson<{ corrections: Correction[] }>(
-    `/api/corrections?${filterParams(filters)}`,
+/** Corrections matching the filters in the chosen order, with what reviewing each is worth (by id). */
+export async function listCorrections(
+  filters: CorrectionFilters,
+  order: ReviewOrder = 'newest',
+): Promise<CorrectionListResponse> {
+  const params = filterParams(filters);
+  params.set('order', order);
+  const parsed = correctionListResponseSchema.safeParse(
+    await fetchJson<unknown>(`/api/corrections?${params}`),
   );
-  return corrections;
+  if (!parsed.success) throw new ApiRequestError('internal', 'Unexpected answer from the server.');
+  return parsed.data;
 }
 
 /** Counts over every review status of the corrections matching the other filters. */

@@ -5,10 +5,12 @@ import { useConversations } from '../hooks/use-conversations';
 import { useQueuedTitle } from '../hooks/use-document-title';
 import { conversationHref, useHashRoute } from '../hooks/use-hash-route';
 import { usePendingDrafts } from '../hooks/use-pending-drafts';
+import { useReviewLaterCount } from '../hooks/use-review-later-count';
 import { indexDrafts } from '../lib/pending-drafts';
 import { countViews } from '../lib/queue-views';
 import { CorrectionsPage } from './corrections-page';
 import { Inbox } from './inbox';
+import { ReviewPage } from './review-page';
 import { SettingsPage } from './settings-page';
 import { TopBar } from './top-bar';
 
@@ -23,6 +25,7 @@ export function ConsoleShell({ agent, onSignOut, onExpired }: Props) {
   const { conversations, upsert, loaded, error, flashing } = useConversations(socket);
   const drafts = usePendingDrafts(socket);
   const { route, navigate } = useHashRoute();
+  const reviewLater = useReviewLaterCount(socket);
   const review = useMemo(() => indexDrafts(drafts.drafts), [drafts.drafts]);
   const counts = useMemo(
     () => countViews(conversations.values(), { me: agent, review }),
@@ -38,12 +41,15 @@ export function ConsoleShell({ agent, onSignOut, onExpired }: Props) {
         status={status}
         agentsOnline={agentsOnline}
         queued={counts.queued}
+        reviewLater={reviewLater}
         onSignOut={onSignOut}
       />
       {!socket ? (
         <div className="splash">Connecting…</div>
       ) : route.page === 'corrections' ? (
         <CorrectionsPage socket={socket} agent={agent} />
+      ) : route.page === 'review' ? (
+        <ReviewPage socket={socket} />
       ) : route.page === 'settings' ? (
         <SettingsPage agent={agent} />
       ) : (

@@ -1,17 +1,21 @@
 import type { Correction } from '@hitl/shared/models';
+import type { ReviewPriority } from '@hitl/shared/review-items';
 import { useState } from 'react';
 import { formatConfidence, formatDateTime, formatDuration } from '../lib/format';
 import { correctionKindLabels, correctionReasonLabels } from '../lib/labels';
 import { CorrectionReview } from './correction-review';
+import { ReviewPriorityParts } from './review-priority-parts';
 
 type Props = {
   correction: Correction;
+  /** What reviewing it is worth; absent for one that arrived live since the list was loaded. */
+  priority: ReviewPriority | undefined;
   /** The signed-in agent's id: their own corrections cannot be reviewed by them. */
   meId: string;
   onReviewed: (correction: Correction) => void;
 };
 
-export function CorrectionRow({ correction, meId, onReviewed }: Props) {
+export function CorrectionRow({ correction, priority, meId, onReviewed }: Props) {
   const [editText, setEditText] = useState<string | null>(null);
   const { original, review } = correction;
 
@@ -57,6 +61,9 @@ export function CorrectionRow({ correction, meId, onReviewed }: Props) {
       <td className="num">{correction.editDistance}</td>
       <td className="num nowrap">
         {correction.timeSpentMs === null ? '—' : formatDuration(correction.timeSpentMs)}
+      </td>
+      <td>
+        <ReviewPriorityParts priority={priority} />
       </td>
       <CorrectionReview
         correction={correction}

@@ -1,4 +1,5 @@
 import type { Agent, Correction } from '@hitl/shared/models';
+import type { ReviewOrder } from '@hitl/shared/review-items';
 import { useCallback, useState } from 'react';
 import type { AgentSocket } from '../api/agent-socket';
 import { useCorrectionStats } from '../hooks/use-correction-stats';
@@ -8,10 +9,13 @@ import { CorrectionFilters } from './correction-filters';
 import { CorrectionRow } from './correction-row';
 import { CorrectionsStats } from './corrections-stats';
 import { ExportLinks } from './export-links';
+import { ReviewOrderSelect } from './review-priority-parts';
 
 export function CorrectionsPage({ socket, agent }: { socket: AgentSocket; agent: Agent }) {
   const [filters, setFilters] = useState<Filters>(emptyFilters);
-  const { corrections, loading, error, replace, reload } = useCorrections(socket, filters);
+  // Reviewers' time goes furthest on the unsure answers many customers ask about.
+  const [order, setOrder] = useState<ReviewOrder>('value');
+  const { corrections, priorities, loading, error, replace, reload } = useCorrections(socket, filters, order);
   const stats = useCorrectionStats(socket, filters);
   const reloadStats = stats.reload;
 
@@ -38,6 +42,7 @@ export function CorrectionsPage({ socket, agent }: { socket: AgentSocket; agent:
         >
           Refresh
         </button>
+        <ReviewOrderSelect value={order} onChange={setOrder} testId="corrections-order" />
         <div className="topbar-spacer" />
         <ExportLinks filters={filters} />
       </div>
@@ -55,6 +60,7 @@ export function CorrectionsPage({ socket, agent }: { socket: AgentSocket; agent:
               <th>Reasons</th>
               <th className="num">Edit dist.</th>
               <th className="num">Time</th>
+              <th>Worth</th>
               <th>Review</th>
             </tr>
           </thead>
@@ -63,6 +69,7 @@ export function CorrectionsPage({ socket, agent }: { socket: AgentSocket; agent:
               <CorrectionRow
                 key={correction.id}
                 correction={correction}
+                priority={priorities[correction.id]}
                 meId={agent.id}
                 onReviewed={onReviewed}
               />

@@ -50,7 +50,7 @@ export function MessageItem({ message, onCorrect, draftHandlers }: Props) {
       <div className="msg-bubble">{message.text}</div>
       {bot && <BotMetaLine bot={bot} />}
       {draft && <DraftReview message={message} handlers={draftHandlers} />}
-      {role === 'bot' && !draft && (
+      {role === 'bot' && bot && !draft && (
         <div className="msg-actions">
           {message.correctionId ? (
             <span className="tag tag-corrected" data-testid="corrected-tag">

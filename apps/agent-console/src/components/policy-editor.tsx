@@ -86,8 +86,18 @@ export function PolicyEditor({ policy, editable, onSave }: Props) {
             min={0}
             max={1}
             step={0.05}
-            hint="A bot answer below this confidence is escalated (unless its topic sets its own)."
+            hint="At or above this confidence the bot answers (unless its topic sets its own)."
             onChange={(threshold) => update({ threshold })}
+          />
+          <NumberField
+            label="Review threshold"
+            testId="settings-review-threshold"
+            value={form.reviewThreshold}
+            min={0}
+            max={1}
+            step={0.05}
+            hint="From here up to the confidence threshold the bot answers and the answer enters the review-later list (approval mode: a draft); below it the conversation escalates. Empty: no review band."
+            onChange={(reviewThreshold) => update({ reviewThreshold })}
           />
         </section>
         <section className="settings-section">

@@ -44,6 +44,7 @@ export function TopicOverrides({ topics, onChange }: TopicProps) {
           <th>Topic</th>
           <th>Mode</th>
           <th>Confidence threshold</th>
+          <th>Review threshold</th>
         </tr>
       </thead>
       <tbody>
@@ -76,6 +77,19 @@ export function TopicOverrides({ topics, onChange }: TopicProps) {
                 step={0.05}
                 value={row.threshold}
                 onChange={(event) => onChange(topic, { ...row, threshold: event.target.value })}
+              />
+            </td>
+            <td>
+              <input
+                type="number"
+                aria-label={`Review threshold for ${topic}`}
+                data-testid={`settings-topic-${topic}-review-threshold`}
+                placeholder="inherit"
+                min={0}
+                max={1}
+                step={0.05}
+                value={row.reviewThreshold}
+                onChange={(event) => onChange(topic, { ...row, reviewThreshold: event.target.value })}
               />
             </td>
           </tr>

@@ -1,11 +1,13 @@
 import type { Agent } from '@hitl/shared/models';
 import type { EscalationPolicy } from '@hitl/shared/policy';
 import type { PolicyResponse } from '@hitl/shared/rest';
+import { useState } from 'react';
 import { useAuditEvents } from '../hooks/use-audit-events';
 import { usePolicy } from '../hooks/use-policy';
 import { formatDateTime } from '../lib/format';
 import { AuditTrail } from './audit-trail';
 import { PolicyEditor } from './policy-editor';
+import { ThresholdAdvice } from './threshold-advice';
 
 const sourceLabels: Record<PolicyResponse['source'], string> = {
   default: 'built-in defaults',
@@ -16,7 +18,9 @@ const sourceLabels: Record<PolicyResponse['source'], string> = {
 /** The escalation policy (admins edit it, everyone else reads it) and, for admins, the audit trail. */
 export function SettingsPage({ agent }: { agent: Agent }) {
   const admin = agent.role === 'admin';
-  const { current, error, save } = usePolicy();
+  const { current, error, save, replace } = usePolicy();
+  // Bumped when advice is applied, so the form shows the new thresholds (its own saves keep its state).
+  const [applied, setApplied] = useState(0);
   const audit = useAuditEvents(admin);
 
   const saveAndRecord = async (policy: EscalationPolicy) => {
@@ -42,8 +46,19 @@ export function SettingsPage({ agent }: { agent: Agent }) {
         </p>
       )}
       {error && <p className="banner banner-error">{error}</p>}
+      {current && (
+        <ThresholdAdvice
+          policyVersion={current.updatedAt ?? current.source}
+          editable={admin}
+          onApplied={(response) => {
+            replace(response);
+            setApplied((n) => n + 1);
+            audit.reload();
+          }}
+        />
+      )}
       {current ? (
-        <PolicyEditor policy={current.policy} editable={admin} onSave={saveAndRecord} />
+        <PolicyEditor key={applied} policy={current.policy} editable={admin} onSave={saveAndRecord} />
       ) : (
         !error && <p className="muted">Loading the policy…</p>
       )}

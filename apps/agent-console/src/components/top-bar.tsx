@@ -1,6 +1,6 @@
 import type { Agent } from '@hitl/shared/models';
 import type { ConnectionStatus } from '../hooks/use-agent-socket';
-import { correctionsHref, inboxHref, type Page, settingsHref } from '../hooks/use-hash-route';
+import { correctionsHref, inboxHref, type Page, reviewHref, settingsHref } from '../hooks/use-hash-route';
 import { ConnectionIndicator } from './connection-indicator';
 
 type Props = {
@@ -9,10 +9,12 @@ type Props = {
   status: ConnectionStatus;
   agentsOnline: number | null;
   queued: number;
+  /** Answers waiting in the review-later list. */
+  reviewLater: number;
   onSignOut: () => Promise<void>;
 };
 
-export function TopBar({ agent, page, status, agentsOnline, queued, onSignOut }: Props) {
+export function TopBar({ agent, page, status, agentsOnline, queued, reviewLater, onSignOut }: Props) {
   return (
     <header className="topbar">
       <div className="brand">
@@ -23,6 +25,14 @@ export function TopBar({ agent, page, status, agentsOnline, queued, onSignOut }:
         <a href={inboxHref} className={page === 'inbox' ? 'active' : undefined}>
           Inbox
           {queued > 0 && <span className="nav-count">{queued}</span>}
+        </a>
+        <a href={reviewHref} data-testid="nav-review" className={page === 'review' ? 'active' : undefined}>
+          Review later
+          {reviewLater > 0 && (
+            <span className="nav-count nav-count-quiet" data-testid="nav-review-count">
+              {reviewLater}
+            </span>
+          )}
         </a>
         <a
           href={correctionsHref}

@@ -1,23 +1,30 @@
 import type { Correction } from '@hitl/shared/models';
+import type { CorrectionListResponse, ReviewOrder } from '@hitl/shared/review-items';
 import { useCallback, useEffect } from 'react';
 import type { AgentSocket } from '../api/agent-socket';
 import { listCorrections } from '../api/corrections';
 import { type CorrectionFilters, filterParams, matchesFilters } from '../lib/correction-query';
 import { useRemote } from './use-remote';
 
-const noCorrections: Correction[] = [];
+const noCorrections: CorrectionListResponse = { corrections: [], priorities: {} };
 
-/** Corrections matching the filters; new matching ones arrive live through correction:created. */
-export function useCorrections(socket: AgentSocket | null, filters: CorrectionFilters) {
+/**
+ * Corrections matching the filters, in the chosen order, with each one's review value; new matching ones
+ * arrive live through correction:created (at the top, unscored until the next load).
+ */
+export function useCorrections(socket: AgentSocket | null, filters: CorrectionFilters, order: ReviewOrder) {
   // The filters' query string: a new object with the same values does not refetch.
-  const query = filterParams(filters).toString();
-  const {
-    data: corrections,
-    setData: setCorrections,
-    loading,
-    error,
-    reload,
-  } = useRemote(() => listCorrections(filters), query, noCorrections);
+  const query = `${filterParams(filters).toString()}&order=${order}`;
+  const { data, setData, loading, error, reload } = useRemote(
+    () => listCorrections(filters, order),
+    query,
+    noCorrections,
+  );
+  const setCorrections = useCallback(
+    (update: (current: Correction[]) => Correction[]) =>
+      setData((current) => ({ ...current, corrections: update(current.corrections) })),
+    [setData],
+  );
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `query` stands for the filters
   useEffect(() => {
@@ -41,5 +48,5 @@ export function useCorrections(socket: AgentSocket | null, filters: CorrectionFi
     [setCorrections],
   );
 
-  return { corrections, loading, error, replace, reload };
+  return { corrections: data.corrections, priorities: data.priorities, loading, error, replace, reload };
 }

@@ -3,6 +3,7 @@ import { useCallback, useSyncExternalStore } from 'react';
 export type Route =
   | { page: 'inbox'; conversationId: string | null }
   | { page: 'corrections' }
+  | { page: 'review' }
   | { page: 'settings' };
 export type Page = Route['page'];
 
@@ -21,12 +22,14 @@ export function conversationHref(id: string): string {
 
 export const correctionsHref = '#/corrections';
 export const settingsHref = '#/settings';
+export const reviewHref = '#/review';
 export const inboxHref = '#/';
 
 function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '/corrections') return { page: 'corrections' };
   if (path === '/settings') return { page: 'settings' };
+  if (path === '/review') return { page: 'review' };
   const match = /^\/conversations\/([^/]+)$/.exec(path);
   return { page: 'inbox', conversationId: match?.[1] ? decodeURIComponent(match[1]) : null };
 }

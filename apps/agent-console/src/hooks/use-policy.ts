@@ -29,5 +29,8 @@ export function usePolicy() {
     return response;
   }, []);
 
-  return { current, error, save };
+  /** A change made elsewhere (applied threshold advice) replaces what is shown. */
+  const replace = useCallback((response: PolicyResponse) => setCurrent(response), []);
+
+  return { current, error, save, replace };
 }

@@ -1,7 +1,10 @@
 import type { Reason } from '@hitl/shared/models';
 
 /** "low_confidence 0.31", "customer_request 1", "topic_rule refunds": integers stay whole, other numbers get 2 decimals. */
-export function formatReason(reason: Pick<Reason, 'signal' | 'value'>): string {
+export function formatReason(reason: Pick<Reason, 'signal' | 'value' | 'threshold'>): string {
+  // A review-band answer was sent anyway: the comparison is the point, so it is shown, not only hovered.
+  if (reason.signal === 'review_band' && reason.threshold !== undefined)
+    return `${reason.signal} ${formatValue(reason.value)} < ${formatValue(reason.threshold)}`;
   return `${reason.signal} ${formatValue(reason.value)}`;
 }
 

@@ -18,12 +18,15 @@ export const oversightModes = keysOf(modeExplanations);
 export const standardTopics = articleTopics;
 
 export type SensitiveAction = EscalationPolicy['sensitiveData']['action'];
-export type TopicRow = { mode: OversightMode | ''; threshold: string };
+/** A topic's overrides as typed; an empty threshold inherits the global one. */
+export type TopicRow = { mode: OversightMode | ''; threshold: string; reviewThreshold: string };
 
 /** The policy as the settings form edits it: numbers as typed, rules as JSON text. */
 export type PolicyForm = {
   mode: OversightMode;
   threshold: string;
+  /** Empty: no review band (the review threshold equals the answer threshold). */
+  reviewThreshold: string;
   escalateBelow: string;
   worseningStreak: string;
   fallbackCount: string;
@@ -46,11 +49,13 @@ export function toForm(policy: EscalationPolicy): PolicyForm {
     topics[topic] = {
       mode: override?.mode ?? '',
       threshold: override?.confidenceThreshold === undefined ? '' : String(override.confidenceThreshold),
+      reviewThreshold: override?.reviewThreshold === undefined ? '' : String(override.reviewThreshold),
     };
   }
   return {
     mode: policy.mode,
     threshold: String(policy.confidenceThreshold),
+    reviewThreshold: policy.reviewThreshold === undefined ? '' : String(policy.reviewThreshold),
     escalateBelow: String(policy.sentiment.escalateBelow),
     worseningStreak: String(policy.sentiment.worseningStreak),
     fallbackCount: String(policy.repeatedFallback.count),
@@ -79,13 +84,19 @@ export function fromForm(form: PolicyForm, base: EscalationPolicy): FormResult {
     const override: TopicOverride = {};
     if (row.mode) override.mode = row.mode;
     if (row.threshold.trim()) override.confidenceThreshold = number(`Threshold of ${topic}`, row.threshold);
+    if (row.reviewThreshold.trim())
+      override.reviewThreshold = number(`Review threshold of ${topic}`, row.reviewThreshold);
     if (Object.keys(override).length > 0) topics[topic] = override;
   }
 
+  const { reviewThreshold: _dropped, ...rest } = base;
   const policy: EscalationPolicy = {
-    ...base,
+    ...rest,
     mode: form.mode,
     confidenceThreshold: number('Confidence threshold', form.threshold),
+    ...(form.reviewThreshold.trim()
+      ? { reviewThreshold: number('Review threshold', form.reviewThreshold) }
+      : {}),
     sentiment: {
       ...base.sentiment,
       escalateBelow: number('Sentiment “escalate below”', form.escalateBelow),

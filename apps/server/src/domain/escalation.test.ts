@@ -7,6 +7,7 @@ import {
   type EscalationSignals,
   type ReplyAction,
   resolveMode,
+  resolveReviewThreshold,
   resolveThreshold,
 } from './escalation';
 import type { RuleMatch } from './signals/topic-rules';
@@ -86,9 +87,9 @@ describe('decideEscalation', () => {
     ['model failure escalates', supervised, { modelFailed: true, confidence: null }, 'escalate', 'supervised', ['model_unavailable']],
     ['model failure escalates in autonomous', autonomous, { modelFailed: true, confidence: null }, 'escalate', 'autonomous', ['model_unavailable']],
     ['request and failure together', autonomous, { modelFailed: true, explicitRequest: 'agent' }, 'escalate', 'autonomous', ['customer_request', 'model_unavailable']],
-    // 4. autonomous answers on its own
-    ['autonomous ignores low confidence', autonomous, { confidence: 0.05 }, 'answer', 'autonomous', []],
-    ['autonomous ignores every other signal', autonomous, { confidence: 0.05, consecutiveLowConfidence: 5, sentiment: mood(-0.9, 4), ruleMatches: [rule('legal-threat', 'escalate'), rule('large-refund', 'require_approval', 'refunds')], sensitiveData: [card] }, 'answer', 'autonomous', []],
+    // 4. autonomous answers on its own (an unsure answer is flagged for review later)
+    ['autonomous ignores low confidence', autonomous, { confidence: 0.05 }, 'answer', 'autonomous', ['review_band']],
+    ['autonomous ignores every other signal', autonomous, { confidence: 0.05, consecutiveLowConfidence: 5, sentiment: mood(-0.9, 4), ruleMatches: [rule('legal-threat', 'escalate'), rule('large-refund', 'require_approval', 'refunds')], sensitiveData: [card] }, 'answer', 'autonomous', ['review_band']],
     // 5. escalating signals
     ['negative sentiment escalates', supervised, { sentiment: mood(-0.8) }, 'escalate', 'supervised', ['negative_sentiment']],
     ['sentiment at the limit answers', supervised, { sentiment: mood(-0.6) }, 'answer', 'supervised', []],
@@ -119,7 +120,7 @@ describe('decideEscalation', () => {
     ['rule topic sets approval', byTopic, { ruleMatches: [rule('erasure', 'require_approval', 'privacy')] }, 'draft', 'approval', ['topic_rule']],
     ['topic threshold is stricter', byTopic, { topic: 'payments', confidence: 0.55 }, 'escalate', 'supervised', ['low_confidence']],
     ['global threshold elsewhere', byTopic, { topic: 'shipping', confidence: 0.55 }, 'answer', 'supervised', []],
-    ['topic relaxes to autonomous', approvalWithAutonomousTopic, { topic: 'general', confidence: 0.1 }, 'answer', 'autonomous', []],
+    ['topic relaxes to autonomous', approvalWithAutonomousTopic, { topic: 'general', confidence: 0.1 }, 'answer', 'autonomous', ['review_band']],
     ['topic tightens autonomous', autonomousWithSupervisedTopic, { topic: 'orders', confidence: 0.1 }, 'escalate', 'supervised', ['low_confidence']],
     ['most cautious override wins', byTopic, { topic: 'general', ruleMatches: [rule('legal-threat', 'escalate', 'legal')] }, 'escalate', 'supervised', ['topic_rule']],
   ];
@@ -185,6 +186,110 @@ describe('decideEscalation', () => {
   it('names the kinds of sensitive data, never the data', () => {
     const decision = decideEscalation(signalsOf({ sensitiveData: [card, card, email] }), supervised);
     expect(decision.reasons).toEqual([{ signal: 'sensitive_data', value: 'card', detail: '2 found' }]);
+  });
+});
+
+describe('decideEscalation with two bands', () => {
+  // answer ≥ 0.8; review band 0.5 ≤ c < 0.8; escalate below 0.5.
+  const bands = { confidenceThreshold: 0.8, reviewThreshold: 0.5 } as const;
+  const bandedSupervised = policyOf({ ...bands, mode: 'supervised' });
+  const bandedApproval = policyOf({ ...bands, mode: 'approval' });
+  const bandedAutonomous = policyOf({ ...bands, mode: 'autonomous' });
+  const bandedTopic = policyOf({
+    ...bands,
+    topics: {
+      payments: { confidenceThreshold: 0.9, reviewThreshold: 0.7 },
+      shipping: { reviewThreshold: 0.6 },
+    },
+  });
+  const noBand = policyOf({ confidenceThreshold: 0.8 });
+
+  type BandRow = [
+    string,
+    EscalationPolicy,
+    Partial<EscalationSignals>,
+    ReplyAction,
+    EscalationSignal[],
+    boolean,
+  ];
+  // biome-ignore format: one row per line reads as a table
+  const table: BandRow[] = [
+    // supervised: answer, answer + review later, escalate
+    ['supervised above the answer threshold answers', bandedSupervised, { confidence: 0.9 }, 'answer', [], false],
+    ['supervised at the answer threshold answers', bandedSupervised, { confidence: 0.8 }, 'answer', [], false],
+    ['supervised in the band answers for review later', bandedSupervised, { confidence: 0.65 }, 'answer', ['review_band'], true],
+    ['supervised at the review threshold is in the band', bandedSupervised, { confidence: 0.5 }, 'answer', ['review_band'], true],
+    ['supervised below the review threshold escalates', bandedSupervised, { confidence: 0.3 }, 'escalate', ['low_confidence'], false],
+    // approval: every answer is a draft; the band is named on it; below the band escalates
+    ['approval above the answer threshold drafts', bandedApproval, { confidence: 0.9 }, 'draft', [], false],
+    ['approval in the band drafts, naming the band', bandedApproval, { confidence: 0.65 }, 'draft', ['review_band'], false],
+    ['approval below the review threshold escalates', bandedApproval, { confidence: 0.3 }, 'escalate', ['low_confidence'], false],
+    // autonomous: never escalates on confidence; anything under the answer threshold is reviewed later
+    ['autonomous above the answer threshold answers', bandedAutonomous, { confidence: 0.9 }, 'answer', [], false],
+    ['autonomous in the band answers for review later', bandedAutonomous, { confidence: 0.65 }, 'answer', ['review_band'], true],
+    ['autonomous below the review threshold answers for review later', bandedAutonomous, { confidence: 0.3 }, 'answer', ['review_band'], true],
+    ['autonomous still honours a request in the band', bandedAutonomous, { confidence: 0.65, explicitRequest: 'agent' }, 'escalate', ['customer_request'], false],
+    // per-topic bands
+    ['topic band: in its own band', bandedTopic, { topic: 'payments', confidence: 0.75 }, 'answer', ['review_band'], true],
+    ['topic band: below its review threshold', bandedTopic, { topic: 'payments', confidence: 0.65 }, 'escalate', ['low_confidence'], false],
+    ['topic with only a review threshold keeps the global answer threshold', bandedTopic, { topic: 'shipping', confidence: 0.55 }, 'escalate', ['low_confidence'], false],
+    ['global bands for other topics', bandedTopic, { topic: 'returns', confidence: 0.55 }, 'answer', ['review_band'], true],
+    // no review threshold: one band, as before
+    ['without a review threshold below the answer threshold escalates', noBand, { confidence: 0.65 }, 'escalate', ['low_confidence'], false],
+    // interplay with other rules
+    ['small talk in the band is not reviewed', bandedSupervised, { confidence: 0.65, ruleMatches: [rule('small-talk', 'answer', 'general')] }, 'answer', [], false],
+    ['a rule requiring approval in the band drafts with both reasons', bandedSupervised, { confidence: 0.65, ruleMatches: [rule('large-refund', 'require_approval', 'refunds')] }, 'draft', ['topic_rule', 'review_band'], false],
+    ['an escalation in the band does not list the band', bandedSupervised, { confidence: 0.65, sentiment: mood(-0.9) }, 'escalate', ['negative_sentiment'], false],
+    ['band answers are not fallbacks', bandedSupervised, { confidence: 0.65, consecutiveLowConfidence: 3 }, 'answer', ['review_band'], true],
+    ['below the band after a fallback repeats', bandedSupervised, { confidence: 0.3, consecutiveLowConfidence: 1 }, 'escalate', ['low_confidence', 'repeated_fallback'], false],
+  ];
+  it.each(table)('%s', (_name, policy, partial, action, signals, reviewLater) => {
+    const decision = decideEscalation(signalsOf(partial), policy);
+    expect(decision.action).toBe(action);
+    expect(decision.reasons.map((r) => r.signal)).toEqual(signals);
+    expect(decision.reviewLater).toBe(reviewLater);
+  });
+
+  it('shows the value against the answer threshold, and the band', () => {
+    const decision = decideEscalation(
+      signalsOf({ confidence: 0.7812 }),
+      policyOf({ confidenceThreshold: 0.86, reviewThreshold: 0.7 }),
+    );
+    expect(decision.reasons).toEqual([
+      { signal: 'review_band', value: 0.78, threshold: 0.86, detail: 'review band 0.7–0.86' },
+    ]);
+  });
+
+  it('rounds the band value down, so it always reads below the threshold', () => {
+    const decision = decideEscalation(signalsOf({ confidence: 0.7999 }), bandedSupervised);
+    expect(decision.reasons[0]).toMatchObject({ signal: 'review_band', value: 0.79, threshold: 0.8 });
+  });
+
+  it('escalates below the review threshold with that threshold as the reason', () => {
+    const decision = decideEscalation(signalsOf({ confidence: 0.31 }), bandedSupervised);
+    expect(decision.reasons).toEqual([{ signal: 'low_confidence', value: 0.31, threshold: 0.5 }]);
+  });
+
+  it('names the topic whose review threshold applied', () => {
+    const decision = decideEscalation(signalsOf({ topic: 'payments', confidence: 0.65 }), bandedTopic);
+    expect(decision.reasons).toEqual([
+      { signal: 'low_confidence', value: 0.65, threshold: 0.7, detail: 'threshold of topic payments' },
+    ]);
+  });
+
+  it.each([
+    ['payments', 0.9, 0.7],
+    ['shipping', 0.8, 0.6],
+    [null, 0.8, 0.5],
+  ] as const)('topic %s → answer %s, review %s', (topic, answer, review) => {
+    expect(resolveThreshold(bandedTopic, topic)).toBe(answer);
+    expect(resolveReviewThreshold(bandedTopic, topic)).toBe(review);
+  });
+
+  it('a topic lowering its answer threshold under the global review threshold has one band', () => {
+    const policy = policyOf({ ...bands, topics: { general: { confidenceThreshold: 0.4 } } });
+    expect(resolveReviewThreshold(policy, 'general')).toBe(0.4);
+    expect(decideEscalation(signalsOf({ topic: 'general', confidence: 0.45 }), policy).action).toBe('answer');
   });
 });
 

@@ -1,7 +1,9 @@
 import { idSchema } from '@hitl/shared/models';
-import { correctionFilterSchema, exportQuerySchema, reviewRequestSchema } from '@hitl/shared/rest';
+import { exportQuerySchema, reviewRequestSchema } from '@hitl/shared/rest';
+import { correctionListQuerySchema } from '@hitl/shared/review-items';
 import { type Response, Router } from 'express';
 import { exportDataset } from '../services/export-dataset';
+import { listPrioritizedCorrections } from '../services/list-review-items';
 import { reviewCorrection } from '../services/review-correction';
 import type { ServiceContext } from '../services/service-context';
 import { agentOf, parseOr400, route } from './rest-handler';
@@ -13,9 +15,10 @@ export function correctionRoutes(ctx: ServiceContext): Router {
   router.get(
     '/corrections',
     route(ctx.logger, async (req, res) => {
-      const filter = parseOr400(correctionFilterSchema, req.query, res);
-      if (!filter) return;
-      res.json({ corrections: await ctx.store.listCorrections(filter, { limit: 200, offset: 0 }) });
+      const query = parseOr400(correctionListQuerySchema, req.query, res);
+      if (!query) return;
+      const { order, ...filter } = query;
+      res.json(await listPrioritizedCorrections(ctx, filter, order));
     }),
   );
   router.post(

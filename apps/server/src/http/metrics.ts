@@ -43,6 +43,12 @@ export function countingNotifier(inner: Notifier, registry: Registry): Notifier 
     help: 'Corrections recorded',
     registers: [registry],
   });
+  const reviewItems = new Counter({
+    name: 'hitl_review_items_total',
+    help: 'Answers sent in the review band (created), and marks on them (right, corrected)',
+    labelNames: ['status'] as const,
+    registers: [registry],
+  });
   const streams = new Counter({
     name: 'hitl_bot_streams_total',
     help: 'Bot replies streamed to customers, by whether the policy kept them',
@@ -76,6 +82,10 @@ export function countingNotifier(inner: Notifier, registry: Registry): Notifier 
       inner.draftCreated(conversation, draft);
     },
     messageUpdated: (conversation, message) => inner.messageUpdated(conversation, message),
+    reviewItemChanged(item, change) {
+      reviewItems.inc({ status: change === 'created' ? 'created' : item.status });
+      inner.reviewItemChanged(item, change);
+    },
     policyChanged: () => inner.policyChanged(),
     botTyping: (conversation, typing) => inner.botTyping(conversation, typing),
     botStream: (conversation, streamId, delta) => inner.botStream(conversation, streamId, delta),

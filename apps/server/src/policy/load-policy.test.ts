@@ -21,6 +21,11 @@ describe('the default policy file', () => {
     expect(policy.confidenceThreshold).toBe(0.86);
   });
 
+  it('ships two bands: a review threshold below the answer threshold', () => {
+    expect(policy.reviewThreshold).toBeDefined();
+    expect(policy.reviewThreshold).toBeLessThan(policy.confidenceThreshold);
+  });
+
   it('ships the rules teams start from', () => {
     expect(policy.rules.map((r) => [r.id, r.action])).toEqual([
       ['legal-threat', 'escalate'],
@@ -108,5 +113,39 @@ describe('loadEscalationPolicy', () => {
   it('names the file when it cannot be read', () => {
     const path = join(dir, 'missing.json');
     expect(() => loadEscalationPolicy(path)).toThrow(`Escalation policy ${path} could not be read`);
+  });
+});
+
+describe('the review threshold', () => {
+  it('may not exceed the answer threshold, globally', () => {
+    expect(() => parseEscalationPolicy({ confidenceThreshold: 0.6, reviewThreshold: 0.7 }, 'test')).toThrow(
+      'reviewThreshold: reviewThreshold 0.7 must not exceed confidenceThreshold 0.6',
+    );
+  });
+
+  it('may not exceed the answer threshold of its topic', () => {
+    const policy = {
+      confidenceThreshold: 0.9,
+      topics: { payments: { confidenceThreshold: 0.6, reviewThreshold: 0.65 } },
+    };
+    expect(() => parseEscalationPolicy(policy, 'test')).toThrow(
+      'topics.payments.reviewThreshold: reviewThreshold 0.65 of topic payments must not exceed its confidenceThreshold 0.6',
+    );
+  });
+
+  it('of a topic is compared with the global answer threshold when the topic sets none', () => {
+    expect(() =>
+      parseEscalationPolicy(
+        { confidenceThreshold: 0.8, topics: { shipping: { reviewThreshold: 0.85 } } },
+        'test',
+      ),
+    ).toThrow('topics.shipping.reviewThreshold');
+    expect(
+      parseEscalationPolicy({ confidenceThreshold: 0.8, reviewThreshold: 0.8 }, 'test').reviewThreshold,
+    ).toBe(0.8);
+  });
+
+  it('is optional: left out, there is one band', () => {
+    expect(parseEscalationPolicy({ confidenceThreshold: 0.8 }, 'test').reviewThreshold).toBeUndefined();
   });
 });

@@ -8,10 +8,12 @@ import {
   draftReviseSchema,
 } from '@hitl/shared/agent-events';
 import { SESSION_COOKIE } from '@hitl/shared/rest';
+import { reviewMarkSchema } from '@hitl/shared/review-items';
 import { parse as parseCookie } from 'cookie';
 import { selfOriginOf } from '../lib/self-origin';
 import { authenticateAgent } from '../services/auth/agent-sessions';
 import { claimConversation } from '../services/claim-conversation';
+import { markReviewItem } from '../services/mark-review-item';
 import { reloadPolicy } from '../services/policy-state';
 import { listConversations, readConversation } from '../services/read-conversations';
 import { recordCorrection } from '../services/record-correction';
@@ -138,6 +140,10 @@ export function attachAgentNamespace(
       ackHandler(correctionCreateSchema, log, async (input) => ({
         correction: await recordCorrection(ctx, agent, input),
       })),
+    );
+    socket.on(
+      'review:mark',
+      ackHandler(reviewMarkSchema, log, (input) => markReviewItem(ctx, agent, input)),
     );
   });
 }

@@ -1,4 +1,5 @@
 import type { Conversation, Correction, Message } from '@hitl/shared/models';
+import type { ReviewItem } from '@hitl/shared/review-items';
 import type { Notifier } from '../services/notifier';
 import { toPublicConversation, toPublicMessage } from '../services/visitor';
 import type { AgentNamespace, WidgetNamespace } from './namespaces';
@@ -34,6 +35,9 @@ export function createSocketNotifier(widget: WidgetNamespace, agent: AgentNamesp
       agent.to(rooms.watch(conversation.id)).emit('message:updated', message);
       if (message.draft)
         agent.to(rooms.agents).except(rooms.watch(conversation.id)).emit('message:updated', message);
+    },
+    reviewItemChanged(item: ReviewItem, change: 'created' | 'updated') {
+      agent.to(rooms.agents).emit(change === 'created' ? 'review:created' : 'review:updated', item);
     },
     policyChanged() {
       // Other nodes reload from the store; the in-memory adapter (one node) has nobody to tell.

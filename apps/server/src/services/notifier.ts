@@ -1,4 +1,5 @@
 import type { Conversation, Correction, Message } from '@hitl/shared/models';
+import type { ReviewItem } from '@hitl/shared/review-items';
 
 /** How services tell connected clients what happened. Implemented by the realtime transport. */
 export interface Notifier {
@@ -9,6 +10,8 @@ export interface Notifier {
   draftCreated(conversation: Conversation, draft: Message): void;
   /** A message changed after it was created (a reviewed draft, a corrected reply). */
   messageUpdated(conversation: Conversation, message: Message): void;
+  /** An answer entered the review-later list, or an item of it was marked (to every agent). */
+  reviewItemChanged(item: ReviewItem, change: 'created' | 'updated'): void;
   /** This node's policy changed; other nodes must reload theirs. */
   policyChanged(): void;
   botTyping(conversation: Conversation, typing: boolean): void;

@@ -53,13 +53,18 @@ export async function loadActivePolicy(
     }
   }
   const file = loadEscalationPolicy(config.ESCALATION_POLICY ?? defaultEscalationPolicyPath);
-  const policy = {
-    ...file,
-    ...(config.OVERSIGHT_MODE ? { mode: config.OVERSIGHT_MODE } : {}),
-    ...(config.CONFIDENCE_THRESHOLD !== undefined
-      ? { confidenceThreshold: config.CONFIDENCE_THRESHOLD }
-      : {}),
-  };
+  // Validated again: the environment's thresholds must keep the bands ordered (review ≤ answer).
+  const policy = parseEscalationPolicy(
+    {
+      ...file,
+      ...(config.OVERSIGHT_MODE ? { mode: config.OVERSIGHT_MODE } : {}),
+      ...(config.CONFIDENCE_THRESHOLD !== undefined
+        ? { confidenceThreshold: config.CONFIDENCE_THRESHOLD }
+        : {}),
+      ...(config.REVIEW_THRESHOLD !== undefined ? { reviewThreshold: config.REVIEW_THRESHOLD } : {}),
+    },
+    'with CONFIDENCE_THRESHOLD / REVIEW_THRESHOLD from the environment',
+  );
   return { policy, updatedAt: null, source: config.ESCALATION_POLICY ? 'file' : 'default' };
 }
 
@@ -68,6 +73,8 @@ export async function updatePolicy(
   ctx: ServiceContext,
   agent: Agent,
   input: unknown,
+  /** More for the audit trail (e.g. the threshold advice that was applied). */
+  auditExtra: Record<string, unknown> = {},
 ): Promise<PolicyResponse> {
   if (agent.role !== 'admin')
     throw new DomainError('forbidden', 'Only admins can change the escalation policy.');
@@ -99,6 +106,8 @@ export async function updatePolicy(
       changed: changedKeys(before, policy),
       mode: policy.mode,
       confidenceThreshold: policy.confidenceThreshold,
+      reviewThreshold: policy.reviewThreshold ?? null,
+      ...auditExtra,
     },
     at,
   });

@@ -1,8 +1,10 @@
 import type { Agent, Correction, CorrectionReason } from '@hitl/shared/models';
 import { createId } from '../lib/ids';
+import type { NewCorrection } from '../store/store';
 import { DomainError } from './domain-error';
 import { correctionContext, newCorrection } from './new-correction';
 import { authorOf, type ServiceContext } from './service-context';
+import { settleReviewItemOf } from './settle-review-item';
 
 export interface CorrectionInput {
   messageId: string;
@@ -12,11 +14,20 @@ export interface CorrectionInput {
   timeSpentMs?: number | null | undefined;
 }
 
+export interface CorrectionOptions {
+  /**
+   * Runs once the correction is checked and built, before it is stored; when it throws, nothing is stored.
+   * The review-later list claims its item here, so that of two agents only the winner records a correction.
+   */
+  beforeStore?: (correction: NewCorrection) => Promise<void>;
+}
+
 /** An agent marks a bot reply as wrong and writes the right one; stored with its full provenance. */
 export async function recordCorrection(
   ctx: ServiceContext,
   agent: Agent,
   input: CorrectionInput,
+  options: CorrectionOptions = {},
 ): Promise<Correction> {
   const message = await ctx.store.getMessage(input.messageId);
   if (!message) throw new DomainError('not_found', 'No such message.');
@@ -28,22 +39,24 @@ export async function recordCorrection(
     afterSeq: 0,
     includeInternal: false,
   });
-  const correction = await ctx.store.createCorrection(
-    newCorrection(ctx, {
-      conversationId: message.conversationId,
-      messageId: message.id,
-      context: correctionContext(earlier.filter((m) => m.seq < message.seq)),
-      original: message,
-      correctedText: input.correctedText,
-      // A withheld (internal) reply was a draft the customer never saw; a public one was sent.
-      kind: message.visibility === 'internal' ? 'edited_draft' : 'rewritten_reply',
-      reasons: input.reasons,
-      note: input.note ?? null,
-      agent,
-      timeSpentMs: input.timeSpentMs ?? null,
-    }),
-  );
+  const prepared = newCorrection(ctx, {
+    conversationId: message.conversationId,
+    messageId: message.id,
+    context: correctionContext(earlier.filter((m) => m.seq < message.seq)),
+    original: message,
+    correctedText: input.correctedText,
+    // A withheld (internal) reply was a draft the customer never saw; a public one was sent.
+    kind: message.visibility === 'internal' ? 'edited_draft' : 'rewritten_reply',
+    reasons: input.reasons,
+    note: input.note ?? null,
+    agent,
+    timeSpentMs: input.timeSpentMs ?? null,
+  });
+  await options.beforeStore?.(prepared);
+  const correction = await ctx.store.createCorrection(prepared);
   await ctx.store.setMessageCorrection(message.id, correction.id);
+  // The review-later list claimed its own item already; any other path closes the item it leaves behind.
+  if (!options.beforeStore) await settleReviewItemOf(ctx, agent, message.id, correction.id);
   await ctx.store.appendAudit({
     id: createId('aud'),
     actor: authorOf(agent),

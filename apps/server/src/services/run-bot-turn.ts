@@ -1,10 +1,11 @@
 import type { BotMeta, ContextTurn, Message } from '@hitl/shared/models';
 import { computeSignals, type SignalInput } from '../domain/compute-signals';
 import { botMaySpeak } from '../domain/conversation';
-import { decideEscalation, type EscalationPolicy } from '../domain/escalation';
+import { decideEscalation, type EscalationPolicy, resolveReviewThreshold } from '../domain/escalation';
 import { detectExplicitRequest } from '../domain/explicit-request';
 import { countConsecutiveLowConfidence } from '../domain/signals/repeated-fallback';
 import type { ResponderAnswer } from '../responder/responder';
+import { addReviewItem } from './add-review-item';
 import { appendAndNotify, appendNotice } from './append-and-notify';
 import { type BotStream, openBotStream } from './bot-stream';
 import { escalateConversation } from './escalate-conversation';
@@ -35,7 +36,8 @@ export async function runBotTurn(
     earlierCustomerTexts: earlier.filter((m) => m.role === 'customer').map((m) => m.text),
     consecutiveLowConfidence: countConsecutiveLowConfidence(
       earlier.filter((m) => m.role === 'bot').map((m) => m.bot?.confidence ?? null),
-      policy.confidenceThreshold,
+      // An answer in the review band was good enough to send: only those below it were fallbacks.
+      resolveReviewThreshold(policy, null),
     ),
     modelFailed: false,
   };
@@ -69,7 +71,7 @@ export async function runBotTurn(
         ctx.notifier.botTyping(conversation, false);
       }
     }
-    await actOnAnswer(ctx, conversationId, policy, { ...signalInput, modelFailed }, answer, stream);
+    await actOnAnswer(ctx, conversationId, policy, { ...signalInput, modelFailed }, answer, stream, question);
   } finally {
     // Whatever went wrong, the customer's preview must not stay.
     stream?.end(false);
@@ -84,6 +86,7 @@ async function actOnAnswer(
   signalInput: SignalInput,
   answer: ResponderAnswer | null,
   stream: BotStream | null,
+  question: Message,
 ): Promise<void> {
   const signals = computeSignals(
     { ...signalInput, confidence: answer?.confidence ?? null, topic: answer?.topic ?? null },
@@ -118,13 +121,14 @@ async function actOnAnswer(
   if (!answer || !bot) return;
   if (decision.action === 'answer') {
     // A streamed reply is stored once, under the id its preview had.
-    await appendAndNotify(ctx, conversationId, {
+    const sent = await appendAndNotify(ctx, conversationId, {
       ...(stream ? { id: stream.id } : {}),
       role: 'bot',
       text: answer.text,
       bot,
     });
     stream?.end(true);
+    if (decision.reviewLater) await addReviewItem(ctx, question, sent.message, decision.reasons);
     return;
   }
   // draft: held for an agent's review; the customer is told a person is reviewing it.

@@ -81,6 +81,8 @@ const messageSchema = new Schema<MessageDoc>(
 messageSchema.index({ conversationId: 1, seq: 1 }, { unique: true });
 messageSchema.index({ conversationId: 1, dedupKey: 1 }, { unique: true });
 messageSchema.index({ siteKey: 1, visitorId: 1, clientId: 1 });
+// Recent customer questions, for the review order's similarity counts.
+messageSchema.index({ role: 1, createdAt: -1 });
 
 const correctionSchema = new Schema<CorrectionDoc>(
   {

@@ -4,6 +4,7 @@ import { createMongoConversations } from './mongo-conversations';
 import { createMongoCorrections } from './mongo-corrections';
 import { createMongoMessages } from './mongo-messages';
 import { createMongoModels } from './mongo-models';
+import { createMongoReviewItems } from './mongo-review-items';
 import { createMongoSettings } from './mongo-settings';
 import { createKeyedQueue } from './mongo-write-queue';
 import type { Store } from './store';
@@ -25,14 +26,16 @@ export interface MongoStoreOptions {
  */
 export async function createMongoStore(options: MongoStoreOptions): Promise<Store> {
   const connection = await openMongoConnection(options.uri, options.dbName);
+  const serialize = createKeyedQueue();
   let models: Awaited<ReturnType<typeof createMongoModels>>;
+  let reviewItems: Awaited<ReturnType<typeof createMongoReviewItems>>;
   try {
     models = await createMongoModels(connection);
+    reviewItems = await createMongoReviewItems(connection, models, serialize);
   } catch (error) {
     await connection.close().catch(() => undefined);
     throw error;
   }
-  const serialize = createKeyedQueue();
   const openStreams = new Set<() => void>();
   let closed = false;
 
@@ -43,6 +46,7 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
     ...createMongoCorrections(models, openStreams),
     ...createMongoAccounts(models),
     ...createMongoSettings(models),
+    ...reviewItems,
 
     async ping() {
       await pingMongo(connection);

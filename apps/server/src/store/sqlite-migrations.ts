@@ -112,6 +112,27 @@ export const migrations: readonly string[] = [
   ALTER TABLE corrections ADD COLUMN review_edited INTEGER NOT NULL DEFAULT 0;
   CREATE INDEX corrections_by_topic ON corrections (topic, created_at, id);
   `,
+  `
+  CREATE TABLE review_items (
+    id TEXT PRIMARY KEY,
+    conversation_id TEXT NOT NULL REFERENCES conversations (id),
+    message_id TEXT NOT NULL UNIQUE REFERENCES messages (id),
+    question TEXT NOT NULL,
+    answer TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    topic TEXT,
+    reasons TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'right', 'corrected')),
+    reviewer_id TEXT,
+    reviewer_name TEXT,
+    reviewed_at TEXT,
+    correction_id TEXT
+  ) STRICT;
+  CREATE INDEX review_items_by_status ON review_items (status, created_at, id);
+  CREATE INDEX review_items_by_time ON review_items (created_at, id);
+  CREATE INDEX messages_by_role_time ON messages (role, created_at);
+  `,
 ];
 
 /**

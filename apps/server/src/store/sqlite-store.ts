@@ -2,6 +2,7 @@ import { createSqliteAccounts } from './sqlite-accounts';
 import { createSqliteConversations } from './sqlite-conversations';
 import { createSqliteCorrections } from './sqlite-corrections';
 import { IN_MEMORY, openDatabase, statementCache } from './sqlite-database';
+import { createSqliteReviewItems } from './sqlite-review-items';
 import { createSqliteSettings } from './sqlite-settings';
 import type { Store } from './store';
 
@@ -23,6 +24,7 @@ export async function createSqliteStore(options: { file: string }): Promise<Stor
     ...createSqliteCorrections(db, sql, streamFrom, openStreams),
     ...createSqliteAccounts(sql),
     ...createSqliteSettings(sql),
+    ...createSqliteReviewItems(sql),
 
     async ping() {
       sql('SELECT 1').get();

@@ -5,6 +5,7 @@ import { describeConversationContract } from './store-contract-conversations';
 import { describeCorrectionContract } from './store-contract-corrections';
 import { describeDraftContract } from './store-contract-drafts';
 import { describeMessageContract } from './store-contract-messages';
+import { describeReviewItemContract } from './store-contract-review-items';
 import { describeSettingContract } from './store-contract-settings';
 
 /** Gives each contract test the store built for it. */
@@ -56,5 +57,6 @@ export function describeStoreContract(
     describeCorrectionContract(current);
     describeAccountContract(current);
     describeSettingContract(current);
+    describeReviewItemContract(current);
   });
 }

@@ -18,6 +18,7 @@ import type {
   Visibility,
 } from '@hitl/shared/models';
 import type { CorrectionFilter } from '@hitl/shared/rest';
+import type { ReviewItem, ReviewItemStatus } from '@hitl/shared/review-items';
 
 /**
  * The persistence port. Adapters: `sqlite` (embedded default) and `mongo` (mongoose).
@@ -109,6 +110,25 @@ export interface Store {
   /** Null when the correction does not exist; `StoreConflictError` when `review.unchanged` no longer holds. */
   reviewCorrection(id: string, review: CorrectionReview): Promise<Correction | null>;
 
+  // review-later items (answers sent in the review band)
+  /** Stored `pending`. One item per message: a second for the same message throws `StoreConflictError`. */
+  createReviewItem(input: NewReviewItem): Promise<ReviewItem>;
+  getReviewItem(id: string): Promise<ReviewItem | null>;
+  /** The item of a bot answer, in whatever status; null when the answer never entered the list. */
+  findReviewItemByMessage(messageId: string): Promise<ReviewItem | null>;
+  /** By `createdAt` (then id), newest first unless `oldestFirst`; `status` `any` matches every status. */
+  listReviewItems(query: ReviewItemQuery): Promise<ReviewItem[]>;
+  /**
+   * Compare-and-set: applies `mark` only while the item is `pending`. Returns the marked item, or null when it
+   * was already marked (nothing changed) or does not exist. Exactly one of concurrent marks wins.
+   */
+  markReviewItem(id: string, mark: ReviewItemMark): Promise<ReviewItem | null>;
+  /**
+   * The texts of customer messages created at or after `since`, newest first, at most `limit` (for counting
+   * how many recent questions resemble one).
+   */
+  listRecentCustomerTexts(since: string, limit: number): Promise<string[]>;
+
   // agents and sessions
   /** Emails are unique ignoring case: a second one throws `StoreConflictError`. */
   createAgent(input: NewAgent): Promise<Agent>;
@@ -178,6 +198,42 @@ export type AccountMethods = Pick<
   | 'listAudit'
 >;
 export type SettingMethods = Pick<Store, 'getSetting' | 'putSetting'>;
+export type ReviewItemMethods = Pick<
+  Store,
+  | 'createReviewItem'
+  | 'getReviewItem'
+  | 'findReviewItemByMessage'
+  | 'listReviewItems'
+  | 'markReviewItem'
+  | 'listRecentCustomerTexts'
+>;
+
+export interface NewReviewItem {
+  id: string;
+  conversationId: string;
+  messageId: string;
+  question: string;
+  answer: string;
+  confidence: number;
+  topic: string | null;
+  reasons: Reason[];
+  createdAt: string;
+}
+
+export interface ReviewItemQuery {
+  status: ReviewItemStatus | 'any';
+  limit: number;
+  oldestFirst?: boolean;
+  /** Only items created at or after this instant. */
+  since?: string;
+}
+
+export interface ReviewItemMark {
+  status: Exclude<ReviewItemStatus, 'pending'>;
+  reviewer: Author;
+  at: string;
+  correctionId: string | null;
+}
 
 export interface NewConversation {
   id: string;

@@ -1,0 +1,57 @@
+/** One reviewed answer: its confidence, and whether it was right (marked right) or wrong (an approved correction). */
+export interface ReviewedAnswer {
+  confidence: number;
+  right: boolean;
+}
+
+export interface AdvisedThreshold {
+  /** Lowest threshold on the 0.01 grid whose answered reviews reach the target accuracy; null when none does. */
+  threshold: number | null;
+  reviews: number;
+  right: number;
+  wrong: number;
+  /** Reviews at or above the advised threshold, and how many of them were right. */
+  answered: number;
+  answeredAccuracy: number | null;
+  enough: boolean;
+}
+
+/**
+ * The lowest answer threshold that keeps the answers it would let through right at least `accuracy` of the
+ * time, judged by the team's own reviews. Thresholds are tried on a grid of hundredths (what people type in
+ * a policy), from the lowest reviewed confidence (rounded down: below it there is no evidence) up to the
+ * highest (above it nothing would be answered, so nothing is known). Fewer than
+ * `minReviews` reviews and the advice is computed but marked not enough to act on.
+ */
+export function adviseThreshold(
+  reviews: readonly ReviewedAnswer[],
+  accuracy: number,
+  minReviews: number,
+): AdvisedThreshold {
+  const right = reviews.filter((r) => r.right).length;
+  const base = {
+    reviews: reviews.length,
+    right,
+    wrong: reviews.length - right,
+    enough: reviews.length >= minReviews,
+  };
+  const lowest = Math.min(...reviews.map((r) => r.confidence));
+  for (let step = Math.floor(lowest * 100 + 1e-9); step <= 100; step++) {
+    const threshold = step / 100;
+    // Compared in hundredths so that 0.29 * 100 rounding cannot move a review across the line.
+    const answered = reviews.filter((r) => Math.round(r.confidence * 1e6) >= step * 1e4);
+    if (answered.length === 0) break;
+    const answeredRight = answered.filter((r) => r.right).length;
+    if (answeredRight >= accuracy * answered.length - 1e-9) {
+      return {
+        ...base,
+        threshold,
+        answered: answered.length,
+        answeredAccuracy: round4(answeredRight / answered.length),
+      };
+    }
+  }
+  return { ...base, threshold: null, answered: 0, answeredAccuracy: null };
+}
+
+const round4 = (n: number) => Math.round(n * 10_000) / 10_000;

@@ -1,0 +1,37 @@
+import { reviewItemListQuerySchema } from '@hitl/shared/review-items';
+import { thresholdAdviceApplySchema, thresholdAdviceQuerySchema } from '@hitl/shared/threshold-advice';
+import { Router } from 'express';
+import { listReviewItems } from '../services/list-review-items';
+import type { ServiceContext } from '../services/service-context';
+import { applyThresholdAdvice, thresholdAdvice } from '../services/threshold-advice';
+import { agentOf, parseOr400, route } from './rest-handler';
+
+/** The review-later list (marked over the agent socket) and the threshold advice drawn from reviews. */
+export function reviewItemRoutes(ctx: ServiceContext): Router {
+  const router = Router();
+  router.get(
+    '/review-items',
+    route(ctx.logger, async (req, res) => {
+      const query = parseOr400(reviewItemListQuerySchema, req.query, res);
+      if (!query) return;
+      res.json({ items: await listReviewItems(ctx, query) });
+    }),
+  );
+  router.get(
+    '/threshold-advice',
+    route(ctx.logger, async (req, res) => {
+      const query = parseOr400(thresholdAdviceQuerySchema, req.query, res);
+      if (!query) return;
+      res.json(await thresholdAdvice(ctx, query.accuracy));
+    }),
+  );
+  router.post(
+    '/admin/threshold-advice/apply',
+    route(ctx.logger, async (req, res) => {
+      const body = parseOr400(thresholdAdviceApplySchema, req.body, res);
+      if (!body) return;
+      res.json(await applyThresholdAdvice(ctx, agentOf(res), body));
+    }),
+  );
+  return router;
+}
