@@ -89,6 +89,7 @@ describe('mongo store', () => {
       byKey([
         { key: { conversationId: 1, dedupKey: 1 }, unique: true },
         { key: { conversationId: 1, seq: 1 }, unique: true },
+        { key: { role: 1, visibility: 1, createdAt: -1 }, unique: false },
         { key: { siteKey: 1, visitorId: 1, clientId: 1 }, unique: false },
       ]),
     );
@@ -109,6 +110,7 @@ describe('mongo store', () => {
       ]),
     );
     expect(await indexes('audit_events')).toEqual(byKey([{ key: { at: -1 }, unique: false }]));
+    expect(await indexes('articles')).toEqual(byKey([{ key: { status: 1, _id: 1 }, unique: false }]));
   });
 
   it('opens an existing database again without touching its data', async () => {

@@ -1,4 +1,5 @@
 import { createMongoAccounts } from './mongo-accounts';
+import { createMongoArticles } from './mongo-articles';
 import { openMongoConnection, pingMongo } from './mongo-connection';
 import { createMongoConversations } from './mongo-conversations';
 import { createMongoCorrections } from './mongo-corrections';
@@ -43,6 +44,7 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
     ...createMongoCorrections(models, openStreams),
     ...createMongoAccounts(models),
     ...createMongoSettings(models),
+    ...createMongoArticles(models, serialize),
 
     async ping() {
       await pingMongo(connection);

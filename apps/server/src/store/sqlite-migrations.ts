@@ -112,6 +112,23 @@ export const migrations: readonly string[] = [
   ALTER TABLE corrections ADD COLUMN review_edited INTEGER NOT NULL DEFAULT 0;
   CREATE INDEX corrections_by_topic ON corrections (topic, created_at, id);
   `,
+  `
+  CREATE TABLE articles (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    topic TEXT NOT NULL,
+    answer TEXT NOT NULL,
+    examples TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('active', 'retired')),
+    version INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT
+  ) STRICT;
+  CREATE INDEX messages_withheld ON messages (created_at, id)
+    WHERE role = 'bot' AND visibility = 'internal' AND draft IS NULL;
+  `,
 ];
 
 /**

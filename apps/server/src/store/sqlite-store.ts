@@ -1,4 +1,5 @@
 import { createSqliteAccounts } from './sqlite-accounts';
+import { createSqliteArticles } from './sqlite-articles';
 import { createSqliteConversations } from './sqlite-conversations';
 import { createSqliteCorrections } from './sqlite-corrections';
 import { IN_MEMORY, openDatabase, statementCache } from './sqlite-database';
@@ -23,6 +24,7 @@ export async function createSqliteStore(options: { file: string }): Promise<Stor
     ...createSqliteCorrections(db, sql, streamFrom, openStreams),
     ...createSqliteAccounts(sql),
     ...createSqliteSettings(sql),
+    ...createSqliteArticles(sql),
 
     async ping() {
       sql('SELECT 1').get();

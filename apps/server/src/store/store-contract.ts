@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from './store';
 import { describeAccountContract } from './store-contract-accounts';
+import { describeArticleContract } from './store-contract-articles';
 import { describeConversationContract } from './store-contract-conversations';
 import { describeCorrectionContract } from './store-contract-corrections';
 import { describeDraftContract } from './store-contract-drafts';
@@ -56,5 +57,6 @@ export function describeStoreContract(
     describeCorrectionContract(current);
     describeAccountContract(current);
     describeSettingContract(current);
+    describeArticleContract(current);
   });
 }
