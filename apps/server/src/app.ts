@@ -10,6 +10,7 @@ import { conversationRoutes } from './http/conversation-routes';
 import { correctionRoutes } from './http/correction-routes';
 import { errorHandler } from './http/error-handler';
 import { healthRoutes } from './http/health-routes';
+import { knowledgeRoutes } from './http/knowledge-routes';
 import { countingNotifier, createMetrics } from './http/metrics';
 import { sendError } from './http/rest-handler';
 import { reviewRoutes } from './http/review-routes';
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps): App {
     policyState,
     conversationQueue: new KeyedQueue(),
     visitorQueue: new KeyedQueue(),
+    knowledgeQueue: new KeyedQueue(),
     systemPrompt: `You are the customer support assistant of ${config.SITE_NAME}. Answer briefly, kindly and only with facts you are sure of.`,
   };
   attachSocketHandlers(namespaces, ctx, {
@@ -105,6 +107,7 @@ export function createApp(deps: AppDeps): App {
   app.use('/api', reviewRoutes(ctx));
   app.use('/api', correctionRoutes(ctx));
   app.use('/api', adminRoutes(ctx));
+  app.use('/api', knowledgeRoutes(ctx));
   app.use('/api', (_req, res) => sendError(res, { code: 'not_found', message: 'No such endpoint.' }));
   app.use(staticRoutes(deps.staticPaths ?? defaultStaticPaths));
   app.use(errorHandler(logger));
@@ -127,6 +130,7 @@ export function createApp(deps: AppDeps): App {
       await new Promise<void>((resolve) => namespaces.io.close(() => resolve()));
       await ctx.conversationQueue.drain();
       await ctx.visitorQueue.drain();
+      await ctx.knowledgeQueue.drain();
       if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
     },
   };

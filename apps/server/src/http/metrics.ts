@@ -77,6 +77,7 @@ export function countingNotifier(inner: Notifier, registry: Registry): Notifier 
     },
     messageUpdated: (conversation, message) => inner.messageUpdated(conversation, message),
     policyChanged: () => inner.policyChanged(),
+    knowledgeChanged: () => inner.knowledgeChanged(),
     botTyping: (conversation, typing) => inner.botTyping(conversation, typing),
     botStream: (conversation, streamId, delta) => inner.botStream(conversation, streamId, delta),
     botStreamEnd(conversation, streamId, kept) {

@@ -3,6 +3,7 @@ import type { InterServerEvents } from '@hitl/shared/agent-events';
 import { Server } from 'socket.io';
 import type { ServiceContext } from '../services/service-context';
 import { attachAgentNamespace } from './agent-namespace';
+import { attachKnowledgeSync } from './knowledge-sync';
 import type { AgentNamespace, WidgetNamespace } from './namespaces';
 import { attachWidgetNamespace, type WidgetNamespaceOptions } from './widget-namespace';
 
@@ -38,4 +39,5 @@ export function attachSocketHandlers(
 ): void {
   attachWidgetNamespace(namespaces.widget, ctx, options);
   attachAgentNamespace(namespaces.agent, ctx, { publicUrl: options.publicUrl });
+  attachKnowledgeSync(namespaces.agent, ctx);
 }
