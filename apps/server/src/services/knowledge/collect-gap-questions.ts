@@ -1,12 +1,10 @@
-import type { GapQuestion } from '@hitl/shared/knowledge';
+import { type GapQuestion, normalizeExample } from '@hitl/shared/knowledge';
 import type { Message } from '@hitl/shared/models';
 import { resolveThreshold } from '../../domain/escalation';
 import type { ServiceContext } from '../service-context';
 
 /** A customer question no article answered well, with what an agent answered instead (when known). */
 export interface GapEntry extends GapQuestion {
-  /** The corrected reply or the withheld one: one entry per bot reply. */
-  replyId: string;
   agentAnswer: string | null;
   topic: string | null;
 }
@@ -30,8 +28,7 @@ export async function collectGapQuestions(
     if (correction.review.status === 'rejected') continue;
     const question = [...correction.context].reverse().find((turn) => turn.role === 'customer');
     if (!question) continue;
-    entries.set(correction.messageId, {
-      replyId: correction.messageId,
+    entries.set(keyOf(correction.conversationId, question.text), {
       text: question.text,
       conversationId: correction.conversationId,
       at: correction.createdAt,
@@ -44,17 +41,15 @@ export async function collectGapQuestions(
   const policy = ctx.policy();
   const withheld = (await ctx.store.listWithheldReplies(since, limit)).filter(
     (reply) =>
-      !entries.has(reply.id) &&
       reply.bot !== null &&
       reply.bot.confidence < resolveThreshold(policy, reply.bot.topic),
   );
   for (const reply of withheld) {
     const around = await messagesAround(ctx, reply);
     const question = around.filter((m) => m.role === 'customer' && m.seq < reply.seq).pop();
-    if (!question) continue;
+    if (!question || entries.has(keyOf(reply.conversationId, question.text))) continue;
     const answer = around.find((m) => m.role === 'agent' && m.seq > reply.seq && m.visibility === 'public');
-    entries.set(reply.id, {
-      replyId: reply.id,
+    entries.set(keyOf(reply.conversationId, question.text), {
       text: question.text,
       conversationId: reply.conversationId,
       at: reply.createdAt,
@@ -64,6 +59,14 @@ export async function collectGapQuestions(
     });
   }
   return [...entries.values()].sort((a, b) => b.at.localeCompare(a.at)).slice(0, limit);
+}
+
+/**
+ * One entry per question asked in a conversation: an agent's answer to an escalated question is recorded as
+ * a correction of its own (a `human_answer`), next to the withheld reply it answers.
+ */
+function keyOf(conversationId: string, question: string): string {
+  return `${conversationId}\n${normalizeExample(question)}`;
 }
 
 /** The public messages just before and after a reply: its question and the agent's answer are there. */
