@@ -1,6 +1,6 @@
 import type { Agent } from '@hitl/shared/models';
 import type { ConnectionStatus } from '../hooks/use-agent-socket';
-import { correctionsHref, inboxHref, type Page, settingsHref } from '../hooks/use-hash-route';
+import { correctionsHref, inboxHref, knowledgeHref, type Page, settingsHref } from '../hooks/use-hash-route';
 import { ConnectionIndicator } from './connection-indicator';
 
 type Props = {
@@ -30,6 +30,13 @@ export function TopBar({ agent, page, status, agentsOnline, queued, onSignOut }:
           className={page === 'corrections' ? 'active' : undefined}
         >
           Corrections
+        </a>
+        <a
+          href={knowledgeHref}
+          data-testid="nav-knowledge"
+          className={page === 'knowledge' ? 'active' : undefined}
+        >
+          Knowledge
         </a>
         <a
           href={settingsHref}

@@ -3,7 +3,8 @@ import { useCallback, useSyncExternalStore } from 'react';
 export type Route =
   | { page: 'inbox'; conversationId: string | null }
   | { page: 'corrections' }
-  | { page: 'settings' };
+  | { page: 'settings' }
+  | { page: 'knowledge'; view: 'articles' | 'gaps' };
 export type Page = Route['page'];
 
 /** Hash routes keep deep links working under /console/ without any server-side fallback. */
@@ -21,12 +22,16 @@ export function conversationHref(id: string): string {
 
 export const correctionsHref = '#/corrections';
 export const settingsHref = '#/settings';
+export const knowledgeHref = '#/knowledge';
+export const knowledgeGapsHref = '#/knowledge/gaps';
 export const inboxHref = '#/';
 
 function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '/corrections') return { page: 'corrections' };
   if (path === '/settings') return { page: 'settings' };
+  if (path === '/knowledge') return { page: 'knowledge', view: 'articles' };
+  if (path === '/knowledge/gaps') return { page: 'knowledge', view: 'gaps' };
   const match = /^\/conversations\/([^/]+)$/.exec(path);
   return { page: 'inbox', conversationId: match?.[1] ? decodeURIComponent(match[1]) : null };
 }

@@ -40,9 +40,7 @@ export async function collectGapQuestions(
 
   const policy = ctx.policy();
   const withheld = (await ctx.store.listWithheldReplies(since, limit)).filter(
-    (reply) =>
-      reply.bot !== null &&
-      reply.bot.confidence < resolveThreshold(policy, reply.bot.topic),
+    (reply) => reply.bot !== null && reply.bot.confidence < resolveThreshold(policy, reply.bot.topic),
   );
   for (const reply of withheld) {
     const around = await messagesAround(ctx, reply);

@@ -99,7 +99,7 @@ export function staleVersion(now: KnowledgeArticle | null): DomainError {
   const who = now.updatedBy?.name ?? 'the knowledge-base import';
   return new DomainError(
     'conflict',
-    `${who} changed this article meanwhile (now version ${now.version}, ${now.updatedAt}). Reload it and apply your change again.`,
+    `${who} changed this article meanwhile (it is now at version ${now.version}). Reload it and apply your change again.`,
   );
 }
 

@@ -58,7 +58,11 @@ function describeGap(entries: GapEntry[]): KnowledgeGap {
       })),
     agentAnswers: tally(entries.map((entry) => entry.agentAnswer)).slice(0, ANSWERS_SHOWN),
     topic: tally(entries.map((entry) => entry.topic))[0]?.text ?? null,
-    lastAskedAt: entries.map((entry) => entry.at).sort().at(-1) ?? '',
+    lastAskedAt:
+      entries
+        .map((entry) => entry.at)
+        .sort()
+        .at(-1) ?? '',
   };
 }
 
