@@ -3,6 +3,7 @@ import type { AuditEventView } from '@hitl/shared/rest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../apps/server/src/knowledge/knowledge-base';
 import { askAsCustomer, callApi } from '../support/knowledge-api';
+import { type StoreKind, storeKinds } from '../support/store-kinds';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const GIFT_WRAP = {
@@ -17,7 +18,7 @@ const GIFT_WRAP_PARAPHRASE = 'Could you gift wrap my order please?';
 
 type Login = { agent: { id: string; name: string }; token: string };
 
-describe('the knowledge base over REST', () => {
+describe.each(storeKinds)('the knowledge base over REST (%s store)', (kind: StoreKind) => {
   let server: TestServer;
   let rita: Login;
   let rui: Login;
@@ -31,7 +32,7 @@ describe('the knowledge base over REST', () => {
     (await api<{ article: KnowledgeArticle }>(ana, 'GET', `/knowledge/articles/${id}`)).body.article;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({}, { store: kind });
     rita = await server.createAgent({ name: 'Rita Reviewer', role: 'reviewer' });
     rui = await server.createAgent({ name: 'Rui Reviewer', role: 'reviewer' });
     ana = await server.createAgent({ name: 'Ana Agent', role: 'agent' });
@@ -276,6 +277,24 @@ describe('the knowledge base over REST', () => {
     expect((await askAsCustomer(socket, 'Can you engrave my new knife?')).reply.text).toBe(
       'We engrave knives for $10.',
     );
+  });
+
+  it('refuses an anonymous caller, a bad format, a too large or non-text import body', async () => {
+    const anonymous = await fetch(`${server.url}/api/knowledge/articles`);
+    expect(anonymous.status).toBe(401);
+    for (const path of [
+      '/knowledge/import?format=docx',
+      '/knowledge/import',
+      '/knowledge/import?format=csv&dryRun=maybe',
+    ]) {
+      const res = await api(rita, 'POST', path, 'id,title\n');
+      expect(res.status, path).toBe(400);
+      expect(res.body.error?.code).toBe('invalid_payload');
+    }
+    expect((await api(ana, 'GET', '/knowledge/export?format=pdf')).status).toBe(400);
+    const huge = await api(rita, 'POST', '/knowledge/import?format=csv', 'x'.repeat(3 * 1024 * 1024));
+    expect(huge.status).toBe(413);
+    expect(huge.body.error?.code).toBe('payload_too_large');
   });
 
   it('exports in the three formats, which import back unchanged', async () => {

@@ -1,6 +1,7 @@
 import type { KnowledgeArticle, KnowledgeGapsResponse } from '@hitl/shared/knowledge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askAsCustomer, callApi } from '../support/knowledge-api';
+import { type StoreKind, storeKinds } from '../support/store-kinds';
 import { type AgentClient, startTestServer, type TestServer } from '../support/test-server';
 
 const TENTS = ['do you rent tents?', 'Can I rent a tent from you?', 'can i rent tents', 'do you rent tents?'];
@@ -9,7 +10,7 @@ const ENGRAVING = 'do you offer engraving on knives?';
 
 type Login = { agent: { id: string; name: string }; token: string };
 
-describe('knowledge gaps', () => {
+describe.each(storeKinds)('knowledge gaps (%s store)', (kind: StoreKind) => {
   let server: TestServer;
   let rui: Login & { socket: AgentClient };
   let ana: Login;
@@ -36,7 +37,7 @@ describe('knowledge gaps', () => {
   }
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({}, { store: kind });
     const login = await server.createAgent({ name: 'Rui Reviewer', role: 'reviewer' });
     rui = { ...login, socket: await server.connectAgent(login.token) };
     ana = await server.createAgent({ name: 'Ana Agent', role: 'agent' });
