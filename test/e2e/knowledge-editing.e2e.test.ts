@@ -56,6 +56,27 @@ async function askInWidget(question: string): Promise<string> {
 }
 
 describe('the Knowledge page', () => {
+  it('is read-only for the agent role', async () => {
+    const { agent } = await server.createAgent({
+      name: 'Ana Agent',
+      role: 'agent',
+      email: 'ana@example.com',
+    });
+    expect(agent.role).toBe('agent');
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+    await page.goto(`${server.url}/console/#/knowledge`);
+    await page.getByTestId('login-email').fill('ana@example.com');
+    await page.getByTestId('login-password').fill(AGENT_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('kb-readonly').waitFor();
+    await page.locator('[data-testid="kb-row"][data-id="shipping-times"]').click();
+    expect(await page.getByTestId('kb-title').isDisabled()).toBe(true);
+    expect(await page.getByTestId('kb-save').count()).toBe(0);
+    expect(await page.getByTestId('kb-new').count()).toBe(0);
+    await page.screenshot({ path: path.join(screenshotDir, 'kb-0-agent-readonly.png') });
+    await page.context().close();
+  });
+
   it('lists the seeded articles and finds one by search', async () => {
     await console_.goto(`${server.url}/console/`);
     await console_.getByTestId('login-email').fill('rita@example.com');

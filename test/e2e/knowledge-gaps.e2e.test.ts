@@ -67,6 +67,7 @@ describe('knowledge gaps in the console', () => {
   it('turns the largest group into an article in a few clicks; the group leaves and the bot answers', async () => {
     await page.getByTestId('gap-card').first().getByTestId('gap-create').click();
     await page.getByTestId('kb-editor').waitFor();
+    expect(await page.getByTestId('kb-from-gap').innerText()).toContain('knowledge gap of 3 questions');
     expect(TENTS).toContain(await page.getByTestId('kb-title').inputValue());
     expect(await page.getByTestId('kb-answer').inputValue()).toBe(TENTS_ANSWER);
     expect((await page.getByTestId('kb-examples').locator('li').allInnerTexts()).length).toBe(3);

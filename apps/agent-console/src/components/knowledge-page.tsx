@@ -15,7 +15,7 @@ import './knowledge-page.css';
 type Selection =
   | { kind: 'none' }
   | { kind: 'article'; article: KnowledgeArticle }
-  | { kind: 'new'; draft: ArticleDraft; key: number };
+  | { kind: 'new'; draft: ArticleDraft; key: number; fromGap: number | null };
 
 type Props = {
   agent: Agent;
@@ -36,7 +36,8 @@ export function KnowledgePage({ agent, view, onNavigate }: Props) {
     list.reload();
     active.reload();
   };
-  const startNew = (draft: ArticleDraft) => setSelection({ kind: 'new', draft, key: Date.now() });
+  const startNew = (draft: ArticleDraft, fromGap: number | null = null) =>
+    setSelection({ kind: 'new', draft, key: Date.now(), fromGap });
 
   return (
     <main className="kb-page" data-testid="knowledge-page">
@@ -96,44 +97,53 @@ export function KnowledgePage({ agent, view, onNavigate }: Props) {
           editable={editable}
           onArticleChanged={refresh}
           onCreateArticle={(gap) => {
-            startNew(draftFromGap(gap));
+            startNew(draftFromGap(gap), gap.count);
             onNavigate(knowledgeHref);
           }}
         />
       ) : (
-        <div className="kb-layout">
-          <ArticleList
-            articles={list.data}
-            loading={list.loading}
-            error={list.error}
-            search={search}
-            status={status}
-            selectedId={selection.kind === 'article' ? selection.article.id : null}
-            onSearch={setSearch}
-            onStatus={setStatus}
-            onSelect={(id) => {
-              const article = list.data.find((a) => a.id === id);
-              if (article) setSelection({ kind: 'article', article });
-            }}
-          />
-          {selection.kind === 'none' ? (
-            <section className="kb-editor kb-editor-empty">
-              <p className="muted">Choose an article to read{editable ? ' or edit it' : ''}.</p>
-            </section>
-          ) : (
-            <ArticleEditor
-              key={
-                selection.kind === 'new'
-                  ? `new-${selection.key}`
-                  : `${selection.article.id}-${selection.article.version}`
-              }
-              article={selection.kind === 'article' ? selection.article : null}
-              initial={selection.kind === 'new' ? selection.draft : draftOf(selection.article)}
-              editable={editable}
-              onSaved={() => refresh()}
-            />
+        <>
+          {selection.kind === 'new' && selection.fromGap !== null && (
+            <p className="banner banner-info" data-testid="kb-from-gap">
+              Prefilled from a knowledge gap of {selection.fromGap} question
+              {selection.fromGap === 1 ? '' : 's'}: edit anything before creating it.{' '}
+              <a href={knowledgeGapsHref}>Back to the gaps</a>
+            </p>
           )}
-        </div>
+          <div className="kb-layout">
+            <ArticleList
+              articles={list.data}
+              loading={list.loading}
+              error={list.error}
+              search={search}
+              status={status}
+              selectedId={selection.kind === 'article' ? selection.article.id : null}
+              onSearch={setSearch}
+              onStatus={setStatus}
+              onSelect={(id) => {
+                const article = list.data.find((a) => a.id === id);
+                if (article) setSelection({ kind: 'article', article });
+              }}
+            />
+            {selection.kind === 'none' ? (
+              <section className="kb-editor kb-editor-empty">
+                <p className="muted">Choose an article to read{editable ? ' or edit it' : ''}.</p>
+              </section>
+            ) : (
+              <ArticleEditor
+                key={
+                  selection.kind === 'new'
+                    ? `new-${selection.key}`
+                    : `${selection.article.id}-${selection.article.version}`
+                }
+                article={selection.kind === 'article' ? selection.article : null}
+                initial={selection.kind === 'new' ? selection.draft : draftOf(selection.article)}
+                editable={editable}
+                onSaved={() => refresh()}
+              />
+            )}
+          </div>
+        </>
       )}
     </main>
   );
