@@ -1,5 +1,13 @@
 import type { KnowledgeArticle, KnowledgeGapsResponse } from '@hitl/shared/knowledge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  botMeta,
+  botReplyFixture,
+  conversationFixture,
+  correctionFixture,
+  messageFixture,
+  reviewerAuthor,
+} from '../../apps/server/src/store/store-fixtures';
 import { askAsCustomer, callApi } from '../support/knowledge-api';
 import { type StoreKind, storeKinds } from '../support/store-kinds';
 import { type AgentClient, startTestServer, type TestServer } from '../support/test-server';
@@ -101,5 +109,59 @@ describe.each(storeKinds)('knowledge gaps (%s store)', (kind: StoreKind) => {
 
     const { socket } = await server.connectVisitor();
     expect((await askAsCustomer(socket, 'Can I rent a tent?')).reply.text).toBe(TENTS_ANSWER);
+  });
+
+  it('counts low confidence and corrections only: not a reply withheld for another reason, not a rejected correction', async () => {
+    const now = Date.now();
+    const threshold = server.app.ctx.policy().confidenceThreshold;
+    /** A customer question and the bot's withheld reply, `minutesAgo`. */
+    const asked = async (text: string, confidence: number, minutesAgo: number) => {
+      const conversation = await server.store.createConversation(conversationFixture());
+      const time = (offset: number) => new Date(now - minutesAgo * 60_000 + offset).toISOString();
+      await server.store.appendMessage(messageFixture(conversation.id, { text, createdAt: time(0) }));
+      const { message } = await server.store.appendMessage(
+        botReplyFixture(conversation.id, {
+          visibility: 'internal',
+          bot: { ...botMeta, topic: null, confidence },
+          createdAt: time(1),
+        }),
+      );
+      return { conversation, message };
+    };
+    await asked('is the lake warm in june', Math.min(1, threshold + 0.05), 5);
+    await asked('do you sell kayaks', threshold - 0.3, 6);
+    const rejected = await asked('do you sell canoes', 0.99, 7);
+    const correction = await server.store.createCorrection(
+      correctionFixture(rejected.conversation.id, rejected.message.id, {
+        context: [{ role: 'customer', text: 'do you sell canoes' }],
+        createdAt: new Date(now - 60_000).toISOString(),
+      }),
+    );
+    await server.store.reviewCorrection(correction.id, {
+      status: 'rejected',
+      reviewer: reviewerAuthor,
+      at: new Date(now).toISOString(),
+      note: null,
+      edited: false,
+    });
+    const pending = await asked('do you sell paddles', 0.99, 8);
+    await server.store.createCorrection(
+      correctionFixture(pending.conversation.id, pending.message.id, {
+        context: [{ role: 'customer', text: 'do you sell paddles' }],
+        correctedText: 'Yes, from $30.',
+        createdAt: new Date(now - 60_000).toISOString(),
+      }),
+    );
+    const result = await gaps();
+    expect(result.gaps.map((g) => [g.typicalQuestion, g.questions[0]?.source])).toEqual(
+      expect.arrayContaining([
+        ['do you sell kayaks', 'low_confidence'],
+        ['do you sell paddles', 'corrected'],
+      ]),
+    );
+    expect(result.gaps).toHaveLength(2);
+    expect(result.gaps.find((g) => g.typicalQuestion === 'do you sell paddles')?.agentAnswers).toEqual([
+      { text: 'Yes, from $30.', count: 1 },
+    ]);
   });
 });
