@@ -110,7 +110,9 @@ describe('mongo store', () => {
       ]),
     );
     expect(await indexes('audit_events')).toEqual(byKey([{ key: { at: -1 }, unique: false }]));
-    expect(await indexes('articles')).toEqual(byKey([{ key: { status: 1, _id: 1 }, unique: false }]));
+    expect(await indexes('articles')).toEqual(
+      byKey([{ key: { status: 1, createdAt: 1, _id: 1 }, unique: false }]),
+    );
   });
 
   it('opens an existing database again without touching its data', async () => {

@@ -49,7 +49,7 @@ export const articleSchema = new Schema<ArticleDoc>(
     autoCreate: false,
   },
 );
-articleSchema.index({ status: 1, _id: 1 });
+articleSchema.index({ status: 1, createdAt: 1, _id: 1 });
 
 /**
  * Knowledge-base articles and the withheld bot replies. Updates are conditional on the version and,
@@ -92,7 +92,7 @@ export function createMongoArticles(models: MongoModels, serialize: KeyedQueue):
     async listArticles(status) {
       const docs = await articles
         .find(status === undefined ? {} : { status })
-        .sort({ _id: 1 })
+        .sort({ createdAt: 1, _id: 1 })
         .lean<ArticleDoc[]>();
       return docs.map(toArticle);
     },

@@ -56,8 +56,10 @@ export function createSqliteArticles(sql: Sql): KnowledgeMethods {
     async listArticles(status) {
       const rows =
         status === undefined
-          ? sql<ArticleRow>('SELECT * FROM articles ORDER BY id').all()
-          : sql<ArticleRow>('SELECT * FROM articles WHERE status = @status ORDER BY id').all({ status });
+          ? sql<ArticleRow>('SELECT * FROM articles ORDER BY created_at, id').all()
+          : sql<ArticleRow>('SELECT * FROM articles WHERE status = @status ORDER BY created_at, id').all({
+              status,
+            });
       return rows.map(toArticle);
     },
 

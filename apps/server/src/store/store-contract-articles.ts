@@ -63,13 +63,24 @@ export function describeArticleContract(current: CurrentStore): void {
       expect((await store.getArticle(first.id))?.title).toBe('Gift cards');
     });
 
-    it('lists every article by id, or those with a status', async () => {
+    it('lists every article, or those with a status, in the order they were created (then by id)', async () => {
       const store = current();
-      await store.createArticle(articleFixture({ id: 'b-article' }));
-      await store.createArticle(articleFixture({ id: 'a-article', status: 'retired' }));
-      await store.createArticle(articleFixture({ id: 'c-article' }));
-      expect((await store.listArticles()).map((a) => a.id)).toEqual(['a-article', 'b-article', 'c-article']);
-      expect((await store.listArticles('active')).map((a) => a.id)).toEqual(['b-article', 'c-article']);
+      await store.createArticle(articleFixture({ id: 'b-article', createdAt: at(1) }));
+      await store.createArticle(articleFixture({ id: 'a-article', status: 'retired', createdAt: at(2) }));
+      await store.createArticle(articleFixture({ id: 'd-article', createdAt: at(3) }));
+      await store.createArticle(articleFixture({ id: 'c-article', createdAt: at(3) }));
+      await store.updateArticle('b-article', 1, { title: 'Edited', updatedBy: null, updatedAt: at(9) });
+      expect((await store.listArticles()).map((a) => a.id)).toEqual([
+        'b-article',
+        'a-article',
+        'c-article',
+        'd-article',
+      ]);
+      expect((await store.listArticles('active')).map((a) => a.id)).toEqual([
+        'b-article',
+        'c-article',
+        'd-article',
+      ]);
       expect((await store.listArticles('retired')).map((a) => a.id)).toEqual(['a-article']);
     });
 

@@ -119,7 +119,10 @@ export interface Store {
   /** Stored with version 1. A duplicate id throws `StoreConflictError`. */
   createArticle(input: NewArticle): Promise<KnowledgeArticle>;
   getArticle(id: string): Promise<KnowledgeArticle | null>;
-  /** Every article (or those with `status`), by id. */
+  /**
+   * Every article (or those with `status`) in the order they were created (createdAt, then id): the
+   * answering model is trained from them in this order, so it stays the same from one start to the next.
+   */
   listArticles(status?: ArticleStatus): Promise<KnowledgeArticle[]>;
   /**
    * Compare-and-set: applies `patch` and increments the version only while the article's version is

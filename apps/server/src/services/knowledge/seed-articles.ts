@@ -17,10 +17,13 @@ export async function seedArticles(
   const existing = await store.listArticles();
   if (existing.length > 0) return existing.filter((article) => article.status === 'active');
   const articles = fromFile();
+  const start = new Date(at).getTime();
   let created = 0;
-  for (const article of articles) {
+  for (const [index, article] of articles.entries()) {
     try {
-      await store.createArticle({ ...article, status: 'active', createdBy: null, createdAt: at });
+      // A millisecond apart, so the store lists them in the file's order (the model is trained in that order).
+      const createdAt = new Date(start + index).toISOString();
+      await store.createArticle({ ...article, status: 'active', createdBy: null, createdAt });
       created++;
     } catch (error) {
       if (!(error instanceof StoreConflictError)) throw error;
