@@ -57,6 +57,15 @@ describe('knowledge files', () => {
     ]);
   });
 
+  it('round-trips an answer that itself ends in a list, in Markdown', () => {
+    const [first] = shipped;
+    if (!first) throw new Error('no shipped article');
+    const article = { ...first, answer: 'Two ways:\n\n- online\n- in a shop', examples: ['how?', 'where?'] };
+    const { articles, problems } = parseKnowledgeFile(formatKnowledgeFile([article], 'markdown'), 'markdown');
+    expect(problems).toEqual([]);
+    expect(articles[0]).toMatchObject({ answer: article.answer, examples: article.examples });
+  });
+
   it('reports every problem of a Markdown file with its line', () => {
     const text = [
       '## No metadata',
