@@ -90,6 +90,7 @@ describe('mongo store', () => {
         { key: { conversationId: 1, dedupKey: 1 }, unique: true },
         { key: { conversationId: 1, seq: 1 }, unique: true },
         { key: { role: 1, createdAt: -1 }, unique: false },
+        { key: { role: 1, visibility: 1, createdAt: -1 }, unique: false },
         { key: { siteKey: 1, visitorId: 1, clientId: 1 }, unique: false },
       ]),
     );
@@ -116,6 +117,9 @@ describe('mongo store', () => {
         { key: { messageId: 1 }, unique: true },
         { key: { status: 1, createdAt: -1, _id: -1 }, unique: false },
       ]),
+    );
+    expect(await indexes('articles')).toEqual(
+      byKey([{ key: { status: 1, createdAt: 1, _id: 1 }, unique: false }]),
     );
   });
 

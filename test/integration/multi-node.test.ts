@@ -166,3 +166,41 @@ describe('two server nodes sharing one store and one Redis', () => {
     await live;
   });
 });
+
+describe('the knowledge base on two nodes', () => {
+  const article = {
+    id: 'tent-rental',
+    title: 'Tent rental',
+    topic: 'products',
+    answer: 'We do not rent tents, but our partner CampCo does: campco.example/rentals.',
+    examples: ['do you rent tents?', 'can I rent a tent from you', 'is there tent hire'],
+  };
+
+  /** A new customer on `url` asks `text`; the bot's reply or the escalation notice. */
+  async function askOn(url: string, text: string): Promise<Message> {
+    const socket = track(await connectWidgetSocket(url, (await openVisitorSession(url)).token));
+    const reply = waitForEvent<Message>(socket as never, 'message:created', (m) => m.role !== 'customer');
+    const ack = await socket.emitWithAck('message:send', { clientId: crypto.randomUUID(), text });
+    expect(ack.ok).toBe(true);
+    return reply;
+  }
+
+  it('an article created on node A is answered from on node B without a restart', async () => {
+    const question = 'Can I rent tents from you?';
+    expect((await askOn(nodeB.url, question)).role).toBe('system');
+
+    const { token } = await loginAgentOver(nodeA.url, ADMIN.email, ADMIN.password);
+    const created = await fetch(`${nodeA.url}/api/knowledge/articles`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(article),
+    });
+    expect(created.status).toBe(201);
+
+    // Node B reloads when Redis delivers the change; ask again until it has (bounded by the deadline).
+    const deadline = Date.now() + 10_000;
+    let reply = await askOn(nodeB.url, question);
+    while (reply.text !== article.answer && Date.now() < deadline) reply = await askOn(nodeB.url, question);
+    expect(reply).toMatchObject({ role: 'bot', text: article.answer });
+  });
+});

@@ -11,6 +11,7 @@ import { conversationRoutes } from './http/conversation-routes';
 import { correctionRoutes } from './http/correction-routes';
 import { errorHandler, refuseReservedKeys } from './http/error-handler';
 import { healthRoutes } from './http/health-routes';
+import { knowledgeRoutes } from './http/knowledge-routes';
 import { countingNotifier, createMetrics } from './http/metrics';
 import { sendError } from './http/rest-handler';
 import { reviewItemRoutes } from './http/review-item-routes';
@@ -81,6 +82,8 @@ export function createApp(deps: AppDeps): App {
     conversationQueue: new KeyedQueue(),
     visitorQueue: new KeyedQueue(),
     rateLimits: createRateLimits(config.rateLimits, deps.rateLimitStore ?? { kind: 'memory' }),
+
+    knowledgeQueue: new KeyedQueue(),
     systemPrompt: `You are the customer support assistant of ${config.SITE_NAME}. Answer briefly, kindly and only with facts you are sure of.`,
   };
   attachSocketHandlers(namespaces, ctx, {
@@ -122,6 +125,8 @@ export function createApp(deps: AppDeps): App {
   app.use('/api', correctionRoutes(ctx));
   app.use('/api', adminRoutes(ctx));
   app.use('/api', reviewItemRoutes(ctx));
+
+  app.use('/api', knowledgeRoutes(ctx));
   app.use('/api', (_req, res) => sendError(res, { code: 'not_found', message: 'No such endpoint.' }));
   app.use(staticRoutes(deps.staticPaths ?? defaultStaticPaths));
   app.use(errorHandler(logger));
@@ -144,6 +149,7 @@ export function createApp(deps: AppDeps): App {
       await new Promise<void>((resolve) => namespaces.io.close(() => resolve()));
       await ctx.conversationQueue.drain();
       await ctx.visitorQueue.drain();
+      await ctx.knowledgeQueue.drain();
       if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
     },
   };

@@ -10,6 +10,8 @@ import { fitLlmCalibration } from './responder/llm/fit-llm-calibration';
 import { createOfflineResponder } from './responder/offline-responder';
 import type { Responder } from './responder/responder';
 import { ensureFirstAdmin, type FirstAdmin } from './services/auth/ensure-first-admin';
+import { toResponderArticle } from './services/knowledge/reload-articles';
+import { seedArticles } from './services/knowledge/seed-articles';
 import { loadActivePolicy } from './services/policy-state';
 import { teachResponder } from './services/teach-responder';
 import { openStore } from './store/open-store';
@@ -20,7 +22,13 @@ import type { Store } from './store/store';
  * are enough), else the offline one; either taught every approved correction.
  */
 export async function buildResponder(config: Config, store: Store, logger?: Logger): Promise<Responder> {
-  const articles = loadKnowledgeBase(config.KNOWLEDGE_BASE);
+  // The store is the knowledge base's source of truth; the file only seeds an empty store.
+  const stored = await seedArticles(
+    store,
+    () => loadKnowledgeBase(config.KNOWLEDGE_BASE),
+    new Date().toISOString(),
+  );
+  const articles = stored.map(toResponderArticle);
   const llm = config.OPENAI_API_KEY ? buildLlmResponder(config, articles, {}, logger) : null;
   const responder = llm ?? createOfflineResponder({ articles });
   for await (const correction of store.iterateCorrections({ status: 'approved' }))

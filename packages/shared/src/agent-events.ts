@@ -122,4 +122,6 @@ export interface AgentSocketData {
 export interface InterServerEvents {
   /** An admin changed the escalation policy on one node; the others reload it from the store. */
   'policy:changed': () => void;
+  /** Articles were created, edited, retired or imported on one node; the others reload them from the store. */
+  'knowledge:changed': () => void;
 }

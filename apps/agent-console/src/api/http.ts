@@ -1,7 +1,8 @@
 import type { RestErrorBody } from '@hitl/shared/errors';
 import { ApiRequestError } from './api-error';
 
-type JsonInit = { method?: 'GET' | 'POST' | 'PUT'; body?: unknown };
+/** `text` is sent as it is, as text/plain (an import file); `body` as JSON. */
+type JsonInit = { method?: 'GET' | 'POST' | 'PUT'; body?: unknown; text?: string };
 
 /** Same-origin JSON request; resolves with the parsed body or throws an ApiRequestError. */
 export async function fetchJson<T>(path: string, init: JsonInit = {}): Promise<T> {
@@ -13,8 +14,9 @@ export async function fetchJson<T>(path: string, init: JsonInit = {}): Promise<T
       headers: {
         Accept: 'application/json',
         ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(init.text === undefined ? {} : { 'Content-Type': 'text/plain; charset=utf-8' }),
       },
-      body: init.body === undefined ? null : JSON.stringify(init.body),
+      body: init.text ?? (init.body === undefined ? null : JSON.stringify(init.body)),
     });
   } catch {
     throw new ApiRequestError('network', 'Cannot reach the server. Check your connection.');

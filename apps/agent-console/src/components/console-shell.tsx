@@ -10,6 +10,7 @@ import { indexDrafts } from '../lib/pending-drafts';
 import { countViews } from '../lib/queue-views';
 import { CorrectionsPage } from './corrections-page';
 import { Inbox } from './inbox';
+import { KnowledgePage } from './knowledge-page';
 import { ReviewPage } from './review-page';
 import { SettingsPage } from './settings-page';
 import { TopBar } from './top-bar';
@@ -52,6 +53,8 @@ export function ConsoleShell({ agent, onSignOut, onExpired }: Props) {
         <ReviewPage socket={socket} />
       ) : route.page === 'settings' ? (
         <SettingsPage agent={agent} />
+      ) : route.page === 'knowledge' ? (
+        <KnowledgePage agent={agent} view={route.view} onNavigate={navigate} />
       ) : (
         <Inbox
           socket={socket}

@@ -1,6 +1,13 @@
 import type { Agent } from '@hitl/shared/models';
 import type { ConnectionStatus } from '../hooks/use-agent-socket';
-import { correctionsHref, inboxHref, type Page, reviewHref, settingsHref } from '../hooks/use-hash-route';
+import {
+  correctionsHref,
+  inboxHref,
+  knowledgeHref,
+  type Page,
+  reviewHref,
+  settingsHref,
+} from '../hooks/use-hash-route';
 import { ConnectionIndicator } from './connection-indicator';
 
 type Props = {
@@ -40,6 +47,13 @@ export function TopBar({ agent, page, status, agentsOnline, queued, reviewLater,
           className={page === 'corrections' ? 'active' : undefined}
         >
           Corrections
+        </a>
+        <a
+          href={knowledgeHref}
+          data-testid="nav-knowledge"
+          className={page === 'knowledge' ? 'active' : undefined}
+        >
+          Knowledge
         </a>
         <a
           href={settingsHref}

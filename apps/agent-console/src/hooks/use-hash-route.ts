@@ -4,7 +4,8 @@ export type Route =
   | { page: 'inbox'; conversationId: string | null }
   | { page: 'corrections' }
   | { page: 'review' }
-  | { page: 'settings' };
+  | { page: 'settings' }
+  | { page: 'knowledge'; view: 'articles' | 'gaps' };
 export type Page = Route['page'];
 
 /** Hash routes keep deep links working under /console/ without any server-side fallback. */
@@ -23,6 +24,8 @@ export function conversationHref(id: string): string {
 export const correctionsHref = '#/corrections';
 export const settingsHref = '#/settings';
 export const reviewHref = '#/review';
+export const knowledgeHref = '#/knowledge';
+export const knowledgeGapsHref = '#/knowledge/gaps';
 export const inboxHref = '#/';
 
 function parseRoute(hash: string): Route {
@@ -30,6 +33,8 @@ function parseRoute(hash: string): Route {
   if (path === '/corrections') return { page: 'corrections' };
   if (path === '/settings') return { page: 'settings' };
   if (path === '/review') return { page: 'review' };
+  if (path === '/knowledge') return { page: 'knowledge', view: 'articles' };
+  if (path === '/knowledge/gaps') return { page: 'knowledge', view: 'gaps' };
   const match = /^\/conversations\/([^/]+)$/.exec(path);
   return { page: 'inbox', conversationId: match?.[1] ? decodeURIComponent(match[1]) : null };
 }

@@ -87,6 +87,7 @@ export function countingNotifier(inner: Notifier, registry: Registry): Notifier 
       inner.reviewItemChanged(item, change);
     },
     policyChanged: () => inner.policyChanged(),
+    knowledgeChanged: () => inner.knowledgeChanged(),
     botTyping: (conversation, typing) => inner.botTyping(conversation, typing),
     botStream: (conversation, streamId, delta) => inner.botStream(conversation, streamId, delta),
     botStreamEnd(conversation, streamId, kept) {

@@ -47,6 +47,13 @@ export function createSocketNotifier(widget: WidgetNamespace, agent: AgentNamesp
         // single node
       }
     },
+    knowledgeChanged() {
+      try {
+        agent.serverSideEmit('knowledge:changed');
+      } catch {
+        // single node
+      }
+    },
     botTyping(conversation: Conversation, typing: boolean) {
       widget
         .to(rooms.visitor(conversation.siteKey, conversation.visitorId))

@@ -3,6 +3,7 @@ import type { InterServerEvents } from '@hitl/shared/agent-events';
 import { type Namespace, Server, type Socket } from 'socket.io';
 import type { ServiceContext } from '../services/service-context';
 import { attachAgentNamespace } from './agent-namespace';
+import { attachKnowledgeSync } from './knowledge-sync';
 import type { AgentNamespace, WidgetNamespace } from './namespaces';
 import { attachWidgetNamespace, type WidgetNamespaceOptions } from './widget-namespace';
 
@@ -40,6 +41,7 @@ export function attachSocketHandlers(
   attachAgentNamespace(namespaces.agent, ctx, { publicUrl: options.publicUrl });
   for (const namespace of [namespaces.widget, namespaces.agent] as unknown as Namespace[])
     namespace.on('connection', answerUnknownEvents);
+  attachKnowledgeSync(namespaces.agent, ctx);
 }
 
 /**

@@ -14,6 +14,8 @@ export interface Notifier {
   reviewItemChanged(item: ReviewItem, change: 'created' | 'updated'): void;
   /** This node's policy changed; other nodes must reload theirs. */
   policyChanged(): void;
+  /** This node's knowledge base changed; other nodes must reload their articles. */
+  knowledgeChanged(): void;
   botTyping(conversation: Conversation, typing: boolean): void;
   /** A piece of the bot's reply as it is written, to the customer only; `streamId` is its future message id. */
   botStream(conversation: Conversation, streamId: string, delta: string): void;

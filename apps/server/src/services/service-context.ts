@@ -23,6 +23,8 @@ export interface ServiceContext {
   conversationQueue: KeyedQueue;
   /** Serialises a visitor's sends (so a retried first message cannot open two conversations). */
   visitorQueue: KeyedQueue;
+  /** Serialises the knowledge base's reloads, so the responder always ends with the latest articles. */
+  knowledgeQueue: KeyedQueue;
   /** Shown to the model in exported datasets. */
   systemPrompt: string;
   /** Login, widget session, message and contact limits (shared by every node through Redis when set). */

@@ -1,4 +1,5 @@
 import { type Connection, Schema } from 'mongoose';
+import { articleSchema } from './mongo-articles';
 import type {
   AgentDoc,
   AuditDoc,
@@ -84,6 +85,8 @@ messageSchema.index({ siteKey: 1, visitorId: 1, clientId: 1 });
 // Recent customer questions, for the review order's similarity counts.
 messageSchema.index({ role: 1, createdAt: -1 });
 
+messageSchema.index({ role: 1, visibility: 1, createdAt: -1 });
+
 const correctionSchema = new Schema<CorrectionDoc>(
   {
     _id: id,
@@ -166,6 +169,7 @@ export async function createMongoModels(connection: Connection): Promise<MongoMo
     models.agents.createIndexes(),
     models.sessions.createIndexes(),
     models.audit.createIndexes(),
+    models.articles.createIndexes(),
     // No secondary indexes, so nothing above would create this one.
     models.settings.createCollection(),
   ]);
@@ -181,5 +185,6 @@ function bindModels(connection: Connection) {
     sessions: connection.model('Session', sessionSchema, 'sessions'),
     audit: connection.model('AuditEvent', auditSchema, 'audit_events'),
     settings: connection.model('Setting', settingSchema, 'settings'),
+    articles: connection.model('Article', articleSchema, 'articles'),
   };
 }

@@ -1,4 +1,5 @@
 import { createMongoAccounts } from './mongo-accounts';
+import { createMongoArticles } from './mongo-articles';
 import { openMongoConnection, pingMongo } from './mongo-connection';
 import { createMongoConversations } from './mongo-conversations';
 import { createMongoCorrections } from './mongo-corrections';
@@ -47,6 +48,8 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
     ...createMongoAccounts(models),
     ...createMongoSettings(models),
     ...reviewItems,
+
+    ...createMongoArticles(models, serialize),
 
     async ping() {
       await pingMongo(connection);

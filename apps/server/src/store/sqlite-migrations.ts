@@ -133,6 +133,23 @@ export const migrations: readonly string[] = [
   CREATE INDEX review_items_by_time ON review_items (created_at, id);
   CREATE INDEX messages_by_role_time ON messages (role, created_at);
   `,
+  `
+  CREATE TABLE articles (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    topic TEXT NOT NULL,
+    answer TEXT NOT NULL,
+    examples TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('active', 'retired')),
+    version INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT
+  ) STRICT;
+  CREATE INDEX messages_withheld ON messages (created_at, id)
+    WHERE role = 'bot' AND visibility = 'internal' AND draft IS NULL;
+  `,
 ];
 
 /**

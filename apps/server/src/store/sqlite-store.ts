@@ -1,4 +1,5 @@
 import { createSqliteAccounts } from './sqlite-accounts';
+import { createSqliteArticles } from './sqlite-articles';
 import { createSqliteConversations } from './sqlite-conversations';
 import { createSqliteCorrections } from './sqlite-corrections';
 import { IN_MEMORY, openDatabase, statementCache } from './sqlite-database';
@@ -25,6 +26,8 @@ export async function createSqliteStore(options: { file: string }): Promise<Stor
     ...createSqliteAccounts(sql),
     ...createSqliteSettings(sql),
     ...createSqliteReviewItems(sql),
+
+    ...createSqliteArticles(sql),
 
     async ping() {
       sql('SELECT 1').get();

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from './store';
 import { describeAccountContract } from './store-contract-accounts';
+import { describeArticleContract } from './store-contract-articles';
 import { describeConversationContract } from './store-contract-conversations';
 import { describeCorrectionContract } from './store-contract-corrections';
 import { describeDraftContract } from './store-contract-drafts';
@@ -58,5 +59,7 @@ export function describeStoreContract(
     describeAccountContract(current);
     describeSettingContract(current);
     describeReviewItemContract(current);
+
+    describeArticleContract(current);
   });
 }

@@ -1,3 +1,4 @@
+import type { ArticleStatus, KnowledgeArticle } from '@hitl/shared/knowledge';
 import type {
   Agent,
   AgentRole,
@@ -86,6 +87,11 @@ export interface Store {
   reviewDraft(messageId: string, draft: DraftState): Promise<Message | null>;
   /** Bot replies waiting for review, in every conversation, newest first. */
   listPendingDrafts(limit: number): Promise<Message[]>;
+  /**
+   * Bot replies withheld from the customer when the conversation was escalated (role `bot`, internal,
+   * not a draft) created at or after `since`, in every conversation, newest first (then id, descending).
+   */
+  listWithheldReplies(since: string, limit: number): Promise<Message[]>;
 
   // corrections
   /**
@@ -128,6 +134,22 @@ export interface Store {
    * how many recent questions resemble one).
    */
   listRecentCustomerTexts(since: string, limit: number): Promise<string[]>;
+
+  // knowledge-base articles
+  /** Stored with version 1. A duplicate id throws `StoreConflictError`. */
+  createArticle(input: NewArticle): Promise<KnowledgeArticle>;
+  getArticle(id: string): Promise<KnowledgeArticle | null>;
+  /**
+   * Every article (or those with `status`) in the order they were created (createdAt, then id): the
+   * answering model is trained from them in this order, so it stays the same from one start to the next.
+   */
+  listArticles(status?: ArticleStatus): Promise<KnowledgeArticle[]>;
+  /**
+   * Compare-and-set: applies `patch` and increments the version only while the article's version is
+   * `expectedVersion`; otherwise throws `StoreConflictError` and changes nothing. Null when the
+   * article does not exist. Exactly one of concurrent updates over one version wins.
+   */
+  updateArticle(id: string, expectedVersion: number, patch: ArticlePatch): Promise<KnowledgeArticle | null>;
 
   // agents and sessions
   /** Emails are unique ignoring case: a second one throws `StoreConflictError`. */
@@ -235,6 +257,12 @@ export interface ReviewItemMark {
   correctionId: string | null;
 }
 
+/** The articles, and what the knowledge-gaps view reads. */
+export type KnowledgeMethods = Pick<
+  Store,
+  'createArticle' | 'getArticle' | 'listArticles' | 'updateArticle' | 'listWithheldReplies'
+>;
+
 export interface NewConversation {
   id: string;
   siteKey: string;
@@ -340,3 +368,26 @@ export interface NewAuditEvent {
   at: string;
 }
 export type AuditEvent = NewAuditEvent;
+
+export interface NewArticle {
+  id: string;
+  title: string;
+  topic: KnowledgeArticle['topic'];
+  answer: string;
+  examples: string[];
+  status: ArticleStatus;
+  /** Null for articles seeded from the knowledge-base file. */
+  createdBy: Author | null;
+  createdAt: string;
+}
+
+/** What an edit, a retirement or a restoration changes; `updatedAt`/`updatedBy` always. */
+export interface ArticlePatch {
+  title?: string;
+  topic?: KnowledgeArticle['topic'];
+  answer?: string;
+  examples?: string[];
+  status?: ArticleStatus;
+  updatedBy: Author | null;
+  updatedAt: string;
+}

@@ -1,0 +1,43 @@
+import type { Message } from '@hitl/shared/models';
+import type { WidgetClient } from './clients';
+import { waitForEvent } from './wait-for';
+
+export type ApiAnswer<T> = { status: number; body: T & { error?: { code: string; message: string } } };
+
+/** A REST call as an agent (bearer token); a string body is sent as text/plain, anything else as JSON. */
+export async function callApi<T>(
+  url: string,
+  token: string,
+  method: 'GET' | 'POST' | 'PUT',
+  path: string,
+  body?: unknown,
+): Promise<ApiAnswer<T>> {
+  const res = await fetch(`${url}/api${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': typeof body === 'string' ? 'text/plain' : 'application/json',
+    },
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  return {
+    status: res.status,
+    body: (text.startsWith('{') ? JSON.parse(text) : { text }) as ApiAnswer<T>['body'],
+  };
+}
+
+/** A customer on a fresh widget connection asks `text`; resolves with the bot's reply or the escalation notice. */
+export async function askAsCustomer(
+  socket: WidgetClient,
+  text: string,
+): Promise<{ reply: Message; conversationId: string }> {
+  const reply = waitForEvent<Message>(
+    socket as never,
+    'message:created',
+    (m) => m.role === 'bot' || m.notice === 'escalated' || m.notice === 'no_agent_online',
+  );
+  const ack = await socket.emitWithAck('message:send', { clientId: crypto.randomUUID(), text });
+  if (!ack.ok) throw new Error(`send failed: ${ack.error.message}`);
+  return { reply: await reply, conversationId: ack.data.conversation.id };
+}
