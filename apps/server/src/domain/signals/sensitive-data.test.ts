@@ -155,14 +155,21 @@ describe('the profile that decides which detectors run', () => {
     });
   }
 
-  it('never changes what is found: every text gives the findings of all detectors run on it', () => {
+  // One comparison of the collected differences, not 20,000 expect calls: the same check, a fraction of the
+  // work, so a busy machine does not push it past the timeout (which is generous for the same reason).
+  it('never changes what is found: every text gives the findings of all detectors run on it', {
+    timeout: 60_000,
+  }, () => {
     const texts = [...table.map(([, text]) => text), ...randomTexts(20_000, 7)];
     let withFindings = 0;
+    const differences: { text: string; expected: string; found: string }[] = [];
     for (const text of texts) {
-      const expected = findSensitiveDataUnfiltered(text);
-      if (expected.length > 0) withFindings++;
-      expect(findSensitiveData(text), text).toEqual(expected);
+      const expected = JSON.stringify(findSensitiveDataUnfiltered(text));
+      if (expected !== '[]') withFindings++;
+      const found = JSON.stringify(findSensitiveData(text));
+      if (found !== expected) differences.push({ text, expected, found });
     }
+    expect(differences.slice(0, 5)).toEqual([]);
     // The generator must reach the detectors, or the comparison says nothing.
     expect(withFindings).toBeGreaterThan(2_000);
   });
