@@ -2,8 +2,9 @@ import { httpStatusByCode, type RestErrorBody } from '@hitl/shared/errors';
 import type { Agent } from '@hitl/shared/models';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { z } from 'zod';
+import { describeZodError } from '../lib/describe-zod-error';
 import type { Logger } from '../lib/logger';
-import { describeZodError, toApiError } from '../realtime/ack-handler';
+import { toApiError } from '../services/to-api-error';
 
 export function sendError(res: Response, error: RestErrorBody['error']): void {
   if (error.retryAfterMs !== undefined)

@@ -1,24 +1,8 @@
-import type { Ack, ApiError } from '@hitl/shared/errors';
+import type { Ack } from '@hitl/shared/errors';
 import type { z } from 'zod';
+import { describeZodError } from '../lib/describe-zod-error';
 import type { Logger } from '../lib/logger';
-import { DomainError } from '../services/domain-error';
-import { RateLimitedError } from '../services/rate-limits';
-
-/** Turns any thrown value into a client-safe error: domain errors keep their code, the rest says nothing internal. */
-export function toApiError(err: unknown, logger: Logger): ApiError {
-  if (err instanceof RateLimitedError)
-    return { code: err.code, message: err.message, retryAfterMs: Math.ceil(err.retryAfterMs) };
-  if (err instanceof DomainError) return { code: err.code, message: err.message };
-  logger.error({ err }, 'unexpected error in handler');
-  return { code: 'internal', message: 'Something went wrong. Please try again.' };
-}
-
-export function describeZodError(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`)
-    .join('; ');
-}
+import { toApiError } from '../services/to-api-error';
 
 /**
  * The only shape of a socket handler: validate the payload with its shared schema, run the
