@@ -62,6 +62,18 @@ describe('two server nodes sharing one store and one Redis', () => {
     expect(Number(onB.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
+  it('a logout on node A disconnects the session’s socket on node B', async () => {
+    const { token } = await loginAgentOver(nodeA.url, ADMIN.email, ADMIN.password);
+    const onB = track(await connectAgentSocket(nodeB.url, token));
+    const ended = new Promise<string>((resolve) => onB.once('disconnect', resolve));
+    const res = await fetch(`${nodeA.url}/api/auth/logout`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(res.status).toBe(204);
+    expect(await ended).toBe('io server disconnect');
+  });
+
   it('neither node prints the admin password the operator gave', () => {
     for (const node of [nodeA, nodeB]) {
       expect(node.output()).toContain('Agent login:');

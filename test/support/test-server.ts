@@ -6,6 +6,7 @@ import type { Socket } from 'socket.io-client';
 import { type App, createApp } from '../../apps/server/src/app';
 import { buildResponder } from '../../apps/server/src/boot';
 import { type Config, loadConfig } from '../../apps/server/src/config';
+import type { Clock } from '../../apps/server/src/lib/clock';
 import { createId } from '../../apps/server/src/lib/ids';
 import { silentLogger } from '../../apps/server/src/lib/logger';
 import type { Responder } from '../../apps/server/src/responder/responder';
@@ -65,6 +66,8 @@ export async function startTestServer(
     responder?: (config: Config, store: Store) => Promise<Responder>;
     dataDir?: string;
     store?: StoreKind;
+    /** The server's clock (sessions, tokens, timestamps); the system clock by default. */
+    clock?: Clock;
   } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'hitl-test-'));
@@ -82,6 +85,7 @@ export async function startTestServer(
     policy,
     logger: silentLogger,
     secret: TEST_SECRET,
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   const { port } = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;

@@ -117,6 +117,9 @@ export interface AgentServerToClientEvents {
 
 export interface AgentSocketData {
   agent: Agent;
+  /** The session the socket was opened with, and when it ends (ISO). */
+  sessionKey: string;
+  sessionExpiresAt: string;
 }
 
 export interface InterServerEvents {

@@ -61,7 +61,8 @@ export function authRoutes(
   router.post(
     '/logout',
     route(ctx.logger, async (req, res) => {
-      await logoutAgent(ctx.store, sessionTokenOf(req));
+      const ended = await logoutAgent(ctx.store, sessionTokenOf(req));
+      if (ended) ctx.notifier.sessionEnded(ended);
       res.clearCookie(SESSION_COOKIE, { path: '/' });
       res.status(204).end();
     }),

@@ -11,7 +11,7 @@ import { SESSION_COOKIE } from '@hitl/shared/rest';
 import { reviewMarkSchema } from '@hitl/shared/review-items';
 import { parse as parseCookie } from 'cookie';
 import { selfOriginOf } from '../lib/self-origin';
-import { authenticateAgent } from '../services/auth/agent-sessions';
+import { authenticateAgentSession } from '../services/auth/agent-sessions';
 import { claimConversation } from '../services/claim-conversation';
 import { markReviewItem } from '../services/mark-review-item';
 import { reloadPolicy } from '../services/policy-state';
@@ -22,7 +22,7 @@ import { reviewDraft } from '../services/review-draft';
 import { sendAgentMessage } from '../services/send-agent-message';
 import type { ServiceContext } from '../services/service-context';
 import { ackHandler } from './ack-handler';
-import type { AgentNamespace } from './namespaces';
+import type { AgentNamespace, AgentSocket } from './namespaces';
 import { rooms } from './rooms';
 
 /** /agent: the console. Authenticated by the session cookie (or `auth.token`), same origin only. */
@@ -42,9 +42,11 @@ export function attachAgentNamespace(
         typeof fromAuth === 'string'
           ? fromAuth
           : parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
-      const agent = await authenticateAgent(ctx.store, token, ctx.clock.now());
-      if (!agent) return next(new Error('unauthorized'));
-      socket.data.agent = agent;
+      const session = await authenticateAgentSession(ctx.store, token, ctx.clock.now());
+      if (!session) return next(new Error('unauthorized'));
+      socket.data.agent = session.agent;
+      socket.data.sessionKey = session.sessionKey;
+      socket.data.sessionExpiresAt = session.expiresAt;
       next();
     } catch (err) {
       ctx.logger.error({ err }, 'agent handshake failed');
@@ -64,6 +66,8 @@ export function attachAgentNamespace(
     const agent = socket.data.agent;
     const log = ctx.logger;
     void socket.join(rooms.agents);
+    void socket.join(rooms.session(socket.data.sessionKey));
+    endWithSession(socket, ctx);
     void broadcastPresence();
     socket.on('disconnect', () => void broadcastPresence().catch(() => undefined));
 
@@ -145,5 +149,21 @@ export function attachAgentNamespace(
       'review:mark',
       ackHandler(reviewMarkSchema, log, (input) => markReviewItem(ctx, agent, input)),
     );
+  });
+}
+
+/**
+ * A socket lives no longer than its session: an event after the session's end is refused (`unauthorized`,
+ * with the ack when there is one) and the socket disconnected; logout ends it at once on every node
+ * (see `Notifier.sessionEnded`).
+ */
+function endWithSession(socket: AgentSocket, ctx: ServiceContext): void {
+  const expiresAt = Date.parse(socket.data.sessionExpiresAt);
+  socket.use((packet, next) => {
+    if (ctx.clock.now().getTime() < expiresAt) return next();
+    const ack = packet[packet.length - 1];
+    if (typeof ack === 'function')
+      ack({ ok: false, error: { code: 'unauthorized', message: 'Your session has ended. Log in again.' } });
+    socket.disconnect(true);
   });
 }

@@ -4,6 +4,8 @@ export const rooms = {
   visitor: (siteKey: string, visitorId: string) => `visitor:${siteKey}:${visitorId}`,
   /** Every agent, in /agent. */
   agents: 'agents',
+  /** Every socket opened with one agent session, in /agent (ended together at logout). */
+  session: (sessionKey: string) => `session:${sessionKey}`,
   /** Agents watching one conversation, in /agent. */
   watch: (conversationId: string) => `watch:${conversationId}`,
 } as const;

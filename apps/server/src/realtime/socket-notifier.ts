@@ -54,6 +54,10 @@ export function createSocketNotifier(widget: WidgetNamespace, agent: AgentNamesp
         // single node
       }
     },
+    sessionEnded(sessionKey) {
+      // Through the adapter, so sockets of this session on other nodes are disconnected too.
+      agent.in(rooms.session(sessionKey)).disconnectSockets(true);
+    },
     botTyping(conversation: Conversation, typing: boolean) {
       widget
         .to(rooms.visitor(conversation.siteKey, conversation.visitorId))

@@ -16,6 +16,8 @@ export interface Notifier {
   policyChanged(): void;
   /** This node's knowledge base changed; other nodes must reload their articles. */
   knowledgeChanged(): void;
+  /** An agent session ended (logout): its sockets are disconnected, on every node. */
+  sessionEnded(sessionKey: string): void;
   botTyping(conversation: Conversation, typing: boolean): void;
   /** A piece of the bot's reply as it is written, to the customer only; `streamId` is its future message id. */
   botStream(conversation: Conversation, streamId: string, delta: string): void;

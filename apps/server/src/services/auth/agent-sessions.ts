@@ -38,11 +38,31 @@ export async function authenticateAgent(
   token: string | undefined,
   now: Date,
 ): Promise<Agent | null> {
-  if (!token || token.length > 200) return null;
-  const session = await store.getSession(hashToken(token), now.toISOString());
-  return session ? store.getAgent(session.agentId) : null;
+  return (await authenticateAgentSession(store, token, now))?.agent ?? null;
 }
 
-export async function logoutAgent(store: Store, token: string | undefined): Promise<void> {
-  if (token) await store.deleteSession(hashToken(token));
+/** The agent and the session behind a token: its key (to end the session's sockets) and when it ends. */
+export async function authenticateAgentSession(
+  store: Store,
+  token: string | undefined,
+  now: Date,
+): Promise<{ agent: Agent; sessionKey: string; expiresAt: string } | null> {
+  if (!token || token.length > 200) return null;
+  const tokenHash = hashToken(token);
+  const session = await store.getSession(tokenHash, now.toISOString());
+  const agent = session ? await store.getAgent(session.agentId) : null;
+  return session && agent ? { agent, sessionKey: sessionKeyOf(tokenHash), expiresAt: session.expiresAt } : null;
+}
+
+/** A name for the session that is not its token (room names may be logged). */
+export function sessionKeyOf(tokenHash: string): string {
+  return tokenHash.slice(0, 24);
+}
+
+/** Deletes the session; returns its key so its open sockets can be ended too (null without a token). */
+export async function logoutAgent(store: Store, token: string | undefined): Promise<string | null> {
+  if (!token) return null;
+  const tokenHash = hashToken(token);
+  await store.deleteSession(tokenHash);
+  return sessionKeyOf(tokenHash);
 }
