@@ -52,6 +52,11 @@ export const envSchema = z.object({
   CONFIDENCE_THRESHOLD: number01.optional(),
   OVERSIGHT_MODE: z.enum(['approval', 'supervised', 'autonomous']).optional(),
   KNOWLEDGE_BASE: z.string().min(1).optional(),
+  /**
+   * Approved corrections learned since the offline model's last full training that start a retrain in
+   * the background (the calibration is refitted with it); 0 never retrains.
+   */
+  RETRAIN_AFTER_CORRECTIONS: z.coerce.number().int().min(0).max(1_000_000).default(50),
   /** Switches the store to MongoDB (a replica set or Atlas; FerretDB works for tests). */
   MONGODB_URI: z
     .string()

@@ -1,0 +1,31 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type { ModelReply, ModelRequest, ModelThreadInput } from './offline-model-thread';
+import { createOfflineResponder } from './offline-responder';
+
+/**
+ * The offline model in a worker thread (see `startOfflineModelThread`): built here from the articles and
+ * learned examples it is given, so the seconds of training never hold up the thread that serves
+ * customers; then it answers and learns on request, one message at a time, in order.
+ */
+const port = parentPort;
+if (port === null) throw new Error('offline-model-worker.ts runs in a worker thread');
+const input = workerData as ModelThreadInput;
+// Only a test sets it: the build waits here, as if training took that long.
+if (input.hold !== undefined) Atomics.wait(input.hold, 0, 0);
+const responder = createOfflineResponder({ articles: input.articles, learned: input.learned });
+port.postMessage({ ready: true, size: responder.size, modelId: responder.modelId } satisfies ModelReply);
+
+port.on('message', async (request: ModelRequest) => {
+  try {
+    if (request.op === 'answer') {
+      const answer = await responder.answer(request.context);
+      port.postMessage({ id: request.id, answer, size: responder.size } satisfies ModelReply);
+    } else {
+      await responder.learn(request.example);
+      port.postMessage({ id: request.id, size: responder.size } satisfies ModelReply);
+    }
+  } catch (error) {
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    port.postMessage({ id: request.id, error: message } satisfies ModelReply);
+  }
+});
