@@ -36,9 +36,12 @@ describe('learning rounds', () => {
     { items: 4, size: 2, sizes: [2, 2] },
     { items: 0, size: 3, sizes: [] },
   ])('cuts $items questions into rounds of $size', ({ items, size, sizes }) => {
-    expect(toRounds(Array.from({ length: items }, (_, i) => i), size).map((round) => round.length)).toEqual(
-      sizes,
-    );
+    expect(
+      toRounds(
+        Array.from({ length: items }, (_, i) => i),
+        size,
+      ).map((round) => round.length),
+    ).toEqual(sizes);
   });
 
   it.each([
