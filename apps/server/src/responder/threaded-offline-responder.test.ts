@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../knowledge/knowledge-base';
-import { type ModelThreadInput, startOfflineModelThread } from './offline-model-thread';
+import { heldModelBuilds } from './held-model-builds';
 import { offlineModelId } from './offline-responder';
 import {
   ResponderClosedError,
@@ -12,33 +12,6 @@ const articles = loadKnowledgeBase();
 const GIFT_WRAP = { id: 'cor_gift', question: 'do you sell gift wrapping?', answer: 'Yes: $5 per order.' };
 const ask = (responder: ThreadedOfflineResponder, question: string) =>
   responder.answer({ conversationId: 'c', question, history: [] });
-
-/**
- * Model threads that wait before building until the test releases them, standing in for a training that
- * takes long: the first (built at start) is released at once.
- */
-function heldModels() {
-  const holds: Int32Array[] = [];
-  const release = (index: number) => {
-    const hold = holds[index];
-    if (hold === undefined) throw new Error(`no build ${index} was started`);
-    Atomics.store(hold, 0, 1);
-    Atomics.notify(hold, 0);
-  };
-  const startModel = (input: ModelThreadInput) => {
-    const hold = new Int32Array(new SharedArrayBuffer(4));
-    holds.push(hold);
-    if (holds.length === 1) release(0);
-    return startOfflineModelThread({ ...input, hold });
-  };
-  return {
-    startModel,
-    release,
-    get builds() {
-      return holds.length;
-    },
-  };
-}
 
 describe('the offline responder in worker threads', () => {
   let responder: ThreadedOfflineResponder | undefined;
@@ -57,7 +30,7 @@ describe('the offline responder in worker threads', () => {
   });
 
   it('keeps answering from the old model while a retrain is built, then swaps the new one in', async () => {
-    const models = heldModels();
+    const models = heldModelBuilds();
     responder = await startThreadedOfflineResponder({ articles, startModel: models.startModel });
     await responder.learn(GIFT_WRAP);
     expect(responder.learnedSinceTraining).toBe(1);
@@ -86,7 +59,7 @@ describe('the offline responder in worker threads', () => {
   });
 
   it('does not lose a correction learned during a retrain: it is applied on top of the new model', async () => {
-    const models = heldModels();
+    const models = heldModelBuilds();
     responder = await startThreadedOfflineResponder({ articles, startModel: models.startModel });
     const retrain = responder.retrainInBackground();
     await responder.learn(GIFT_WRAP);
@@ -102,7 +75,7 @@ describe('the offline responder in worker threads', () => {
   });
 
   it('abandons a retrain under way when closed', async () => {
-    const models = heldModels();
+    const models = heldModelBuilds();
     const closing = await startThreadedOfflineResponder({ articles, startModel: models.startModel });
     const retrain = closing.retrainInBackground();
     await closing.close();
