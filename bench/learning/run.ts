@@ -22,6 +22,7 @@ import { writeLearningCurveSvg } from './write-learning-curve-svg';
  * corrections of the questions it escalates, as the server does (teachResponder, automatic retrains).
  *
  *   npx tsx bench/learning/run.ts [--data dir] [--threshold 0.86] [--retrain-after 50] [--rounds 3]
+ *     [--series escalated|every-wrong|both] [--svg file]
  */
 const { values } = parseArgs({
   options: {
@@ -35,6 +36,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '77' },
     /** `escalated`, `every-wrong` or `both`. */
     series: { type: 'string', default: 'both' },
+    svg: { type: 'string' },
   },
 });
 const targets = { early: { corrections: 1000, accuracy: 0.88 }, end: { corrections: 1600, accuracy: 0.91 } };
@@ -56,7 +58,7 @@ const articles = toArticles(data.intents, start);
 const modes: CorrectionMode[] =
   values.series === 'both' ? ['escalated', 'every-wrong'] : [values.series as CorrectionMode];
 const here = path.dirname(fileURLToPath(import.meta.url));
-const svgFile = path.join(here, '..', 'out', 'learning-curve.svg');
+const svgFile = values.svg ?? path.join(here, '..', 'out', 'learning-curve.svg');
 const pct = (value: number | null) => (value === null ? '–' : `${(value * 100).toFixed(2)} %`);
 
 console.log(

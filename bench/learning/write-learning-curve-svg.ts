@@ -60,8 +60,8 @@ export function writeLearningCurveSvg(
             (point) =>
               `<circle cx="${fmt(scale.x(point.corrections))}" cy="${fmt(scale.y(point.testAccuracy))}" r="2.5" fill="${series.color}"/>`,
           ),
-          `<line x1="${fmt(scale.x(xMax * 0.55))}" y1="${fmt(scale.y(0.52 - index * 0.06))}" x2="${fmt(scale.x(xMax * 0.6))}" y2="${fmt(scale.y(0.52 - index * 0.06))}" stroke="${series.color}" stroke-width="2"/>`,
-          `<text x="${fmt(scale.x(xMax * 0.61))}" y="${fmt(scale.y(0.52 - index * 0.06) + 4)}">${series.name}</text>`,
+          `<line x1="${fmt(scale.x(xMax * 0.3))}" y1="${fmt(scale.y(0.64 - index * 0.06))}" x2="${fmt(scale.x(xMax * 0.35))}" y2="${fmt(scale.y(0.64 - index * 0.06))}" stroke="${series.color}" stroke-width="2"/>`,
+          `<text x="${fmt(scale.x(xMax * 0.36))}" y="${fmt(scale.y(0.64 - index * 0.06) + 4)}">${series.name}</text>`,
         );
       });
       for (const target of chart.targets) {
@@ -69,7 +69,7 @@ export function writeLearningCurveSvg(
         const y = scale.y(target.accuracy);
         marks.push(
           `<path d="M${fmt(x - 5)},${fmt(y)} L${fmt(x + 5)},${fmt(y)} M${fmt(x)},${fmt(y - 5)} L${fmt(x)},${fmt(y + 5)}" stroke="#d1242f" stroke-width="2"/>`,
-          `<text x="${fmt(x + 7)}" y="${fmt(y + 16)}" fill="#d1242f">${target.label}</text>`,
+          `<text x="${fmt(x)}" y="${fmt(y - 9)}" text-anchor="middle" fill="#d1242f">${target.label}</text>`,
         );
       }
       return marks;
