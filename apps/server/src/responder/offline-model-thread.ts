@@ -28,6 +28,8 @@ export interface OfflineModelThread {
   readonly modelId: string;
   /** Training examples of the model, as of the last reply. */
   readonly size: number;
+  /** The thread stopped or failed: every call is refused from now on. */
+  readonly failed: boolean;
   answer(context: ResponderContext): Promise<ResponderAnswer>;
   learn(example: LearnedExample): Promise<void>;
   /** Lets the calls already made finish, then stops the thread. */
@@ -108,6 +110,9 @@ export async function startOfflineModelThread(input: ModelThreadInput): Promise<
     modelId,
     get size() {
       return size;
+    },
+    get failed() {
+      return failure !== null;
     },
     async answer(context) {
       const { answer } = await call({ op: 'answer', context });

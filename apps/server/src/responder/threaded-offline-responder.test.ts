@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../knowledge/knowledge-base';
 import { heldModelBuilds } from './held-model-builds';
+import { startOfflineModelThread } from './offline-model-thread';
 import { offlineModelId } from './offline-responder';
 import {
   ResponderClosedError,
@@ -72,6 +73,42 @@ describe('the offline responder in worker threads', () => {
     expect(responder.learnedSinceTraining).toBe(1);
     const answer = await ask(responder, GIFT_WRAP.question);
     expect(answer).toMatchObject({ text: GIFT_WRAP.answer, modelVersion: `${offlineModelId}+r1` });
+  });
+
+  it('replaces a model thread that died with a new one built from everything learned', async () => {
+    let started = 0;
+    responder = await startThreadedOfflineResponder({
+      articles,
+      startModel: async (input) => {
+        const index = started++;
+        const thread = await startOfflineModelThread(input);
+        if (index > 0) return thread;
+        // The first thread dies after one learn, as a thread that ran out of memory would.
+        let died = false;
+        return {
+          ...thread,
+          get size() {
+            return thread.size;
+          },
+          get failed() {
+            return died;
+          },
+          async learn(example) {
+            await thread.learn(example);
+            died = true;
+          },
+          answer: (context) => (died ? Promise.reject(new Error('thread stopped')) : thread.answer(context)),
+        };
+      },
+    });
+    await responder.learn(GIFT_WRAP);
+    await expect(ask(responder, GIFT_WRAP.question)).rejects.toThrow('thread stopped');
+    expect(started).toBe(2);
+    await responder.retrainInBackground();
+    expect(await ask(responder, GIFT_WRAP.question)).toMatchObject({
+      text: GIFT_WRAP.answer,
+      modelVersion: `${offlineModelId}+r1`,
+    });
   });
 
   it('abandons a retrain under way when closed', async () => {

@@ -133,8 +133,15 @@ export async function startThreadedOfflineResponder(
     modelId: active.thread.modelId,
     async answer(context: ResponderContext): Promise<ResponderAnswer> {
       const model = active;
-      const answer = await model.thread.answer(context);
-      return { ...answer, modelVersion: model.version };
+      try {
+        const answer = await model.thread.answer(context);
+        return { ...answer, modelVersion: model.version };
+      } catch (error) {
+        // A thread that died answers nothing again: a replacement is built at once (this answer still
+        // fails, and the bot escalates it as it does for any model failure).
+        if (model.thread.failed && !closed) retrainInBackground().catch(() => {});
+        throw error;
+      }
     },
     async learn(example: LearnedExample): Promise<void> {
       learned.set(example.id, { example, revision: ++revision });
