@@ -15,7 +15,7 @@ if (input.hold !== undefined) Atomics.wait(input.hold, 0, 0);
 const responder = createOfflineResponder({ articles: input.articles, learned: input.learned });
 port.postMessage({ ready: true, size: responder.size, modelId: responder.modelId } satisfies ModelReply);
 
-port.on('message', async (request: ModelRequest) => {
+const handle = async (request: ModelRequest): Promise<void> => {
   try {
     if (request.op === 'answer') {
       const answer = await responder.answer(request.context);
@@ -28,4 +28,11 @@ port.on('message', async (request: ModelRequest) => {
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     port.postMessage({ id: request.id, error: message } satisfies ModelReply);
   }
+};
+
+// One request at a time, in order, even if the model's methods ever await: an answer asked after a learn
+// must see what was learned.
+let queue: Promise<void> = Promise.resolve();
+port.on('message', (request: ModelRequest) => {
+  queue = queue.then(() => handle(request));
 });
