@@ -6,6 +6,11 @@ import { createOfflineResponder } from './offline-responder';
  * The offline model in a worker thread (see `startOfflineModelThread`): built here from the articles and
  * learned examples it is given, so the seconds of training never hold up the thread that serves
  * customers; then it answers and learns on request, one message at a time, in order.
+ *
+ * What this asks of the model, through its public interface only: `createOfflineResponder({ articles,
+ * learned })` trains the learned examples in fully (it is also the retrain), answers are plain data (they
+ * cross threads by structured clone), and its code bundles with esbuild (no native addons; files read
+ * relative to a module through `import.meta.url` are found, see `bundleWorker`).
  */
 const port = parentPort;
 if (port === null) throw new Error('offline-model-worker.ts runs in a worker thread');
