@@ -129,6 +129,7 @@ export async function startTestServer(
     async close() {
       for (const s of sockets) s.disconnect();
       await app.close();
+      await responder.close?.();
       await store.close();
       await mongo?.stop();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });

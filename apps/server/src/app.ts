@@ -25,8 +25,11 @@ import type { Logger } from './lib/logger';
 import { createSocketNotifier } from './realtime/socket-notifier';
 import { attachSocketHandlers, createSocketServer } from './realtime/socket-server';
 import type { Responder } from './responder/responder';
+import { isRetrainable } from './responder/threaded-offline-responder';
 import { PolicyState } from './services/policy-state';
 import { createRateLimits, type RateLimitStore } from './services/rate-limits';
+
+import { createRetrainScheduler } from './services/retrain-scheduler';
 import type { ServiceContext } from './services/service-context';
 import type { Store } from './store/store';
 
@@ -71,9 +74,14 @@ export function createApp(deps: AppDeps): App {
   if (deps.socketAdapter) namespaces.io.adapter(deps.socketAdapter);
 
   const policyState = new PolicyState(deps.policy);
+  const retrainScheduler =
+    isRetrainable(responder) && config.RETRAIN_AFTER_CORRECTIONS > 0
+      ? createRetrainScheduler({ responder, after: config.RETRAIN_AFTER_CORRECTIONS, logger })
+      : null;
   const ctx: ServiceContext = {
     store,
     responder,
+    retrainScheduler,
     notifier: countingNotifier(createSocketNotifier(namespaces.widget, namespaces.agent), metrics.registry),
     clock: deps.clock ?? systemClock,
     logger,
@@ -86,6 +94,8 @@ export function createApp(deps: AppDeps): App {
     knowledgeQueue: new KeyedQueue(),
     systemPrompt: `You are the customer support assistant of ${config.SITE_NAME}. Answer briefly, kindly and only with facts you are sure of.`,
   };
+  // Corrections taught at start count: enough of them retrain at once, in the background.
+  retrainScheduler?.correctionLearned();
   attachSocketHandlers(namespaces, ctx, {
     secret: deps.secret,
     sites: config.sites,
@@ -146,6 +156,7 @@ export function createApp(deps: AppDeps): App {
       });
     },
     async close() {
+      retrainScheduler?.stop();
       await new Promise<void>((resolve) => namespaces.io.close(() => resolve()));
       await ctx.conversationQueue.drain();
       await ctx.visitorQueue.drain();

@@ -7,8 +7,8 @@ import { connectRedisAdapter } from './realtime/redis-adapter';
 import { buildLlmResponder } from './responder/llm/build-llm-responder';
 import { collectCalibrationSamples } from './responder/llm/collect-calibration-samples';
 import { fitLlmCalibration } from './responder/llm/fit-llm-calibration';
-import { createOfflineResponder } from './responder/offline-responder';
 import type { Responder } from './responder/responder';
+import { startThreadedOfflineResponder } from './responder/threaded-offline-responder';
 import { ensureFirstAdmin, type FirstAdmin } from './services/auth/ensure-first-admin';
 import { toResponderArticle } from './services/knowledge/reload-articles';
 import { seedArticles } from './services/knowledge/seed-articles';
@@ -30,7 +30,8 @@ export async function buildResponder(config: Config, store: Store, logger?: Logg
   );
   const articles = stored.map(toResponderArticle);
   const llm = config.OPENAI_API_KEY ? buildLlmResponder(config, articles, {}, logger) : null;
-  const responder = llm ?? createOfflineResponder({ articles });
+  // The offline model answers from a worker thread, so that retraining it never holds up customers.
+  const responder = llm ?? (await startThreadedOfflineResponder({ articles }));
   for await (const correction of store.iterateCorrections({ status: 'approved' }))
     await teachResponder({ responder }, correction);
   if (llm) {
@@ -67,6 +68,7 @@ export async function bootServer(config: Config, logger: Logger) {
   const close = async () => {
     await app.close();
     await redis?.close();
+    await responder.close?.();
     await store.close();
   };
   return { app, store, admin, close };

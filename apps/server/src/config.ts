@@ -121,6 +121,17 @@ export const envSchema = z.object({
   REVIEW_THRESHOLD: number01.optional(),
   OVERSIGHT_MODE: z.enum(['approval', 'supervised', 'autonomous']).optional(),
   KNOWLEDGE_BASE: z.string().min(1).optional(),
+  /**
+   * Approved corrections learned since the offline model's last full training that start a retrain in
+   * the background (the calibration is refitted with it); 0 never retrains.
+   */
+  RETRAIN_AFTER_CORRECTIONS: z
+    .string()
+    .trim()
+    // Not z.coerce: an empty value would silently become 0 and switch retraining off.
+    .regex(/^\d{1,7}$/, 'RETRAIN_AFTER_CORRECTIONS must be a whole number of corrections (0 never retrains)')
+    .default('50')
+    .transform(Number),
   /** Switches the store to MongoDB (a replica set or Atlas; FerretDB works for tests). */
   MONGODB_URI: z
     .string()

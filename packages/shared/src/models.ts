@@ -80,6 +80,8 @@ export const botMetaSchema = z.object({
   confidence: z.number().min(0).max(1),
   responder: z.string(),
   modelId: z.string(),
+  /** The trained instance of the model that answered; changes with each retrain (offline model). */
+  modelVersion: z.string().optional(),
   sources: z.array(sourceSchema),
   alternatives: z.array(alternativeSchema),
   /** The knowledge-base topic of the answer (e.g. `shipping`); null when not known. */

@@ -18,6 +18,11 @@ export interface ResponderAnswer {
   alternatives: Alternative[];
   responder: string;
   modelId: string;
+  /**
+   * Which trained instance of `modelId` answered (it changes with every retrain), when the responder
+   * retrains at run time.
+   */
+  modelVersion?: string;
   /** The knowledge-base topic of the answer (drives per-topic modes and thresholds); null when unknown. */
   topic?: string | null;
   /** The signals `confidence` was combined from, shown to agents (LLM responder). */
@@ -50,4 +55,6 @@ export interface Responder {
    * new articles, and everything learned from corrections is kept.
    */
   setArticles(articles: Article[]): Promise<void>;
+  /** Releases what the responder holds (threads, connections). Optional. */
+  close?(): Promise<void>;
 }

@@ -1,7 +1,6 @@
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { build } from 'esbuild';
 import type { ExportTally } from '../domain/dataset-tally';
+import { bundleWorker } from '../lib/bundle-worker';
 import type { ExportOptions, ExportText, StageRow } from './export-stage';
 
 /** What a batch gives back: its lines and the tally of the whole export so far. */
@@ -20,34 +19,12 @@ export interface ExportWorker {
 
 type WorkerReply = ExportBatchResult | { error: string };
 
-let bundle: Promise<string> | null = null;
-
 /**
  * The worker's code: `export-worker.ts` and the dataset modules it imports, bundled once per process
- * into one script. The thread then runs plain JavaScript, with no TypeScript loader and none of the
- * server's other modules in its heap (a few MB instead of tens).
+ * into one script (a few MB of heap in the thread instead of tens).
  */
 export function bundleExportWorker(): Promise<string> {
-  bundle ??= build({
-    entryPoints: [fileURLToPath(new URL('./export-worker.ts', import.meta.url))],
-    bundle: true,
-    write: false,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'silent',
-  }).then(
-    (result) => {
-      const code = result.outputFiles[0]?.text;
-      if (code === undefined) throw new Error('the export worker bundle is empty');
-      return code;
-    },
-    (error: unknown) => {
-      bundle = null;
-      throw error;
-    },
-  );
-  return bundle;
+  return bundleWorker(new URL('./export-worker.ts', import.meta.url));
 }
 
 /**

@@ -97,6 +97,7 @@ async function actOnAnswer(
     confidence: answer.confidence,
     responder: answer.responder,
     modelId: answer.modelId,
+    ...(answer.modelVersion ? { modelVersion: answer.modelVersion } : {}),
     sources: answer.sources,
     alternatives: answer.alternatives,
     topic: answer.topic ?? null,

@@ -9,10 +9,14 @@ import type { Notifier } from './notifier';
 import type { PolicyState } from './policy-state';
 import type { RateLimits } from './rate-limits';
 
+import type { RetrainScheduler } from './retrain-scheduler';
+
 /** What every use case may call. Built once by `createApp`. */
 export interface ServiceContext {
   store: Store;
   responder: Responder;
+  /** Retrains the responder after enough approved corrections; null when it cannot or must not. */
+  retrainScheduler: RetrainScheduler | null;
   notifier: Notifier;
   clock: Clock;
   logger: Logger;

@@ -51,7 +51,9 @@ export async function authenticateAgentSession(
   const tokenHash = hashToken(token);
   const session = await store.getSession(tokenHash, now.toISOString());
   const agent = session ? await store.getAgent(session.agentId) : null;
-  return session && agent ? { agent, sessionKey: sessionKeyOf(tokenHash), expiresAt: session.expiresAt } : null;
+  return session && agent
+    ? { agent, sessionKey: sessionKeyOf(tokenHash), expiresAt: session.expiresAt }
+    : null;
 }
 
 /** A name for the session that is not its token (room names may be logged). */
