@@ -88,3 +88,50 @@ describe('an untrusted proxy', () => {
     }
   });
 });
+
+describe('who may see what', () => {
+  it('an unredacted export is for admins only, and written to the audit trail', async () => {
+    const agent = await server.createAgent({ role: 'agent' });
+    const reviewer = await server.createAgent({ role: 'reviewer' });
+    const admin = await server.createAgent({ role: 'admin', name: 'Ada Admin' });
+    const exportAs = (token: string, redact: boolean) =>
+      fetch(`${server.url}/api/exports/corrections?format=csv&status=any&redact=${redact}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+    for (const who of [agent, reviewer]) {
+      const refused = await exportAs(who.token, false);
+      expect(refused.status).toBe(403);
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('forbidden');
+      expect((await exportAs(who.token, true)).status).toBe(200);
+    }
+    const before = await server.store.listAudit(100);
+    expect(before.some((e) => e.action === 'export.unredacted')).toBe(false);
+    const raw = await exportAs(admin.token, false);
+    expect(raw.status).toBe(200);
+    await raw.text();
+    const audit = await server.store.listAudit(100);
+    const entry = audit.find((e) => e.action === 'export.unredacted');
+    expect(entry?.actor?.name).toBe('Ada Admin');
+  });
+});
+
+describe('/metrics behind a token', () => {
+  it('answers only with the token', async () => {
+    const guarded = await startTestServer({ METRICS_TOKEN: 'metrics-token-0123456789' });
+    try {
+      const without = await fetch(`${guarded.url}/metrics`);
+      expect(without.status).toBe(401);
+      expect(without.headers.get('www-authenticate')).toMatch(/Bearer/);
+      const wrong = await fetch(`${guarded.url}/metrics`, { headers: { authorization: 'Bearer nope' } });
+      expect(wrong.status).toBe(401);
+      const right = await fetch(`${guarded.url}/metrics`, {
+        headers: { authorization: 'Bearer metrics-token-0123456789' },
+      });
+      expect(right.status).toBe(200);
+      expect(await right.text()).toContain('# HELP');
+      expect((await fetch(`${server.url}/metrics`)).status).toBe(200);
+    } finally {
+      await guarded.close();
+    }
+  });
+});

@@ -113,7 +113,7 @@ export function createApp(deps: AppDeps): App {
   app.use('/console', headers.console);
   app.get('/', headers.demo);
   app.get('/widget.js', headers.widgetScript);
-  app.use(healthRoutes(store, metrics));
+  app.use(healthRoutes(store, metrics, { metricsToken: config.METRICS_TOKEN }));
   app.use(express.json({ limit: BODY_LIMIT, reviver: refuseReservedKeys }));
   app.use(
     '/api/widget',

@@ -88,6 +88,8 @@ export const envSchema = z.object({
   /** The URL people use to reach this server; printed at start-up and used for links. */
   PUBLIC_URL: z.url().optional(),
   TRUST_PROXY: trustProxySchema,
+  /** When set, `/metrics` answers only `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Signs visitor tokens. Generated and kept in DATA_DIR when not set. */

@@ -2,10 +2,12 @@ import { idSchema } from '@hitl/shared/models';
 import { exportQuerySchema, reviewRequestSchema } from '@hitl/shared/rest';
 import { correctionListQuerySchema } from '@hitl/shared/review-items';
 import { type Response, Router } from 'express';
+import { createId } from '../lib/ids';
+import { DomainError } from '../services/domain-error';
 import { exportDataset } from '../services/export-dataset';
 import { listPrioritizedCorrections } from '../services/list-review-items';
 import { reviewCorrection } from '../services/review-correction';
-import type { ServiceContext } from '../services/service-context';
+import { authorOf, nowIso, type ServiceContext } from '../services/service-context';
 import { agentOf, parseOr400, route } from './rest-handler';
 
 const contentTypes = { csv: 'text/csv; charset=utf-8', jsonl: 'application/x-ndjson; charset=utf-8' };
@@ -40,6 +42,20 @@ export function correctionRoutes(ctx: ServiceContext): Router {
       const query = parseOr400(exportQuerySchema, req.query, res);
       if (!query) return;
       const { format, redact, dedup, ...filter } = query;
+      const agent = agentOf(res);
+      if (!redact) {
+        // Raw card numbers and e-mails leave the building only by an admin's hand, and it is written down.
+        if (agent.role !== 'admin')
+          throw new DomainError('forbidden', 'Only admins can export corrections without redaction.');
+        await ctx.store.appendAudit({
+          id: createId('aud'),
+          actor: authorOf(agent),
+          action: 'export.unredacted',
+          target: format,
+          data: { filter },
+          at: nowIso(ctx),
+        });
+      }
       const extension = format === 'csv' ? 'csv' : 'jsonl';
       res.setHeader('Content-Type', contentTypes[extension]);
       res.setHeader('Content-Disposition', `attachment; filename="corrections-${format}.${extension}"`);
