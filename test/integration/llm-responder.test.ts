@@ -190,7 +190,8 @@ describe('LLM responder (supervised, streaming)', () => {
     expect(sent).not.toMatch(/4111/);
     const second = stub.requests[1]?.body.messages ?? [];
     expect(second).toContainEqual({ role: 'user', content: 'Hi, I am [EMAIL], where is my parcel?' });
-    expect(second.at(-1)).toEqual({ role: 'user', content: 'My card is [CARD], was it charged twice?' });
+    // Stored masked at ingest: the model sees only the last four digits, as any agent does.
+    expect(second.at(-1)).toEqual({ role: 'user', content: 'My card is •••• 1111, was it charged twice?' });
   });
 
   it('a conversation costs the sum of its bot replies, withheld ones included', async () => {

@@ -99,6 +99,7 @@ export const systemNoticeKinds = [
   'no_agent_online',
   'reviewing',
   'contact_saved',
+  'card_masked',
 ] as const;
 export const systemNoticeKindSchema = z.enum(systemNoticeKinds);
 export type SystemNoticeKind = z.infer<typeof systemNoticeKindSchema>;

@@ -1,6 +1,6 @@
 import type { EscalationPolicy, EscalationSignals } from './escalation';
 import { detectExplicitRequest } from './explicit-request';
-import { findSensitiveData } from './signals/sensitive-data';
+import { findSensitiveData, type SensitiveFinding } from './signals/sensitive-data';
 import { scoreSentiment } from './signals/sentiment';
 import { sentimentTrend } from './signals/sentiment-trend';
 import { matchTopicRules } from './signals/topic-rules';
@@ -17,6 +17,11 @@ export interface SignalInput {
   /** Earlier low-confidence answers in a row since the boundary, not counting this one. */
   consecutiveLowConfidence: number;
   modelFailed: boolean;
+  /**
+   * Sensitive data found in the message before it was stored (card numbers are stored masked, so the stored
+   * text no longer shows them).
+   */
+  ingestFindings?: SensitiveFinding[];
 }
 
 /** Runs every detector on one customer message, so a caller gets all the policy's inputs at once. */
@@ -29,7 +34,7 @@ export function computeSignals(input: SignalInput, policy: EscalationPolicy): Es
     explicitRequest: detectExplicitRequest(input.text),
     sentiment: { score, trend: sentimentTrend(scores) },
     ruleMatches: matchTopicRules(input.text, input.topic, policy.rules),
-    sensitiveData: findSensitiveData(input.text),
+    sensitiveData: [...(input.ingestFindings ?? []), ...findSensitiveData(input.text)],
     consecutiveLowConfidence: input.consecutiveLowConfidence,
     modelFailed: input.modelFailed,
   };

@@ -218,7 +218,15 @@ function ruleReason(match: RuleMatch, policy: EscalationPolicy): Reason {
 
 /** Names the kinds found, never the data itself: reasons are shown to agents and stored. */
 function sensitiveReason(signals: EscalationSignals, policy: EscalationPolicy): Reason | null {
-  const found = signals.sensitiveData.filter((f) => policy.sensitiveData.kinds.includes(f.kind));
+  return sensitiveDataReason(signals.sensitiveData, policy);
+}
+
+/** The `sensitive_data` reason for these findings, when the policy acts on any of their kinds. */
+export function sensitiveDataReason(
+  findings: EscalationSignals['sensitiveData'],
+  policy: EscalationPolicy,
+): Reason | null {
+  const found = findings.filter((f) => policy.sensitiveData.kinds.includes(f.kind));
   if (found.length === 0) return null;
   const kinds = [...new Set(found.map((f) => f.kind))];
   return { signal: 'sensitive_data', value: kinds.join(', '), detail: `${found.length} found` };

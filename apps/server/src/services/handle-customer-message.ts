@@ -1,7 +1,9 @@
 import type { Conversation, Message } from '@hitl/shared/models';
+import { maskCardNumbers } from '../domain/signals/mask-card-numbers';
 import { createId } from '../lib/ids';
-import { appendAndNotify } from './append-and-notify';
+import { appendAndNotify, appendNotice } from './append-and-notify';
 import { DomainError } from './domain-error';
+import { flagSensitiveData } from './flag-sensitive-data';
 import { runBotTurn } from './run-bot-turn';
 import { nowIso, type ServiceContext } from './service-context';
 import { ownsConversation, type Visitor } from './visitor';
@@ -32,14 +34,19 @@ export function handleCustomerMessage(
       if (conversation) return { message: existing, conversation };
     }
     const conversation = await openConversationFor(ctx, visitor, input.conversationId);
+    // No full card number is ever stored: the message is kept with the card masked to its last four digits.
+    const { text, findings } = maskCardNumbers(input.text);
     const stored = await appendAndNotify(ctx, conversation.id, {
       role: 'customer',
-      text: input.text,
+      text,
       clientId: input.clientId,
     });
+    if (stored.created && text !== input.text) await appendNotice(ctx, conversation.id, 'card_masked');
+    if (stored.created && stored.conversation.state !== 'bot')
+      await flagSensitiveData(ctx, stored.conversation, findings);
     if (stored.created) {
       ctx.conversationQueue
-        .run(conversation.id, () => runBotTurn(ctx, conversation.id, stored.message))
+        .run(conversation.id, () => runBotTurn(ctx, conversation.id, stored.message, findings))
         .catch((err: unknown) =>
           ctx.logger.error({ err, conversationId: conversation.id }, 'bot turn failed'),
         );

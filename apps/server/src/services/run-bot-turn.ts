@@ -4,6 +4,7 @@ import { botMaySpeak } from '../domain/conversation';
 import { decideEscalation, type EscalationPolicy, resolveReviewThreshold } from '../domain/escalation';
 import { detectExplicitRequest } from '../domain/explicit-request';
 import { countConsecutiveLowConfidence } from '../domain/signals/repeated-fallback';
+import type { SensitiveFinding } from '../domain/signals/sensitive-data';
 import type { ResponderAnswer } from '../responder/responder';
 import { addReviewItem } from './add-review-item';
 import { appendAndNotify, appendNotice } from './append-and-notify';
@@ -21,6 +22,7 @@ export async function runBotTurn(
   ctx: ServiceContext,
   conversationId: string,
   question: Message,
+  ingestFindings: SensitiveFinding[] = [],
 ): Promise<void> {
   const conversation = await ctx.store.getConversation(conversationId);
   if (!conversation || !botMaySpeak(conversation.state)) return;
@@ -40,6 +42,7 @@ export async function runBotTurn(
       resolveReviewThreshold(policy, null),
     ),
     modelFailed: false,
+    ingestFindings,
   };
   const explicitRequest = detectExplicitRequest(question.text);
   // Only a reply the policy would send as it is gets streamed: decided before the answer exists.

@@ -15,6 +15,8 @@ export function noticeText(kind: SystemNoticeKind, agentName?: string, email?: s
       return 'This conversation was closed. Write again any time to start a new one.';
     case 'reviewing':
       return 'A person from our team is reviewing the answer before it is sent.';
+    case 'card_masked':
+      return "For your safety we hid the card number you sent: please don't send card numbers in this chat. We never need one here.";
     case 'contact_saved':
       return `Thanks — we'll reply to ${email ?? 'your e-mail'} as soon as someone is available.`;
   }
