@@ -50,8 +50,6 @@ export interface OfflineResponderOptions {
   wordVectors?: WordVectors | false;
   /** Share of the sentence-vector cosine in every comparison (see `QuestionEncoder`). Default 0.3. */
   denseShare?: number;
-  linearDenseScale?: number;
-  smoothing?: number;
 }
 
 /** An answer the model can give: an article, or a learned question→answer pair. */
@@ -85,7 +83,8 @@ export function createOfflineResponder(options: OfflineResponderOptions): Offlin
   const answerGroups = new Map<string, number>();
   for (const example of options.learned ?? []) learned.set(example.id, example);
   let articles = options.articles;
-  const wordVectors = options.wordVectors === false ? undefined : (options.wordVectors ?? sharedWordVectors());
+  const wordVectors =
+    options.wordVectors === false ? undefined : (options.wordVectors ?? sharedWordVectors());
   let model = train();
 
   function train(): Model {
@@ -102,7 +101,7 @@ export function createOfflineResponder(options: OfflineResponderOptions): Offlin
       for (const question of [article.title, ...article.examples]) labelled.push([article.id, question]);
     }
     for (const example of learned.values()) labelled.push([addLearned(example), example.question]);
-    const embedder = wordVectors === undefined ? undefined : new SentenceEmbedder(wordVectors, options.smoothing === undefined ? {} : { smoothing: options.smoothing });
+    const embedder = wordVectors === undefined ? undefined : new SentenceEmbedder(wordVectors);
     const encoder = new QuestionEncoder(embedder, options.denseShare).fit(
       labelled.map(([, question]) => question),
     );
@@ -112,9 +111,7 @@ export function createOfflineResponder(options: OfflineResponderOptions): Offlin
     answerGroups.clear();
     for (const article of articles)
       if (!answerGroups.has(article.answer)) answerGroups.set(article.answer, answerGroups.size);
-    const ranker = new BlendedRanker(classifier, groupOf, answerGroups.size, {
-      linearInput: (vector) => encoder.forLinearModel(vector, options.linearDenseScale ?? 1),
-    });
+    const ranker = new BlendedRanker(classifier, groupOf, answerGroups.size);
     const calibration = fitCalibration(ranker, {
       answerOf: (label) => entries.get(label)?.text,
       maxQueries: calibrationQueries,

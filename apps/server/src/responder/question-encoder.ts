@@ -46,14 +46,6 @@ export class QuestionEncoder {
     this.vectorizer.extend(extractFeatures(question));
   }
 
-  /** `vector` (an encoding) with its dense part multiplied by `scale`. */
-  forLinearModel(vector: SparseVector, scale: number): SparseVector {
-    if (this.offset === 0 || scale === 1) return vector;
-    const values = vector.values.slice();
-    for (let i = 0; i < values.length && vector.indices[i]! < this.offset; i++) values[i]! *= scale;
-    return { indices: vector.indices, values };
-  }
-
   encode(question: string): SparseVector {
     const sparse = this.vectorizer.transform(extractFeatures(question));
     if (this.embedder === undefined) return sparse;

@@ -94,7 +94,8 @@ export function shippedVocabulary(file: string = defaultKnowledgeBasePath): Set<
   for (const article of articles) {
     const texts = [article.title, article.answer, ...((article.examples as unknown[]) ?? [])];
     for (const text of texts)
-      if (typeof text === 'string') for (const word of expandContractions(normalizeWords(text))) words.add(word);
+      if (typeof text === 'string')
+        for (const word of expandContractions(normalizeWords(text))) words.add(word);
   }
   return words;
 }

@@ -18,7 +18,9 @@ export class WordVectors {
       throw new RangeError('word vectors: words, ranks and scales differ in length');
     if (values.length !== words.length * dimensions)
       throw new RangeError('word vectors: values do not match words × dimensions');
-    words.forEach((word, position) => this.index.set(word, position));
+    words.forEach((word, position) => {
+      this.index.set(word, position);
+    });
   }
 
   get size(): number {
