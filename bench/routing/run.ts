@@ -1,3 +1,4 @@
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -16,10 +17,13 @@ import { writeRiskCoverageSvg } from './write-risk-coverage-svg';
  *
  *   npx tsx bench/routing/run.ts [--data /work/shared/data/banking77]
  */
-/** The rule for the shipped threshold: the lowest confidence whose answered share keeps this accuracy. */
-const targetAccuracyOfAnswered = 0.98;
-/** The rule used before v4, printed for comparison. */
-const previousTargetAccuracy = 0.97;
+/**
+ * The rule for the shipped threshold: the lowest confidence whose answered share keeps this accuracy
+ * (see bench/README.md for why 97 % and not 98 %).
+ */
+const targetAccuracyOfAnswered = 0.97;
+/** A stricter rule, printed for comparison. */
+const stricterTargetAccuracy = 0.98;
 /** Accuracy of the band just below the threshold where a lower "review" threshold could sit. */
 const reviewBandAccuracy = 0.8;
 const fewShot = 10;
@@ -73,7 +77,11 @@ const settings = {
 started = performance.now();
 const previous = await measureModel(data, { wordVectors: false }, settings);
 const current = await measureModel(data, {}, settings);
-console.log(`(measured in ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+console.log(
+  `(measured in ${((performance.now() - started) / 1000).toFixed(0)} s; load average ${loadavg()
+    .map((load) => load.toFixed(1))
+    .join(' ')} on ${cpus().length} cores: timings grow with it)`,
+);
 
 const rows: Array<[string, (m: ModelMeasures) => string]> = [
   ['word vectors', (m) => (m.usesWordVectors ? 'yes' : 'no')],
@@ -96,7 +104,7 @@ const rows: Array<[string, (m: ModelMeasures) => string]> = [
   [`few-shot accuracy (${fewShot} per intent)`, (m) => pct(m.fewShotAccuracy)],
   ['in-scope accuracy (67 intents)', (m) => pct(m.inScopeAccuracy)],
   ['out of scope below 80 % threshold', (m) => `${pct(m.outOfScopeRejected)} of ${m.outOfScopeCount}`],
-  ...[previousTargetAccuracy, targetAccuracyOfAnswered].map(
+  ...[targetAccuracyOfAnswered, stricterTargetAccuracy].map(
     (accuracy) =>
       [
         `threshold for ${pct(accuracy)} answered`,

@@ -9,6 +9,7 @@ import { collectCalibrationSamples } from './responder/llm/collect-calibration-s
 import { fitLlmCalibration } from './responder/llm/fit-llm-calibration';
 import { createOfflineResponder } from './responder/offline-responder';
 import type { Responder } from './responder/responder';
+import { sharedWordVectors } from './responder/word-vectors/load-word-vectors';
 import { ensureFirstAdmin, type FirstAdmin } from './services/auth/ensure-first-admin';
 import { loadActivePolicy } from './services/policy-state';
 import { teachResponder } from './services/teach-responder';
@@ -21,6 +22,8 @@ import type { Store } from './store/store';
  */
 export async function buildResponder(config: Config, store: Store, logger?: Logger): Promise<Responder> {
   const articles = loadKnowledgeBase(config.KNOWLEDGE_BASE);
+  // Loaded here so that a fallback to TF-IDF alone is logged with the server's logger.
+  sharedWordVectors(logger);
   const llm = config.OPENAI_API_KEY ? buildLlmResponder(config, articles, {}, logger) : null;
   const responder = llm ?? createOfflineResponder({ articles });
   for await (const correction of store.iterateCorrections({ status: 'approved' }))

@@ -105,7 +105,7 @@ export function createOfflineResponder(options: OfflineResponderOptions): Offlin
     const encoder = new QuestionEncoder(embedder, options.denseShare).fit(
       labelled.map(([, question]) => question),
     );
-    const classifier = new SimilarityClassifier();
+    const classifier = new SimilarityClassifier({ denseDimensions: encoder.denseDimensions });
     for (const [label, question] of labelled) classifier.addExample(label, encoder.encode(question));
     // The linear model predicts article answers; a learned example giving an article's answer trains it too.
     answerGroups.clear();

@@ -35,7 +35,10 @@ describe('QuestionEncoder', () => {
     expect(cosine(a, a)).toBeCloseTo(1, 5);
     const dense = cosine(
       { indices: Int32Array.from([0, 1, 2]), values: Float32Array.from(embedder.embed('what is the fee')!) },
-      { indices: Int32Array.from([0, 1, 2]), values: Float32Array.from(embedder.embed('is there a charge')!) },
+      {
+        indices: Int32Array.from([0, 1, 2]),
+        values: Float32Array.from(embedder.embed('is there a charge')!),
+      },
     );
     const sparse = cosine(tfidfOnly.encode('what is the fee'), tfidfOnly.encode('is there a charge'));
     expect(cosine(a, b)).toBeCloseTo(0.7 * sparse + 0.3 * dense, 5);

@@ -29,6 +29,11 @@ export class QuestionEncoder {
     this.sparseScale = Math.sqrt(1 - share);
   }
 
+  /** How many leading features are the sentence vector's (0 without word vectors). */
+  get denseDimensions(): number {
+    return this.offset;
+  }
+
   /** Whether sentence vectors take part. */
   get usesWordVectors(): boolean {
     return this.embedder !== undefined;

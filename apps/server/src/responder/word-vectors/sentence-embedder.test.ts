@@ -40,7 +40,9 @@ describe('SentenceEmbedder', () => {
   it('relates questions by meaning: the refund question is closer to "money" than to "card"', () => {
     const embedder = new SentenceEmbedder(vectors).fit(['the card', 'my refund', 'do not', 'my money']);
     const refund = embedder.embed('my refund')!;
-    expect(dot(refund, embedder.embed('the money')!)).toBeGreaterThan(dot(refund, embedder.embed('the card')!));
+    expect(dot(refund, embedder.embed('the money')!)).toBeGreaterThan(
+      dot(refund, embedder.embed('the card')!),
+    );
   });
 
   it('removes the component every training question shares', () => {
