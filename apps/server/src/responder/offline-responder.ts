@@ -76,6 +76,8 @@ const calibrationQueries = 3000;
  */
 const unanswerableNeighbourhood = 0.1;
 const learnedPrefix = 'learned:';
+/** Weight of the nearest examples in the similarity score when word vectors take part. */
+const vectorNeighbourWeight = 0.8;
 
 export function createOfflineResponder(options: OfflineResponderOptions): OfflineResponder {
   const entries = new Map<string, AnswerEntry>();
@@ -105,7 +107,12 @@ export function createOfflineResponder(options: OfflineResponderOptions): Offlin
     const encoder = new QuestionEncoder(embedder, options.denseShare).fit(
       labelled.map(([, question]) => question),
     );
-    const classifier = new SimilarityClassifier({ denseDimensions: encoder.denseDimensions });
+    const classifier = new SimilarityClassifier({
+      denseDimensions: encoder.denseDimensions,
+      // Sentence vectors make single close examples more telling than the TF-IDF ones alone: on BANKING77
+      // a nearest-example weight of 0.8 (0.4 for TF-IDF alone) gave +0.43 points and a lower AURC.
+      ...(encoder.usesWordVectors ? { neighbourWeight: vectorNeighbourWeight } : {}),
+    });
     for (const [label, question] of labelled) classifier.addExample(label, encoder.encode(question));
     // The linear model predicts article answers; a learned example giving an article's answer trains it too.
     answerGroups.clear();
