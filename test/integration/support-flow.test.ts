@@ -77,7 +77,7 @@ describe('a customer conversation from the widget to the console and back', () =
     const reason = conversation.reasons[0];
     expect(reason?.signal).toBe('low_confidence');
     expect(reason?.value).toBeLessThan(server.app.ctx.policy().confidenceThreshold);
-    // The threshold of the answer's topic when it has one (payments: 0.85), else the global one.
+    // The threshold of the answer's topic when it has one (payments: 0.84), else the global one.
     expect(reason?.threshold).toBeGreaterThanOrEqual(server.app.ctx.policy().confidenceThreshold);
     expect(reason?.value).toBeLessThan(reason?.threshold ?? 0);
     expect((await notice).notice).toBe('escalated');

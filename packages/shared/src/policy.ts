@@ -58,7 +58,7 @@ export const escalationPolicySchema = z
   .strictObject({
     mode: oversightModeSchema.default('supervised'),
     /** An answer whose confidence is below this escalates (unless its topic sets its own). */
-    confidenceThreshold: thresholdSchema.default(0.85),
+    confidenceThreshold: thresholdSchema.default(0.84),
     sentiment: z
       .strictObject({
         /** A message scoring below this escalates. */

@@ -16,9 +16,9 @@ const rule = { id: 'legal', description: 'Legal', topic: 'legal', action: 'escal
 describe('the default policy file', () => {
   const policy = loadEscalationPolicy(defaultEscalationPolicyPath);
 
-  it('validates, supervised at 0.85', () => {
+  it('validates, supervised at 0.84', () => {
     expect(policy.mode).toBe('supervised');
-    expect(policy.confidenceThreshold).toBe(0.85);
+    expect(policy.confidenceThreshold).toBe(0.84);
   });
 
   it('ships the rules teams start from', () => {
@@ -35,7 +35,7 @@ describe('the default policy file', () => {
 
   it('overrides topics of the knowledge base', () => {
     expect(policy.topics.privacy?.mode).toBe('approval');
-    expect(policy.topics.payments?.confidenceThreshold).toBe(0.85);
+    expect(policy.topics.payments?.confidenceThreshold).toBe(0.84);
     for (const topic of Object.keys(policy.topics)) expect(articleTopics).toContain(topic);
   });
 });
@@ -44,7 +44,7 @@ describe('parseEscalationPolicy', () => {
   it('fills defaults for an empty policy', () => {
     expect(parseEscalationPolicy({}, 'inline')).toEqual({
       mode: 'supervised',
-      confidenceThreshold: 0.85,
+      confidenceThreshold: 0.84,
       sentiment: { escalateBelow: -0.6, worseningStreak: 3 },
       repeatedFallback: { count: 2 },
       sensitiveData: { action: 'escalate', kinds: ['card', 'iban', 'national_id', 'password'] },

@@ -15,9 +15,9 @@ const threshold = loadEscalationPolicy(defaultEscalationPolicyPath).confidenceTh
 /**
  * Off-topic and vague questions must stay clear of the threshold, not just under it. Word vectors lift
  * every similarity a little ("can you help me" resembles "thanks for your help"), so the bound that was
- * 0.5 under a 0.5 threshold is now 0.7, still 0.15 under the shipped 0.85.
+ * 0.5 is now 0.6, 0.24 under the shipped 0.84.
  */
-const lowConfidence = 0.7;
+const lowConfidence = 0.6;
 const byId = new Map(articles.map((article) => [article.id, article]));
 const responder = createOfflineResponder({ articles });
 
@@ -120,7 +120,7 @@ describe('held-out paraphrases', () => {
       if (answer.sources[0]?.id !== id) wrong.push(`${question} → ${answer.sources[0]?.id}`);
     }
     expect(wrong, wrong.join('\n')).toEqual([]);
-    // 36 of 46 with word vectors at 0.85 (28 before them at 0.86); see bench/README.md.
+    // 36 of 46 with word vectors at 0.84 (28 before them at 0.86); see bench/README.md.
     expect(answered).toBeGreaterThanOrEqual(36);
   });
 
