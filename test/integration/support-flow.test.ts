@@ -75,6 +75,10 @@ describe('a customer conversation from the widget to the console and back', () =
     expect(conversation.reasons).toHaveLength(1);
     const reason = conversation.reasons[0];
     expect(reason?.signal).toBe('low_confidence');
+    const policy = server.app.ctx.policy();
+    // Below the review threshold (the lower band) it escalates: the topic's when it has one, else the global.
+    expect(reason?.value).toBeLessThan(policy.reviewThreshold ?? policy.confidenceThreshold);
+    expect(reason?.threshold).toBeGreaterThanOrEqual(policy.reviewThreshold ?? policy.confidenceThreshold);
     expect(reason?.value).toBeLessThan(reason?.threshold ?? 0);
     expect((await notice).notice).toBe('escalated');
     await state;

@@ -9,6 +9,7 @@ import { collectCalibrationSamples } from './responder/llm/collect-calibration-s
 import { fitLlmCalibration } from './responder/llm/fit-llm-calibration';
 import type { Responder } from './responder/responder';
 import { startThreadedOfflineResponder } from './responder/threaded-offline-responder';
+import { sharedWordVectors } from './responder/word-vectors/load-word-vectors';
 import { ensureFirstAdmin, type FirstAdmin } from './services/auth/ensure-first-admin';
 import { toResponderArticle } from './services/knowledge/reload-articles';
 import { seedArticles } from './services/knowledge/seed-articles';
@@ -29,6 +30,8 @@ export async function buildResponder(config: Config, store: Store, logger?: Logg
     new Date().toISOString(),
   );
   const articles = stored.map(toResponderArticle);
+  // Loaded here so that a fallback to TF-IDF alone is logged with the server's logger.
+  sharedWordVectors(logger);
   const llm = config.OPENAI_API_KEY ? buildLlmResponder(config, articles, {}, logger) : null;
   // The offline model answers from a worker thread, so that retraining it never holds up customers.
   const responder = llm ?? (await startThreadedOfflineResponder({ articles }));

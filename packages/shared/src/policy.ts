@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { oversightModeSchema } from './models';
 
 /** The schema's fallback answer threshold; the shipped policy file sets both bands explicitly. */
-export const DEFAULT_CONFIDENCE_THRESHOLD = 0.86;
+export const DEFAULT_CONFIDENCE_THRESHOLD = 0.84;
 
 export const sensitiveDataKinds = ['card', 'iban', 'national_id', 'email', 'phone', 'password'] as const;
 export type SensitiveDataKind = (typeof sensitiveDataKinds)[number];

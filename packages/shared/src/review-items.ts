@@ -28,7 +28,7 @@ export const reviewItemSchema = z.object({
   answer: z.string(),
   confidence: z.number().min(0).max(1),
   topic: z.string().nullable(),
-  /** Why it is here (`review_band 0.78 < 0.86`). */
+  /** Why it is here (`review_band 0.78 < 0.84`). */
   reasons: z.array(reasonSchema),
   createdAt: z.string(),
   status: reviewItemStatusSchema,

@@ -65,7 +65,7 @@ describe('the default policy on real messages', () => {
     ['a small refund answers', 'Can I get a refund of $35?', {}, 'answer', []],
     ['a privacy question drafts', 'What data do you keep about me?', { topic: 'privacy' }, 'draft', []],
     [
-      'a payments answer needs 0.86',
+      'a payments answer needs 0.84',
       'Which cards do you accept?',
       { topic: 'payments', confidence: 0.55 },
       'escalate',

@@ -16,9 +16,9 @@ const rule = { id: 'legal', description: 'Legal', topic: 'legal', action: 'escal
 describe('the default policy file', () => {
   const policy = loadEscalationPolicy(defaultEscalationPolicyPath);
 
-  it('validates, supervised at 0.86', () => {
+  it('validates, supervised at 0.84', () => {
     expect(policy.mode).toBe('supervised');
-    expect(policy.confidenceThreshold).toBe(0.86);
+    expect(policy.confidenceThreshold).toBe(0.84);
   });
 
   it('ships two bands: a review threshold below the answer threshold', () => {
@@ -40,7 +40,7 @@ describe('the default policy file', () => {
 
   it('overrides topics of the knowledge base', () => {
     expect(policy.topics.privacy?.mode).toBe('approval');
-    expect(policy.topics.payments?.confidenceThreshold).toBe(0.86);
+    expect(policy.topics.payments?.confidenceThreshold).toBe(0.84);
     for (const topic of Object.keys(policy.topics)) expect(articleTopics).toContain(topic);
   });
 });
@@ -49,7 +49,7 @@ describe('parseEscalationPolicy', () => {
   it('fills defaults for an empty policy', () => {
     expect(parseEscalationPolicy({}, 'inline')).toEqual({
       mode: 'supervised',
-      confidenceThreshold: 0.86,
+      confidenceThreshold: 0.84,
       sentiment: { escalateBelow: -0.6, worseningStreak: 3 },
       repeatedFallback: { count: 2 },
       sensitiveData: { action: 'escalate', kinds: ['card', 'iban', 'national_id', 'password'] },

@@ -14,6 +14,8 @@ export interface BlendedRankerOptions {
   /** Folds the linear model is refitted on to give held-out probabilities for calibration. Default 3. */
   folds?: number;
   linear?: LinearClassifierOptions;
+  /** What the linear model sees of a vector (e.g. its dense part weighted differently). Default: the vector. */
+  linearInput?: (vector: SparseVector) => SparseVector;
 }
 
 /**
@@ -31,6 +33,7 @@ export class BlendedRanker {
   /** Linear models that did not see fold f's examples (example i is in fold i mod folds). */
   private readonly foldModels: LinearClassifier[] = [];
   private readonly linearWeight: number;
+  private readonly linearInput: (vector: SparseVector) => SparseVector;
 
   constructor(
     private readonly similarity: SimilarityClassifier,
@@ -39,12 +42,13 @@ export class BlendedRanker {
     options: BlendedRankerOptions = {},
   ) {
     this.linearWeight = options.linearWeight ?? 0.5;
+    this.linearInput = options.linearInput ?? ((vector) => vector);
     if (groupCount < 2) return;
     const vectors: SparseVector[] = [];
     const groups: number[] = [];
     for (let example = 0; example < similarity.size; example++) {
       const { vector, label } = similarity.example(example);
-      vectors.push(vector);
+      vectors.push(this.linearInput(vector));
       groups.push(groupOf(label) ?? -1);
     }
     const known = vectors.map((_, i) => i).filter((i) => groups[i]! >= 0);
@@ -123,7 +127,7 @@ export class BlendedRanker {
   }
 
   private probabilities(model: LinearClassifier, query: SparseVector): Float64Array | undefined {
-    return model.classes > 0 ? model.predict(query) : undefined;
+    return model.classes > 0 ? model.predict(this.linearInput(query)) : undefined;
   }
 
   private blend(

@@ -4,13 +4,24 @@ import { stemWord } from './stem-word';
 
 describe('extractFeatures', () => {
   it('makes word unigrams and bigrams of stemmed content words, without function words', () => {
-    const features = extractFeatures('Where is my package?');
+    const features = extractFeatures('Where is the package?');
     const where = stemWord('where');
     expect(features.get(`w:${where}`)).toBe(1);
     expect(features.get('w:parcel')).toBe(1);
     expect(features.get(`b:${where}_parcel`)).toBe(1);
     expect(features.has('w:is')).toBe(false);
-    expect(features.has('w:my')).toBe(false);
+    expect(features.has('w:the')).toBe(false);
+  });
+
+  it('keeps pronouns: "change my name" and "change your name" are different requests', () => {
+    const mine = extractFeatures('change my name');
+    const yours = extractFeatures('change your name');
+    const name = stemWord('name');
+    expect(mine.get(`b:my_${name}`)).toBe(1);
+    expect(yours.get(`b:your_${name}`)).toBe(1);
+    expect(mine.has('w:your')).toBe(false);
+    for (const pronoun of ['i', 'me', 'we', 'us', 'our', 'it'])
+      expect(extractFeatures(`can ${pronoun} go`).has(`w:${pronoun}`), pronoun).toBe(true);
   });
 
   it('adds character 3–5-grams with word boundaries', () => {

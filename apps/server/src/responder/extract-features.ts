@@ -10,11 +10,13 @@ export type FeatureCounts = Map<string, number>;
 
 /**
  * Function words that say nothing about which article is meant. Question words, negations and "can" are
- * kept: "can I return…" asks about the policy where "how do I return…" asks for the steps.
+ * kept: "can I return…" asks about the policy where "how do I return…" asks for the steps. So are
+ * pronouns: "change my name" and "change your name" are different requests, and "my card" and "a card"
+ * often are too.
  */
 const stopWords = new Set(
   (
-    'a an the i im ive id me my mine myself you your youre yours we us our ours it its is are am was were be ' +
+    'a an the is are am was were be ' +
     'been being to of for and or on in at into this that these those please so just do does did ' +
     'would will should shall have has had with from about there here any some if then also as by until till ' +
     'up out down off over again once only very too really all each both such own same than now hey hi hello'

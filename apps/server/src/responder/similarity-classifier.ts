@@ -16,6 +16,8 @@ export interface SimilarityClassifierOptions {
   neighbourWeight?: number;
   /** How many nearest examples of a class are averaged. Default 2. */
   neighbours?: number;
+  /** Leading features every vector has (a sentence vector's), stored densely. Default 0. */
+  denseDimensions?: number;
 }
 
 interface ClassState {
@@ -40,14 +42,17 @@ interface ClassState {
 export class SimilarityClassifier {
   private readonly classes: ClassState[] = [];
   private readonly classIndex = new Map<string, number>();
-  private readonly examples = new SparseRowMatrix();
+  private readonly examples: SparseRowMatrix;
   /** One unit-length centroid per class, rebuilt lazily after examples are added. */
   private centroids: SparseRowMatrix | undefined;
   private top = new Float64Array(0);
   private readonly neighbourWeight: number;
   private readonly neighbours: number;
+  private readonly denseDimensions: number;
 
   constructor(options: SimilarityClassifierOptions = {}) {
+    this.denseDimensions = options.denseDimensions ?? 0;
+    this.examples = new SparseRowMatrix(this.denseDimensions);
     this.neighbourWeight = options.neighbourWeight ?? 0.4;
     this.neighbours = options.neighbours ?? 2;
   }
@@ -128,7 +133,7 @@ export class SimilarityClassifier {
 
   private refreshCentroids(): SparseRowMatrix {
     if (this.centroids !== undefined) return this.centroids;
-    const centroids = new SparseRowMatrix();
+    const centroids = new SparseRowMatrix(this.denseDimensions);
     this.classes.forEach((state, index) => {
       let squared = 0;
       for (const value of state.sum.values()) squared += value * value;

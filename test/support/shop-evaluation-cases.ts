@@ -1,6 +1,7 @@
 /**
- * Questions written for evaluation only: none of them appears in the knowledge base's examples.
- * Kept out of the test files so any evaluation of a responder can reuse them.
+ * Test data for the shipped shop knowledge base, written for evaluation only: none of these questions
+ * appears in the knowledge base's examples. Kept out of the test files so any evaluation of a responder
+ * can reuse them, and out of the server's source since nothing there may use them.
  */
 
 /** In-domain paraphrases and the article each must be answered from. */
