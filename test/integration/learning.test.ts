@@ -2,9 +2,9 @@ import type { Correction, Message } from '@hitl/shared/models';
 import type { CorrectionStatsResponse } from '@hitl/shared/rest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editDistance } from '../../apps/server/src/domain/edit-distance';
+import { askAsCustomer } from '../support/knowledge-api';
 import { type StoreKind, storeKinds } from '../support/store-kinds';
 import { type AgentClient, startTestServer, type TestServer } from '../support/test-server';
-import { waitForEvent } from '../support/wait-for';
 
 /** No article covers these: the model answers the first wrongly but confidently, and escalates the others. */
 const GIFT_WRAP = 'do you sell gift wrapping?';
@@ -40,15 +40,7 @@ describe.each(storeKinds)('learning from reviewed corrections (%s store)', (kind
 
   /** A new customer asks `text`; resolves with the bot's public reply or the escalation notice. */
   async function ask(text: string): Promise<{ reply: Message; conversationId: string }> {
-    const { socket } = await server.connectVisitor();
-    const reply = waitForEvent<Message>(
-      socket as never,
-      'message:created',
-      (m) => m.role === 'bot' || m.notice === 'escalated' || m.notice === 'no_agent_online',
-    );
-    const ack = await socket.emitWithAck('message:send', { clientId: crypto.randomUUID(), text });
-    if (!ack.ok) throw new Error(`send failed: ${ack.error.message}`);
-    return { reply: await reply, conversationId: ack.data.conversation.id };
+    return askAsCustomer((await server.connectVisitor()).socket, text);
   }
 
   async function api<T>(token: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {

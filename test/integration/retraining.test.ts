@@ -5,8 +5,8 @@ import { heldModelBuilds } from '../../apps/server/src/responder/held-model-buil
 import { offlineModelId } from '../../apps/server/src/responder/offline-responder';
 import { startThreadedOfflineResponder } from '../../apps/server/src/responder/threaded-offline-responder';
 import type { RetrainEvent } from '../../apps/server/src/services/retrain-scheduler';
+import { askAsCustomer } from '../support/knowledge-api';
 import { type AgentClient, startTestServer, type TestServer } from '../support/test-server';
-import { waitForEvent } from '../support/wait-for';
 
 /** No article covers gift wrapping; the corrected question, then ways a customer would ask the same. */
 const GIFT_WRAP = 'do you sell gift wrapping?';
@@ -31,15 +31,7 @@ type Login = { agent: { id: string; name: string }; token: string };
 function supportSteps(server: () => TestServer) {
   /** A new customer asks `text`; resolves with the bot's public reply or the escalation notice. */
   async function ask(text: string): Promise<{ reply: Message; conversationId: string }> {
-    const { socket } = await server().connectVisitor();
-    const reply = waitForEvent<Message>(
-      socket as never,
-      'message:created',
-      (m) => m.role === 'bot' || m.notice === 'escalated' || m.notice === 'no_agent_online',
-    );
-    const ack = await socket.emitWithAck('message:send', { clientId: crypto.randomUUID(), text });
-    if (!ack.ok) throw new Error(`send failed: ${ack.error.message}`);
-    return { reply: await reply, conversationId: ack.data.conversation.id };
+    return askAsCustomer((await server().connectVisitor()).socket, text);
   }
 
   /** The bot's reply as stored, sent or withheld. */
