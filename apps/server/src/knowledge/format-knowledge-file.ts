@@ -7,7 +7,8 @@ export function formatKnowledgeFile(articles: readonly KnowledgeArticle[], forma
   if (format === 'csv') {
     return stringify(
       articles.map((a) => [a.id, a.title, a.topic, a.answer, a.examples.join('\n')]),
-      { header: true, columns: [...csvColumns], bom: false },
+      // A cell a spreadsheet would run as a formula gets a leading quote mark; the import takes it off again.
+      { header: true, columns: [...csvColumns], bom: false, escape_formulas: true },
     );
   }
   if (format === 'markdown') return articles.map(toMarkdownSection).join('\n');

@@ -28,6 +28,22 @@ describe('knowledge files', () => {
     },
   );
 
+  it('a CSV export defuses cells a spreadsheet would run as formulas, and reads them back unchanged', () => {
+    const risky = {
+      ...shipped[0]!,
+      title: '=HYPERLINK("http://evil.example","click")',
+      answer: '+1 call us, or -2 if not',
+      examples: ['@SUM(A1:A2)', 'where is my parcel'],
+    };
+    const text = formatKnowledgeFile([risky], 'csv');
+    expect(text).toContain(`'=HYPERLINK`);
+    expect(text).toContain(`'+1 call us`);
+    expect(text).toContain(`'@SUM`);
+    const { articles, problems } = parseKnowledgeFile(text, 'csv');
+    expect(problems).toEqual([]);
+    expect(articles.map(({ where: _where, ...rest }) => rest)).toEqual(content([risky]));
+  });
+
   it('reads the Markdown format: metadata line, answer paragraphs, trailing list of examples', () => {
     const text = [
       '# Our articles',

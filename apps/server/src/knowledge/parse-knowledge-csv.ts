@@ -17,6 +17,7 @@ export function parseKnowledgeCsv(text: string): ParsedImport {
       bom: true,
       info: true,
       trim: false,
+      cast: unescapeFormula,
     });
   } catch (error) {
     if (error instanceof CsvError) {
@@ -57,4 +58,9 @@ export function parseKnowledgeCsv(text: string): ParsedImport {
 /** How many lines a record spans (quoted cells may hold line breaks), to report the line it starts on. */
 function lineCount(record: Record<string, string>): number {
   return 1 + Object.values(record).reduce((sum, cell) => sum + (cell.match(/\n/g)?.length ?? 0), 0);
+}
+
+/** The export prefixes a cell starting like a formula (=, +, -, @, tab, CR) with a quote mark; undo it. */
+function unescapeFormula(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
