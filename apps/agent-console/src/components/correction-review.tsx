@@ -7,6 +7,8 @@ type Props = {
   correction: Correction;
   /** The signed-in agent wrote this correction: a second person has to review it. */
   own: boolean;
+  /** The signed-in agent's role may review corrections (see the permissions table). */
+  mayReview: boolean;
   /** The reviewer's version while "Edit & approve" is open, else null. */
   editText: string | null;
   onEditText: (text: string | null) => void;
@@ -16,7 +18,7 @@ type Props = {
 const OWN_HINT = 'You can’t review your own correction: a second person has to.';
 
 /** The review cell: status and reviewer, and for a pending correction approve, edit & approve, or reject. */
-export function CorrectionReview({ correction, own, editText, onEditText, onReviewed }: Props) {
+export function CorrectionReview({ correction, own, mayReview, editText, onEditText, onReviewed }: Props) {
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -56,7 +58,12 @@ export function CorrectionReview({ correction, own, editText, onEditText, onRevi
       )}
       {review.reviewer && <span className="muted small"> by {review.reviewer.name}</span>}
       {review.note && <div className="muted small">Review note: {review.note}</div>}
-      {review.status === 'pending' && (
+      {review.status === 'pending' && !mayReview && (
+        <div className="muted small" data-testid="review-by-others">
+          Reviewed by a reviewer or an admin.
+        </div>
+      )}
+      {review.status === 'pending' && mayReview && (
         <div className="review-form" title={own ? OWN_HINT : undefined}>
           {!own && (
             <input

@@ -12,10 +12,11 @@ type Props = {
   priority: ReviewPriority | undefined;
   /** The signed-in agent's id: their own corrections cannot be reviewed by them. */
   meId: string;
+  mayReview: boolean;
   onReviewed: (correction: Correction) => void;
 };
 
-export function CorrectionRow({ correction, priority, meId, onReviewed }: Props) {
+export function CorrectionRow({ correction, priority, meId, mayReview, onReviewed }: Props) {
   const [editText, setEditText] = useState<string | null>(null);
   const { original, review } = correction;
 
@@ -68,6 +69,7 @@ export function CorrectionRow({ correction, priority, meId, onReviewed }: Props)
       <CorrectionReview
         correction={correction}
         own={correction.agent.id === meId}
+        mayReview={mayReview}
         editText={editText}
         onEditText={setEditText}
         onReviewed={onReviewed}

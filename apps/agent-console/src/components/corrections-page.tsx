@@ -1,4 +1,5 @@
 import type { Agent, Correction } from '@hitl/shared/models';
+import { can } from '@hitl/shared/permissions';
 import type { ReviewOrder } from '@hitl/shared/review-items';
 import { useCallback, useState } from 'react';
 import type { AgentSocket } from '../api/agent-socket';
@@ -71,6 +72,7 @@ export function CorrectionsPage({ socket, agent }: { socket: AgentSocket; agent:
                 correction={correction}
                 priority={priorities[correction.id]}
                 meId={agent.id}
+                mayReview={can(agent.role, 'correction.review')}
                 onReviewed={onReviewed}
               />
             ))}

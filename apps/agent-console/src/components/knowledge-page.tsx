@@ -11,6 +11,7 @@ import { KnowledgeExport } from './knowledge-export';
 import { KnowledgeGaps } from './knowledge-gaps';
 import { KnowledgeImport } from './knowledge-import';
 import './knowledge-page.css';
+import { can } from '@hitl/shared/permissions';
 
 type Selection =
   | { kind: 'none' }
@@ -25,7 +26,7 @@ type Props = {
 
 /** The knowledge base the bot answers from: every agent reads it; reviewers and admins change it. */
 export function KnowledgePage({ agent, view, onNavigate }: Props) {
-  const editable = agent.role !== 'agent';
+  const editable = can(agent.role, 'knowledge.edit');
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<ArticleStatusFilter>('active');
   const [selection, setSelection] = useState<Selection>({ kind: 'none' });

@@ -1,4 +1,5 @@
 import type { Agent } from '@hitl/shared/models';
+import { can } from '@hitl/shared/permissions';
 import type { EscalationPolicy } from '@hitl/shared/policy';
 import type { PolicyResponse } from '@hitl/shared/rest';
 import { useState } from 'react';
@@ -17,11 +18,11 @@ const sourceLabels: Record<PolicyResponse['source'], string> = {
 
 /** The escalation policy (admins edit it, everyone else reads it) and, for admins, the audit trail. */
 export function SettingsPage({ agent }: { agent: Agent }) {
-  const admin = agent.role === 'admin';
+  const admin = can(agent.role, 'policy.edit');
   const { current, error, save, replace } = usePolicy();
   // Bumped when advice is applied, so the form shows the new thresholds (its own saves keep its state).
   const [applied, setApplied] = useState(0);
-  const audit = useAuditEvents(admin);
+  const audit = useAuditEvents(can(agent.role, 'audit.read'));
 
   const saveAndRecord = async (policy: EscalationPolicy) => {
     const saved = await save(policy);

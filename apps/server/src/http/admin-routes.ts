@@ -1,6 +1,6 @@
 import { auditQuerySchema } from '@hitl/shared/rest';
 import { Router } from 'express';
-import { DomainError } from '../services/domain-error';
+import { assertPermitted } from '../services/auth/assert-permitted';
 import { updatePolicy } from '../services/policy-state';
 import type { ServiceContext } from '../services/service-context';
 import { agentOf, parseOr400, route } from './rest-handler';
@@ -25,8 +25,7 @@ export function adminRoutes(ctx: ServiceContext): Router {
   router.get(
     '/admin/audit',
     route(ctx.logger, async (req, res) => {
-      if (agentOf(res).role !== 'admin')
-        throw new DomainError('forbidden', 'Only admins can read the audit trail.');
+      assertPermitted(agentOf(res), 'audit.read');
       const query = parseOr400(auditQuerySchema, req.query, res);
       if (!query) return;
       res.json({ events: await ctx.store.listAudit(query.limit) });

@@ -3,7 +3,7 @@ import { exportQuerySchema, reviewRequestSchema } from '@hitl/shared/rest';
 import { correctionListQuerySchema } from '@hitl/shared/review-items';
 import { type Response, Router } from 'express';
 import { createId } from '../lib/ids';
-import { DomainError } from '../services/domain-error';
+import { assertPermitted } from '../services/auth/assert-permitted';
 import { exportDataset } from '../services/export-dataset';
 import { listPrioritizedCorrections } from '../services/list-review-items';
 import { reviewCorrection } from '../services/review-correction';
@@ -45,8 +45,7 @@ export function correctionRoutes(ctx: ServiceContext): Router {
       const agent = agentOf(res);
       if (!redact) {
         // Raw card numbers and e-mails leave the building only by an admin's hand, and it is written down.
-        if (agent.role !== 'admin')
-          throw new DomainError('forbidden', 'Only admins can export corrections without redaction.');
+        assertPermitted(agent, 'export.unredacted');
         await ctx.store.appendAudit({
           id: createId('aud'),
           actor: authorOf(agent),

@@ -11,6 +11,7 @@ import {
   parseEscalationPolicy,
 } from '../policy/load-policy';
 import type { Store } from '../store/store';
+import { assertPermitted } from './auth/assert-permitted';
 import { DomainError } from './domain-error';
 import { authorOf, nowIso, type ServiceContext } from './service-context';
 
@@ -76,8 +77,7 @@ export async function updatePolicy(
   /** More for the audit trail (e.g. the threshold advice that was applied). */
   auditExtra: Record<string, unknown> = {},
 ): Promise<PolicyResponse> {
-  if (agent.role !== 'admin')
-    throw new DomainError('forbidden', 'Only admins can change the escalation policy.');
+  assertPermitted(agent, 'policy.edit');
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     throw new DomainError('invalid_payload', 'The policy must be a JSON object. Nothing was changed.');
   // A saved policy replaces the one in force whole: a field left out would silently become its default.

@@ -2,6 +2,7 @@ import type { Agent, Correction, ReviewStatus } from '@hitl/shared/models';
 import { editDistance } from '../domain/edit-distance';
 import { createId } from '../lib/ids';
 import { StoreConflictError } from '../store/store-errors';
+import { assertPermitted } from './auth/assert-permitted';
 import { DomainError } from './domain-error';
 import { authorOf, nowIso, type ServiceContext } from './service-context';
 import { teachResponder } from './teach-responder';
@@ -24,8 +25,7 @@ export async function reviewCorrection(
   correctionId: string,
   input: ReviewInput,
 ): Promise<Correction> {
-  if (reviewer.role === 'agent')
-    throw new DomainError('forbidden', 'Only reviewers and admins can review corrections.');
+  assertPermitted(reviewer, 'correction.review');
   const correction = await ctx.store.getCorrection(correctionId);
   if (!correction) throw new DomainError('not_found', 'No such correction.');
   if (correction.agent.id === reviewer.id)

@@ -7,6 +7,7 @@ import {
   type ThresholdAdviceResponse,
 } from '@hitl/shared/threshold-advice';
 import { adviseThreshold, type ReviewedAnswer } from '../domain/threshold-advice';
+import { assertPermitted } from './auth/assert-permitted';
 import { DomainError } from './domain-error';
 import { updatePolicy } from './policy-state';
 import type { ServiceContext } from './service-context';
@@ -80,8 +81,7 @@ export async function applyThresholdAdvice(
   agent: Agent,
   input: { topic: string | null; accuracy: number },
 ): Promise<PolicyResponse> {
-  if (agent.role !== 'admin')
-    throw new DomainError('forbidden', 'Only admins can change the escalation policy.');
+  assertPermitted(agent, 'policy.edit');
   const advice = await thresholdAdvice(ctx, input.accuracy);
   const scope = input.topic === null ? advice.global : advice.topics.find((t) => t.topic === input.topic);
   if (!scope || scope.advisedThreshold === null)

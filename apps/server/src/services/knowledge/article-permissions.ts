@@ -1,8 +1,7 @@
 import type { Agent } from '@hitl/shared/models';
-import { DomainError } from '../domain-error';
+import { assertPermitted } from '../auth/assert-permitted';
 
 /** Every agent reads the knowledge base; reviewers and admins, who review corrections, also edit it. */
 export function assertMayEditKnowledge(agent: Agent): void {
-  if (agent.role === 'agent')
-    throw new DomainError('forbidden', 'Only reviewers and admins can change the knowledge base.');
+  assertPermitted(agent, 'knowledge.edit');
 }

@@ -1,0 +1,48 @@
+import type { AgentRole } from './models';
+
+/**
+ * Who may do what: the one table the server enforces (every route and socket event that is not open to
+ * every agent asks it) and the console reads to show only what a role may do.
+ */
+export const permissions = {
+  /** See the queue and every live conversation, claim, reply, hand back, close their own. */
+  'conversation.work': ['agent', 'reviewer', 'admin'],
+  /** Hand back or close a conversation another agent owns. */
+  'conversation.release-others': ['admin'],
+  /** Mark a bot reply wrong and write the right one; mark review-later items; review drafts. */
+  'correction.create': ['agent', 'reviewer', 'admin'],
+  /** Approve or reject someone else's correction (a second person). */
+  'correction.review': ['reviewer', 'admin'],
+  'knowledge.read': ['agent', 'reviewer', 'admin'],
+  /** Create, edit, retire, restore and import articles. */
+  'knowledge.edit': ['reviewer', 'admin'],
+  'policy.read': ['agent', 'reviewer', 'admin'],
+  /** Change the escalation policy, also by applying threshold advice. */
+  'policy.edit': ['admin'],
+  'audit.read': ['admin'],
+  /** Download corrections with personal data redacted. */
+  'export.redacted': ['agent', 'reviewer', 'admin'],
+  /** Download corrections as they were written, personal data included (audited). */
+  'export.unredacted': ['admin'],
+} as const satisfies Record<string, readonly AgentRole[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function can(role: AgentRole, permission: Permission): boolean {
+  return (permissions[permission] as readonly AgentRole[]).includes(role);
+}
+
+/** What a refusal says, per permission. */
+export const refusals: Record<Permission, string> = {
+  'conversation.work': 'Log in as an agent.',
+  'conversation.release-others': 'Only admins can hand back or close a conversation another agent owns.',
+  'correction.create': 'Log in as an agent.',
+  'correction.review': 'Only reviewers and admins can review corrections.',
+  'knowledge.read': 'Log in as an agent.',
+  'knowledge.edit': 'Only reviewers and admins can change the knowledge base.',
+  'policy.read': 'Log in as an agent.',
+  'policy.edit': 'Only admins can change the escalation policy.',
+  'audit.read': 'Only admins can read the audit trail.',
+  'export.redacted': 'Log in as an agent.',
+  'export.unredacted': 'Only admins can export corrections without redaction.',
+};
