@@ -1,3 +1,5 @@
+import { normaliseText } from './normalise-text';
+
 /**
  * Phrasings customers use to ask for a person. Matched on normalised text
  * (lowercase, accents stripped, punctuation collapsed to spaces).
@@ -18,16 +20,6 @@ const patterns: RegExp[] = [
   /^(human|agent|operator|representative|person)$/,
   /\bno more bots?\b|\bstop (the )?bot\b/,
 ];
-
-export function normaliseText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
 
 /** The matched phrase when the customer asks for a person, else null. */
 export function detectExplicitRequest(text: string): string | null {

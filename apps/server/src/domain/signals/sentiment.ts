@@ -1,6 +1,6 @@
 import model from 'wink-eng-lite-web-model';
 import winkNLP, { type WinkMethods } from 'wink-nlp';
-import { normaliseText } from '../explicit-request';
+import { normaliseText } from '../normalise-text';
 
 /*
  * Why wink-nlp: it is maintained, scores sentiment per sentence with negation handling ("not good" is

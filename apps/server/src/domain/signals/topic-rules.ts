@@ -1,6 +1,6 @@
 import type { RuleAction, TopicRule } from '@hitl/shared/policy';
 import { compileLinearRegex } from '../../lib/linear-regex';
-import { normaliseText } from '../explicit-request';
+import { normaliseText } from '../normalise-text';
 import { extractMoneyAmounts } from './money-amounts';
 
 /** A policy rule that applies to a message, and what in the message made it apply. */
