@@ -72,6 +72,15 @@ export interface Store {
    * `StoreConflictError` and leaves the conversation untouched.
    */
   appendMessage(input: NewMessage): Promise<{ message: Message; created: boolean }>;
+  /**
+   * Stores a message the bot computed (an answer, a draft, a withheld suggestion) only while the
+   * conversation is still as the turn saw it: in one of `expected.states` and with the same
+   * `botContextFromSeq`. The check and the append are one atomic step against every other write to
+   * the conversation (a claim on another node included), so a claim and a bot reply never both look
+   * first. Returns null when the precondition no longer holds (nothing stored), including when the
+   * conversation does not exist. Takes no client id; a duplicate message id throws `StoreConflictError`.
+   */
+  appendMessageIf(input: NewMessage, expected: AppendPrecondition): Promise<Message | null>;
   /** A message a visitor sent (role `customer`) with this client id, in any of their conversations. */
   findVisitorMessageByClientId(siteKey: string, visitorId: string, clientId: string): Promise<Message | null>;
   getMessage(id: string): Promise<Message | null>;
@@ -194,6 +203,7 @@ export type ConversationMethods = Pick<
 export type MessageMethods = Pick<
   Store,
   | 'appendMessage'
+  | 'appendMessageIf'
   | 'findVisitorMessageByClientId'
   | 'getMessage'
   | 'listMessages'
@@ -299,6 +309,14 @@ export interface NewMessage {
   /** A held bot reply carries its pending draft state; every other message null. */
   draft: DraftState | null;
   createdAt: string;
+}
+
+/** What a bot's turn assumed about its conversation when it computed a reply. */
+export interface AppendPrecondition {
+  /** States in which the message may still be stored (for the bot: those where `botMaySpeak`). */
+  states: readonly ConversationState[];
+  /** The context boundary the reply was computed from; a hand-back since then moves it. */
+  botContextFromSeq: number;
 }
 
 export interface MessageQuery {
