@@ -144,7 +144,13 @@ async function actOnAnswer(
       );
       if (!withheld) return refused('withheld reply');
     }
-    await escalateConversation(ctx, conversationId, decision.reasons);
+    const queued = await escalateConversation(
+      ctx,
+      conversationId,
+      decision.reasons,
+      expected.botContextFromSeq,
+    );
+    if (!queued) refused('escalation');
     return;
   }
   if (!answer || !bot) return;

@@ -79,7 +79,7 @@ export function createSqliteConversations(
       return rows.map(toConversation);
     },
 
-    async transitionConversation(id, from, patch, assigneeId) {
+    async transitionConversation(id, from, patch, assigneeId, botContextFromSeq) {
       if (from.length === 0) return null;
       const params: SqlParams = { id };
       const sets = patchAssignments(patch, params);
@@ -87,6 +87,10 @@ export function createSqliteConversations(
       if (assigneeId !== undefined) {
         where += ' AND assignee_id = @expectedAssignee';
         params.expectedAssignee = assigneeId;
+      }
+      if (botContextFromSeq !== undefined) {
+        where += ' AND bot_context_from_seq = @expectedBoundary';
+        params.expectedBoundary = botContextFromSeq;
       }
       const row = sql<ConversationRow>(
         `UPDATE conversations SET ${sets.join(', ')} WHERE ${where} RETURNING *`,

@@ -63,6 +63,27 @@ export function describeGuardedAppendContract(current: CurrentStore): void {
       expect(fresh?.seq).toBe(2);
     });
 
+    it('escalates, like it appends, only at the context boundary the turn saw', async () => {
+      const store = current();
+      const { id } = await store.createConversation(conversationFixture());
+      await store.appendMessage(messageFixture(id));
+      await store.transitionConversation(id, ['bot'], {
+        state: 'agent',
+        assignee: agentAuthor,
+        updatedAt: at(2),
+      });
+      await store.transitionConversation(id, ['agent'], {
+        state: 'bot',
+        botContextFromSeq: 1,
+        updatedAt: at(3),
+      });
+      const escalate = { state: 'queued' as const, updatedAt: at(4) };
+
+      expect(await store.transitionConversation(id, ['bot'], escalate, undefined, 0)).toBeNull();
+      expect((await store.getConversation(id))?.state).toBe('bot');
+      expect((await store.transitionConversation(id, ['bot'], escalate, undefined, 1))?.state).toBe('queued');
+    });
+
     it('refuses it for an unknown conversation, and a duplicate id throws', async () => {
       const store = current();
       expect(await store.appendMessageIf(botReplyFixture('conv_missing'), whileBot())).toBeNull();

@@ -44,8 +44,9 @@ export interface Store {
   listConversations(query: ConversationQuery): Promise<Conversation[]>;
   /**
    * Compare-and-set: applies `patch` only if the conversation is in one of `from`
-   * (and, when `assigneeId` is given, assigned to that agent). Returns the updated
-   * conversation, or null when the precondition did not hold (nothing changed), including
+   * (and, when `assigneeId` is given, assigned to that agent; when `botContextFromSeq` is given, still
+   * at that context boundary — the bot's turn escalates only the conversation it looked at). Returns the
+   * updated conversation, or null when the precondition did not hold (nothing changed), including
    * when the conversation does not exist.
    */
   transitionConversation(
@@ -53,6 +54,7 @@ export interface Store {
     from: readonly ConversationState[],
     patch: ConversationPatch,
     assigneeId?: string,
+    botContextFromSeq?: number,
   ): Promise<Conversation | null>;
 
   /** Stores the e-mail a customer left for a reply; null for an unknown conversation. */
