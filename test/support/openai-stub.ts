@@ -40,6 +40,8 @@ export interface RecordedRequest {
   at: number;
   /** Set when the client went away before a delayed reply was sent (its timeout cut the call). */
   abandoned?: boolean;
+  /** Set when the stub starts sending its reply (after any delay): until then the model is "thinking". */
+  answered?: boolean;
 }
 
 /** A local OpenAI-compatible server for tests: `POST /v1/chat/completions`, scripted, recording requests. */
@@ -50,6 +52,8 @@ export interface OpenAiStub {
   /** Replies for the next requests, in order; then the fallback answers. */
   enqueue(...replies: StubReply[]): void;
   setFallback(reply: StubReply | ((body: ChatBody) => StubReply)): void;
+  /** Resolves once `count` requests have been recorded since the last reset. */
+  whenRequested(count: number): Promise<void>;
   /** Forgets scripted replies, the fallback and the recorded requests. */
   reset(): void;
   close(): Promise<void>;
@@ -61,6 +65,7 @@ export async function startOpenAiStub(): Promise<OpenAiStub> {
   const queue: StubReply[] = [];
   let fallback: StubReply | ((body: ChatBody) => StubReply) = {};
   const requests: RecordedRequest[] = [];
+  let waiters: Array<{ count: number; resolve: () => void }> = [];
 
   const server = createServer((req, res) => {
     void handle(req, res);
@@ -76,6 +81,8 @@ export async function startOpenAiStub(): Promise<OpenAiStub> {
     const body = JSON.parse(raw) as ChatBody;
     const recorded: RecordedRequest = { body, raw, at: Date.now() };
     requests.push(recorded);
+    for (const waiter of waiters.filter((w) => requests.length >= w.count)) waiter.resolve();
+    waiters = waiters.filter((w) => requests.length < w.count);
     const scripted = queue.shift() ?? (typeof fallback === 'function' ? fallback(body) : fallback);
     const reply = { ...defaultReply(body), ...scripted };
     if (reply.delayMs) {
@@ -85,6 +92,7 @@ export async function startOpenAiStub(): Promise<OpenAiStub> {
         return;
       }
     }
+    recorded.answered = true;
     if (reply.status && reply.status >= 400) {
       return sendJson(
         res,
@@ -164,6 +172,10 @@ export async function startOpenAiStub(): Promise<OpenAiStub> {
     enqueue: (...replies) => void queue.push(...replies),
     setFallback(reply) {
       fallback = reply;
+    },
+    whenRequested(count) {
+      if (requests.length >= count) return Promise.resolve();
+      return new Promise((resolve) => waiters.push({ count, resolve }));
     },
     reset() {
       queue.length = 0;

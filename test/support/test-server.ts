@@ -122,6 +122,7 @@ export async function startTestServer(
     },
     async settle(...widgets) {
       await app.ctx.visitorQueue.drain();
+      await app.ctx.botTurnQueue.drain();
       await app.ctx.conversationQueue.drain();
       // Events on one socket arrive in the order they were sent, so an answered request comes after them.
       for (const widget of widgets) await widget.emitWithAck('conversation:sync', { afterSeq: 0 });

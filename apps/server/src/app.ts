@@ -88,6 +88,7 @@ export function createApp(deps: AppDeps): App {
     policy: () => policyState.policy,
     policyState,
     conversationQueue: new KeyedQueue(),
+    botTurnQueue: new KeyedQueue(),
     visitorQueue: new KeyedQueue(),
     rateLimits: createRateLimits(config.rateLimits, deps.rateLimitStore ?? { kind: 'memory' }),
 
@@ -158,8 +159,9 @@ export function createApp(deps: AppDeps): App {
     async close() {
       retrainScheduler?.stop();
       await new Promise<void>((resolve) => namespaces.io.close(() => resolve()));
-      await ctx.conversationQueue.drain();
       await ctx.visitorQueue.drain();
+      await ctx.botTurnQueue.drain();
+      await ctx.conversationQueue.drain();
       await ctx.knowledgeQueue.drain();
       if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
     },

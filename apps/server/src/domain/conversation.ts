@@ -26,7 +26,9 @@ export function nextState(state: ConversationState, event: ConversationEvent): T
   return rule.from.includes(state) ? { ok: true, state: rule.to } : { ok: false, from: state };
 }
 
-/** States in which the bot may speak to the customer. */
+/** States in which the bot may speak to the customer (never while a person has the conversation). */
+export const botSpeakingStates: readonly ConversationState[] = ['bot'];
+
 export function botMaySpeak(state: ConversationState): boolean {
-  return state === 'bot';
+  return botSpeakingStates.includes(state);
 }

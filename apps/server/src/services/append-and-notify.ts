@@ -7,6 +7,7 @@ import type {
   SystemNoticeKind,
 } from '@hitl/shared/models';
 import { createId } from '../lib/ids';
+import type { AppendPrecondition, NewMessage } from '../store/store';
 import type { ServiceContext } from './service-context';
 import { nowIso } from './service-context';
 import { noticeText } from './system-notices';
@@ -31,7 +32,33 @@ export async function appendAndNotify(
   conversationId: string,
   input: AppendInput,
 ): Promise<{ message: Message; conversation: Conversation; created: boolean }> {
-  const { message, created } = await ctx.store.appendMessage({
+  const { message, created } = await ctx.store.appendMessage(toNewMessage(ctx, conversationId, input));
+  const conversation = await ctx.store.getConversation(conversationId);
+  if (!conversation) throw new Error(`conversation ${conversationId} vanished`);
+  if (created) ctx.notifier.messageCreated(conversation, message);
+  return { message, conversation, created };
+}
+
+/**
+ * Stores what the bot's turn produced only if the conversation is still as the turn saw it (the store
+ * decides, atomically against claims on any node), then tells everyone. Null when it was refused.
+ */
+export async function appendBotAndNotify(
+  ctx: ServiceContext,
+  conversationId: string,
+  input: AppendInput,
+  expected: AppendPrecondition,
+): Promise<{ message: Message; conversation: Conversation } | null> {
+  const message = await ctx.store.appendMessageIf(toNewMessage(ctx, conversationId, input), expected);
+  if (!message) return null;
+  const conversation = await ctx.store.getConversation(conversationId);
+  if (!conversation) throw new Error(`conversation ${conversationId} vanished`);
+  ctx.notifier.messageCreated(conversation, message);
+  return { message, conversation };
+}
+
+function toNewMessage(ctx: ServiceContext, conversationId: string, input: AppendInput): NewMessage {
+  return {
     id: input.id ?? createId('msg'),
     conversationId,
     clientId: input.clientId ?? null,
@@ -43,11 +70,7 @@ export async function appendAndNotify(
     notice: input.notice ?? null,
     draft: input.draft ?? null,
     createdAt: nowIso(ctx),
-  });
-  const conversation = await ctx.store.getConversation(conversationId);
-  if (!conversation) throw new Error(`conversation ${conversationId} vanished`);
-  if (created) ctx.notifier.messageCreated(conversation, message);
-  return { message, conversation, created };
+  };
 }
 
 export function appendNotice(

@@ -45,7 +45,8 @@ export function handleCustomerMessage(
     if (stored.created && stored.conversation.state !== 'bot')
       await flagSensitiveData(ctx, stored.conversation, findings);
     if (stored.created) {
-      ctx.conversationQueue
+      // Not in `conversationQueue`: a claim must not wait for the model (the store keeps the bot silent after it).
+      ctx.botTurnQueue
         .run(conversation.id, () => runBotTurn(ctx, conversation.id, stored.message, findings))
         .catch((err: unknown) =>
           ctx.logger.error({ err, conversationId: conversation.id }, 'bot turn failed'),

@@ -1,8 +1,9 @@
 import type { Agent, Conversation, Correction, Message } from '@hitl/shared/models';
 import type { ReviewItem, ReviewMarkResult, reviewMarkSchema } from '@hitl/shared/review-items';
 import type { z } from 'zod';
+import { botMaySpeak, botSpeakingStates } from '../domain/conversation';
 import { createId } from '../lib/ids';
-import { appendAndNotify } from './append-and-notify';
+import { appendAndNotify, appendBotAndNotify } from './append-and-notify';
 import { DomainError } from './domain-error';
 import { recordCorrection } from './record-correction';
 import { authorOf, nowIso, type ServiceContext } from './service-context';
@@ -96,13 +97,21 @@ async function sendFollowUp(
   return ctx.conversationQueue.run(conversationId, async () => {
     const conversation = await ctx.store.getConversation(conversationId);
     if (!conversation || !customerStillThere(conversation)) return null;
-    const { message } = await appendAndNotify(
-      ctx,
-      conversationId,
-      conversation.state === 'bot'
-        ? { role: 'bot', text: `${FOLLOW_UP_PREFIX.bot}${correctedText}` }
-        : { role: 'agent', text: `${FOLLOW_UP_PREFIX.agent}${correctedText}`, author: authorOf(agent) },
-    );
+    if (botMaySpeak(conversation.state)) {
+      // In the bot's voice only while no person has it, decided by the store (a claim on another node
+      // may come first); then the agent speaks instead.
+      const expected = { states: botSpeakingStates, botContextFromSeq: conversation.botContextFromSeq };
+      const text = `${FOLLOW_UP_PREFIX.bot}${correctedText}`;
+      const sent = await appendBotAndNotify(ctx, conversationId, { role: 'bot', text }, expected);
+      if (sent) return sent.message;
+      const now = await ctx.store.getConversation(conversationId);
+      if (!now || !customerStillThere(now)) return null;
+    }
+    const { message } = await appendAndNotify(ctx, conversationId, {
+      role: 'agent',
+      text: `${FOLLOW_UP_PREFIX.agent}${correctedText}`,
+      author: authorOf(agent),
+    });
     return message;
   });
 }

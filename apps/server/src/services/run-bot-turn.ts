@@ -1,22 +1,26 @@
 import type { BotMeta, ContextTurn, Message } from '@hitl/shared/models';
 import { computeSignals, type SignalInput } from '../domain/compute-signals';
-import { botMaySpeak } from '../domain/conversation';
+import { botMaySpeak, botSpeakingStates } from '../domain/conversation';
 import { decideEscalation, type EscalationPolicy, resolveReviewThreshold } from '../domain/escalation';
 import { detectExplicitRequest } from '../domain/explicit-request';
 import { countConsecutiveLowConfidence } from '../domain/signals/repeated-fallback';
 import type { SensitiveFinding } from '../domain/signals/sensitive-data';
 import type { ResponderAnswer } from '../responder/responder';
+import type { AppendPrecondition } from '../store/store';
 import { addReviewItem } from './add-review-item';
-import { appendAndNotify, appendNotice } from './append-and-notify';
+import { appendBotAndNotify } from './append-and-notify';
 import { type BotStream, openBotStream } from './bot-stream';
 import { escalateConversation } from './escalate-conversation';
 import type { ServiceContext } from './service-context';
+import { noticeText } from './system-notices';
 
 const HISTORY_TURNS = 20;
 
 /**
  * The bot's turn after a customer message: pre-checks, the responder, the policy, then
- * answer, draft or escalate. Runs inside the conversation's queue, so a claim cannot interleave.
+ * answer, draft or escalate. It holds no lock while the model thinks: claims, replies and closes go
+ * on meanwhile, and every message the turn produces is stored only if the conversation is still as
+ * the turn saw it (the store's precondition, which holds across nodes). A refused reply is dropped.
  */
 export async function runBotTurn(
   ctx: ServiceContext,
@@ -50,7 +54,12 @@ export async function runBotTurn(
     explicitRequest === null && ctx.responder.answerStream ? computeSignals(signalInput, policy) : null;
   const stream =
     before && decideEscalation(before, policy).action === 'answer'
-      ? openBotStream(ctx.notifier, conversation)
+      ? openBotStream(ctx.notifier, conversation, async () => {
+          const now = await ctx.store.getConversation(conversationId);
+          return (
+            now !== null && botMaySpeak(now.state) && now.botContextFromSeq === conversation.botContextFromSeq
+          );
+        })
       : null;
   try {
     let answer: ResponderAnswer | null = null;
@@ -74,23 +83,38 @@ export async function runBotTurn(
         ctx.notifier.botTyping(conversation, false);
       }
     }
-    await actOnAnswer(ctx, conversationId, policy, { ...signalInput, modelFailed }, answer, stream, question);
+    const expected: AppendPrecondition = {
+      states: botSpeakingStates,
+      botContextFromSeq: conversation.botContextFromSeq,
+    };
+    const turn = { conversationId, policy, stream, question, expected };
+    await actOnAnswer(ctx, turn, { ...signalInput, modelFailed }, answer);
   } finally {
     // Whatever went wrong, the customer's preview must not stay.
     stream?.end(false);
   }
 }
 
+interface Turn {
+  conversationId: string;
+  policy: EscalationPolicy;
+  stream: BotStream | null;
+  question: Message;
+  /** What the turn saw: its messages are stored only while this still holds. */
+  expected: AppendPrecondition;
+}
+
 /** The policy's decision on the answer (or on its absence): answer, draft or escalate. */
 async function actOnAnswer(
   ctx: ServiceContext,
-  conversationId: string,
-  policy: EscalationPolicy,
+  turn: Turn,
   signalInput: SignalInput,
   answer: ResponderAnswer | null,
-  stream: BotStream | null,
-  question: Message,
 ): Promise<void> {
+  const { conversationId, policy, stream, question, expected } = turn;
+  const refused = (what: string) => {
+    ctx.logger.debug({ conversationId, what }, 'bot turn outdated: the conversation moved on; dropped');
+  };
   const signals = computeSignals(
     { ...signalInput, confidence: answer?.confidence ?? null, topic: answer?.topic ?? null },
     policy,
@@ -112,45 +136,62 @@ async function actOnAnswer(
   if (decision.action === 'escalate') {
     // The withheld answer stays visible to agents as a suggestion (and can be corrected).
     if (answer && bot) {
-      await appendAndNotify(ctx, conversationId, {
-        role: 'bot',
-        visibility: 'internal',
-        text: answer.text,
-        bot,
-      });
+      const withheld = await appendBotAndNotify(
+        ctx,
+        conversationId,
+        { role: 'bot', visibility: 'internal', text: answer.text, bot },
+        expected,
+      );
+      if (!withheld) return refused('withheld reply');
     }
-    await escalateConversation(ctx, conversationId, decision.reasons);
+    const queued = await escalateConversation(
+      ctx,
+      conversationId,
+      decision.reasons,
+      expected.botContextFromSeq,
+    );
+    if (!queued) refused('escalation');
     return;
   }
   if (!answer || !bot) return;
   if (decision.action === 'answer') {
     // A streamed reply is stored once, under the id its preview had.
-    const sent = await appendAndNotify(ctx, conversationId, {
-      ...(stream ? { id: stream.id } : {}),
-      role: 'bot',
-      text: answer.text,
-      bot,
-    });
+    const sent = await appendBotAndNotify(
+      ctx,
+      conversationId,
+      { ...(stream ? { id: stream.id } : {}), role: 'bot', text: answer.text, bot },
+      expected,
+    );
+    // Refused: the preview disappears (the caller's `finally` ends the stream as not kept).
+    if (!sent) return refused('answer');
     stream?.end(true);
     if (decision.reviewLater) await addReviewItem(ctx, question, sent.message, decision.reasons);
     return;
   }
   // draft: held for an agent's review; the customer is told a person is reviewing it.
-  const held = await appendAndNotify(ctx, conversationId, {
-    role: 'bot',
-    visibility: 'internal',
-    text: answer.text,
-    bot,
-    draft: {
-      status: 'pending',
-      reasons: decision.reasons,
-      reviewer: null,
-      reviewedAt: null,
-      publishedMessageId: null,
+  const held = await appendBotAndNotify(
+    ctx,
+    conversationId,
+    {
+      role: 'bot',
+      visibility: 'internal',
+      text: answer.text,
+      bot,
+      draft: {
+        status: 'pending',
+        reasons: decision.reasons,
+        reviewer: null,
+        reviewedAt: null,
+        publishedMessageId: null,
+      },
     },
-  });
+    expected,
+  );
+  if (!held) return refused('draft');
   ctx.notifier.draftCreated(held.conversation, held.message);
-  await appendNotice(ctx, conversationId, 'reviewing');
+  // Under the same precondition: once a person has the conversation, "someone is reviewing" is not true.
+  const notice = { role: 'system' as const, text: noticeText('reviewing'), notice: 'reviewing' as const };
+  if (!(await appendBotAndNotify(ctx, conversationId, notice, expected))) refused('reviewing notice');
 }
 
 /** The public turns since the context boundary, before the question, oldest first. */

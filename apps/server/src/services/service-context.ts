@@ -23,8 +23,17 @@ export interface ServiceContext {
   /** Read on every message, so a change applies without a restart. */
   policy(): EscalationPolicy;
   policyState: PolicyState;
-  /** Serialises the bot's turns and agents' claims per conversation. */
+  /**
+   * Serialises agents' actions on one conversation within this process (claim, hand-back, close, draft
+   * reviews, follow-ups), so one node does not race itself. The bot never waits in it: what keeps the bot
+   * silent once an agent has the conversation is the store's precondition on the bot's messages.
+   */
   conversationQueue: KeyedQueue;
+  /**
+   * The bot's turns, one at a time per conversation (a turn answers with the earlier turns in its history).
+   * Draining it waits for every started turn: shutdown and the tests' `settle` rely on that.
+   */
+  botTurnQueue: KeyedQueue;
   /** Serialises a visitor's sends (so a retried first message cannot open two conversations). */
   visitorQueue: KeyedQueue;
   /** Serialises the knowledge base's reloads, so the responder always ends with the latest articles. */

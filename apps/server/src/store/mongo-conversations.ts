@@ -68,13 +68,14 @@ export function createMongoConversations(models: MongoModels, serialize: KeyedQu
       return docs.map(toConversation);
     },
 
-    async transitionConversation(id, from, patch, assigneeId) {
+    async transitionConversation(id, from, patch, assigneeId, botContextFromSeq) {
       if (!isKey(id) || from.length === 0) return null;
       if (assigneeId !== undefined && !isKey(assigneeId)) return null;
       const filter: QueryFilter<ConversationDoc> = {
         _id: id,
         state: mongoose.trusted({ $in: [...from] }),
         ...(assigneeId === undefined ? {} : { assigneeId }),
+        ...(botContextFromSeq === undefined ? {} : { botContextFromSeq }),
       };
       // One conditional findOneAndUpdate: the precondition and the change are a single operation.
       const doc = await serialize(id, () =>

@@ -1,6 +1,7 @@
 import mongoose, { type QueryFilter } from 'mongoose';
 import { isDuplicateKeyError } from './mongo-connection';
 import type { ConversationDoc, MessageDoc } from './mongo-documents';
+import { appendMessageIfNow } from './mongo-guarded-append';
 import type { MongoModels } from './mongo-models';
 import { clientDedupKey, isKey, toMessage, toMessageDoc } from './mongo-rows';
 import type { KeyedQueue } from './mongo-write-queue';
@@ -19,6 +20,11 @@ export function createMongoMessages(models: MongoModels, serialize: KeyedQueue):
   return {
     appendMessage(input) {
       return serialize(input.conversationId, () => appendMessageNow(models, input));
+    },
+
+    async appendMessageIf(input, expected) {
+      const doc = await serialize(input.conversationId, () => appendMessageIfNow(models, input, expected));
+      return doc === null ? null : toMessage(structuredClone(doc));
     },
 
     async findVisitorMessageByClientId(siteKey, visitorId, clientId) {

@@ -23,7 +23,8 @@ export interface MongoStoreOptions {
  * It uses neither multi-document transactions nor change streams: FerretDB v1, which the tests
  * run against, supports neither, and a MongoDB standalone has no transactions either. Each method
  * is one atomic document operation or, for `appendMessage`, a sequence whose commit point is one
- * insert guarded by unique indexes (see `mongo-messages.ts`).
+ * insert guarded by unique indexes (see `mongo-messages.ts`); `appendMessageIf` reserves its seq with
+ * one conditional update of the conversation, then inserts (see `mongo-guarded-append.ts`).
  */
 export async function createMongoStore(options: MongoStoreOptions): Promise<Store> {
   const connection = await openMongoConnection(options.uri, options.dbName);

@@ -2,7 +2,13 @@ import type { Message } from '@hitl/shared/models';
 import type Database from 'better-sqlite3';
 import { mapConstraints, type Sql, type SqlParams } from './sqlite-database';
 import { type ConversationRow, type MessageRow, toConversation, toJson, toMessage } from './sqlite-rows';
-import type { ConversationMethods, ConversationPatch, MessageMethods, NewMessage } from './store';
+import type {
+  AppendPrecondition,
+  ConversationMethods,
+  ConversationPatch,
+  MessageMethods,
+  NewMessage,
+} from './store';
 import { StoreNotFoundError } from './store-errors';
 import { toUtcIso } from './timestamps';
 
@@ -12,6 +18,17 @@ export function createSqliteConversations(
   sql: Sql,
 ): ConversationMethods & MessageMethods {
   const appendMessage = db.transaction((input: NewMessage) => appendMessageNow(sql, input));
+  // IMMEDIATE takes the write lock before the check, so no other process can move the conversation
+  // (a claim on another node sharing the file) between the check and the insert.
+  const appendMessageIf = db.transaction((input: NewMessage, expected: AppendPrecondition) => {
+    const row = sql<Pick<ConversationRow, 'state' | 'bot_context_from_seq'>>(
+      'SELECT state, bot_context_from_seq FROM conversations WHERE id = @id',
+    ).get({ id: input.conversationId });
+    if (row === undefined) return null;
+    if (!expected.states.includes(row.state) || row.bot_context_from_seq !== expected.botContextFromSeq)
+      return null;
+    return appendMessageNow(sql, { ...input, clientId: null }).message;
+  });
 
   return {
     async createConversation(input) {
@@ -62,7 +79,7 @@ export function createSqliteConversations(
       return rows.map(toConversation);
     },
 
-    async transitionConversation(id, from, patch, assigneeId) {
+    async transitionConversation(id, from, patch, assigneeId, botContextFromSeq) {
       if (from.length === 0) return null;
       const params: SqlParams = { id };
       const sets = patchAssignments(patch, params);
@@ -70,6 +87,10 @@ export function createSqliteConversations(
       if (assigneeId !== undefined) {
         where += ' AND assignee_id = @expectedAssignee';
         params.expectedAssignee = assigneeId;
+      }
+      if (botContextFromSeq !== undefined) {
+        where += ' AND bot_context_from_seq = @expectedBoundary';
+        params.expectedBoundary = botContextFromSeq;
       }
       const row = sql<ConversationRow>(
         `UPDATE conversations SET ${sets.join(', ')} WHERE ${where} RETURNING *`,
@@ -86,6 +107,13 @@ export function createSqliteConversations(
 
     async appendMessage(input) {
       return mapConstraints(() => appendMessage.immediate(input), { entity: 'message', key: input.id });
+    },
+
+    async appendMessageIf(input, expected) {
+      return mapConstraints(() => appendMessageIf.immediate(input, expected), {
+        entity: 'message',
+        key: input.id,
+      });
     },
 
     async findVisitorMessageByClientId(siteKey, visitorId, clientId) {

@@ -5,6 +5,7 @@ import { describeArticleContract } from './store-contract-articles';
 import { describeConversationContract } from './store-contract-conversations';
 import { describeCorrectionContract } from './store-contract-corrections';
 import { describeDraftContract } from './store-contract-drafts';
+import { describeGuardedAppendContract } from './store-contract-guarded-append';
 import { describeMessageContract } from './store-contract-messages';
 import { describeReviewItemContract } from './store-contract-review-items';
 import { describeSettingContract } from './store-contract-settings';
@@ -55,6 +56,7 @@ export function describeStoreContract(
     describeConversationContract(current);
     describeMessageContract(current);
     describeDraftContract(current);
+    describeGuardedAppendContract(current);
     describeCorrectionContract(current);
     describeAccountContract(current);
     describeSettingContract(current);

@@ -44,8 +44,9 @@ export interface Store {
   listConversations(query: ConversationQuery): Promise<Conversation[]>;
   /**
    * Compare-and-set: applies `patch` only if the conversation is in one of `from`
-   * (and, when `assigneeId` is given, assigned to that agent). Returns the updated
-   * conversation, or null when the precondition did not hold (nothing changed), including
+   * (and, when `assigneeId` is given, assigned to that agent; when `botContextFromSeq` is given, still
+   * at that context boundary — the bot's turn escalates only the conversation it looked at). Returns the
+   * updated conversation, or null when the precondition did not hold (nothing changed), including
    * when the conversation does not exist.
    */
   transitionConversation(
@@ -53,6 +54,7 @@ export interface Store {
     from: readonly ConversationState[],
     patch: ConversationPatch,
     assigneeId?: string,
+    botContextFromSeq?: number,
   ): Promise<Conversation | null>;
 
   /** Stores the e-mail a customer left for a reply; null for an unknown conversation. */
@@ -72,6 +74,15 @@ export interface Store {
    * `StoreConflictError` and leaves the conversation untouched.
    */
   appendMessage(input: NewMessage): Promise<{ message: Message; created: boolean }>;
+  /**
+   * Stores a message the bot computed (an answer, a draft, a withheld suggestion) only while the
+   * conversation is still as the turn saw it: in one of `expected.states` and with the same
+   * `botContextFromSeq`. The check and the append are one atomic step against every other write to
+   * the conversation (a claim on another node included), so a claim and a bot reply never both look
+   * first. Returns null when the precondition no longer holds (nothing stored), including when the
+   * conversation does not exist. Takes no client id; a duplicate message id throws `StoreConflictError`.
+   */
+  appendMessageIf(input: NewMessage, expected: AppendPrecondition): Promise<Message | null>;
   /** A message a visitor sent (role `customer`) with this client id, in any of their conversations. */
   findVisitorMessageByClientId(siteKey: string, visitorId: string, clientId: string): Promise<Message | null>;
   getMessage(id: string): Promise<Message | null>;
@@ -194,6 +205,7 @@ export type ConversationMethods = Pick<
 export type MessageMethods = Pick<
   Store,
   | 'appendMessage'
+  | 'appendMessageIf'
   | 'findVisitorMessageByClientId'
   | 'getMessage'
   | 'listMessages'
@@ -299,6 +311,14 @@ export interface NewMessage {
   /** A held bot reply carries its pending draft state; every other message null. */
   draft: DraftState | null;
   createdAt: string;
+}
+
+/** What a bot's turn assumed about its conversation when it computed a reply. */
+export interface AppendPrecondition {
+  /** States in which the message may still be stored (for the bot: those where `botMaySpeak`). */
+  states: readonly ConversationState[];
+  /** The context boundary the reply was computed from; a hand-back since then moves it. */
+  botContextFromSeq: number;
 }
 
 export interface MessageQuery {

@@ -1,0 +1,146 @@
+import type { ConversationState } from '@hitl/shared/models';
+import { describe, expect, it } from 'vitest';
+import type { AppendPrecondition, Store } from './store';
+import type { CurrentStore } from './store-contract';
+import { StoreConflictError } from './store-errors';
+import { agentAuthor, at, botReplyFixture, conversationFixture, messageFixture } from './store-fixtures';
+
+const whileBot = (botContextFromSeq = 0): AppendPrecondition => ({ states: ['bot'], botContextFromSeq });
+
+export function describeGuardedAppendContract(current: CurrentStore): void {
+  describe('bot appends with a precondition', () => {
+    it('stores the reply with the next seq while the conversation is as the turn saw it', async () => {
+      const store = current();
+      const { id } = await store.createConversation(conversationFixture());
+      await store.appendMessage(messageFixture(id, { createdAt: at(1) }));
+      const reply = botReplyFixture(id, { createdAt: at(2), text: 'Refunds take 5 days' });
+
+      const stored = await store.appendMessageIf(reply, whileBot());
+
+      expect(stored).toEqual({ ...reply, seq: 2, correctionId: null });
+      expect(await store.getMessage(reply.id)).toEqual(stored);
+      expect(await store.getConversation(id)).toMatchObject({
+        lastSeq: 2,
+        updatedAt: at(2),
+        lastMessage: 'Refunds take 5 days',
+      });
+    });
+
+    it.each<ConversationState>(['queued', 'agent', 'closed'])(
+      'refuses it once the conversation is %s and changes nothing',
+      async (state) => {
+        const store = current();
+        const { id } = await store.createConversation(conversationFixture());
+        await store.appendMessage(messageFixture(id, { createdAt: at(1) }));
+        await store.transitionConversation(id, ['bot'], { state, updatedAt: at(2) });
+        const before = await store.getConversation(id);
+        const reply = botReplyFixture(id, { createdAt: at(3) });
+
+        expect(await store.appendMessageIf(reply, whileBot())).toBeNull();
+        expect(await store.getMessage(reply.id)).toBeNull();
+        expect(await store.getConversation(id)).toEqual(before);
+      },
+    );
+
+    it('refuses a reply computed before a hand-back moved the context boundary', async () => {
+      const store = current();
+      const { id } = await store.createConversation(conversationFixture());
+      await store.appendMessage(messageFixture(id));
+      await store.transitionConversation(id, ['bot'], {
+        state: 'agent',
+        assignee: agentAuthor,
+        updatedAt: at(2),
+      });
+      await store.transitionConversation(id, ['agent'], {
+        state: 'bot',
+        assignee: null,
+        botContextFromSeq: 1,
+        updatedAt: at(3),
+      });
+
+      expect(await store.appendMessageIf(botReplyFixture(id), whileBot(0))).toBeNull();
+      const fresh = await store.appendMessageIf(botReplyFixture(id), whileBot(1));
+      expect(fresh?.seq).toBe(2);
+    });
+
+    it('escalates, like it appends, only at the context boundary the turn saw', async () => {
+      const store = current();
+      const { id } = await store.createConversation(conversationFixture());
+      await store.appendMessage(messageFixture(id));
+      await store.transitionConversation(id, ['bot'], {
+        state: 'agent',
+        assignee: agentAuthor,
+        updatedAt: at(2),
+      });
+      await store.transitionConversation(id, ['agent'], {
+        state: 'bot',
+        botContextFromSeq: 1,
+        updatedAt: at(3),
+      });
+      const escalate = { state: 'queued' as const, updatedAt: at(4) };
+
+      expect(await store.transitionConversation(id, ['bot'], escalate, undefined, 0)).toBeNull();
+      expect((await store.getConversation(id))?.state).toBe('bot');
+      expect((await store.transitionConversation(id, ['bot'], escalate, undefined, 1))?.state).toBe('queued');
+    });
+
+    it('refuses it for an unknown conversation, and a duplicate id throws', async () => {
+      const store = current();
+      expect(await store.appendMessageIf(botReplyFixture('conv_missing'), whileBot())).toBeNull();
+      const { id } = await store.createConversation(conversationFixture());
+      const reply = botReplyFixture(id);
+      await store.appendMessageIf(reply, whileBot());
+      await expect(store.appendMessageIf(reply, whileBot())).rejects.toBeInstanceOf(StoreConflictError);
+      expect((await store.getConversation(id))?.lastSeq).toBe(1);
+    });
+
+    it('numbers guarded and plain appends together without duplicates or gaps', async () => {
+      const store = current();
+      const { id } = await store.createConversation(conversationFixture());
+      const results = await Promise.all(
+        Array.from({ length: 60 }, (_, i) =>
+          i % 2 === 0
+            ? store.appendMessage(messageFixture(id, { text: `customer ${i}` })).then((r) => r.message)
+            : store.appendMessageIf(botReplyFixture(id, { text: `bot ${i}` }), whileBot()),
+        ),
+      );
+      const seqs = results.map((m) => m?.seq ?? 0).sort((x, y) => x - y);
+      expect(seqs).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+      expect((await store.getConversation(id))?.lastSeq).toBe(60);
+    });
+
+    it('of a claim racing a bot reply, the reply is either refused or ordered before the claim', async () => {
+      const store = current();
+      for (let round = 0; round < 20; round++) {
+        const { id } = await store.createConversation(conversationFixture());
+        await store.appendMessage(messageFixture(id));
+        const reply = botReplyFixture(id);
+        const [stored] = await Promise.all([
+          store.appendMessageIf(reply, whileBot()),
+          claimWithNotice(store, id),
+        ]);
+
+        const messages = await store.listMessages(id, { afterSeq: 0, includeInternal: true });
+        const joined = messages.find((m) => m.notice === 'agent_joined');
+        const bot = messages.find((m) => m.id === reply.id);
+        expect(joined).toBeDefined();
+        // Exactly one consistent outcome: dropped and absent, or stored and before "agent joined".
+        if (stored === null) expect(bot).toBeUndefined();
+        else expect(bot?.seq).toBeLessThan(joined?.seq ?? 0);
+      }
+    });
+  });
+}
+
+/** What `claimConversation` writes: the state change, then the notice. */
+async function claimWithNotice(store: Store, id: string): Promise<void> {
+  const claimed = await store.transitionConversation(id, ['bot', 'queued'], {
+    state: 'agent',
+    assignee: agentAuthor,
+    updatedAt: at(5),
+  });
+  if (!claimed) throw new Error('the claim must win: nothing else claims');
+  await store.appendMessage(
+    messageFixture(id, { role: 'system', clientId: null, notice: 'agent_joined', text: 'Ana joined' }),
+  );
+}
