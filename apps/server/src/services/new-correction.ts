@@ -1,8 +1,8 @@
 import type { Agent, ContextTurn, CorrectionKind, CorrectionReason, Message } from '@hitl/shared/models';
+import { toContextTurns } from '../domain/context-turns';
 import { editDistance } from '../domain/edit-distance';
 import { createId } from '../lib/ids';
 import type { NewCorrection } from '../store/store';
-import { toContextTurns } from './run-bot-turn';
 import { authorOf, nowIso, type ServiceContext } from './service-context';
 
 /** Turns a correction keeps as its context: the last ones before the corrected reply. */

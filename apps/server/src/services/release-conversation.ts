@@ -1,4 +1,5 @@
 import type { Agent, Conversation } from '@hitl/shared/models';
+import { can } from '@hitl/shared/permissions';
 import { conversationTransitions } from '../domain/conversation';
 import { appendNotice } from './append-and-notify';
 import { DomainError } from './domain-error';
@@ -44,7 +45,11 @@ export function closeConversation(
 ): Promise<Conversation> {
   return ctx.conversationQueue.run(conversationId, async () => {
     const current = await requireConversation(ctx, conversationId);
-    if (current.state === 'agent' && current.assignee?.id !== agent.id && agent.role !== 'admin') {
+    if (
+      current.state === 'agent' &&
+      current.assignee?.id !== agent.id &&
+      !can(agent.role, 'conversation.release-others')
+    ) {
       throw ownershipError(current, agent);
     }
     const rule = conversationTransitions.close;

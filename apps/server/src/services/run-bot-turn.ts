@@ -1,5 +1,6 @@
-import type { BotMeta, ContextTurn, Message } from '@hitl/shared/models';
+import type { BotMeta, Message } from '@hitl/shared/models';
 import { computeSignals, type SignalInput } from '../domain/compute-signals';
+import { toContextTurns } from '../domain/context-turns';
 import { botMaySpeak, botSpeakingStates } from '../domain/conversation';
 import { decideEscalation, type EscalationPolicy, resolveReviewThreshold } from '../domain/escalation';
 import { detectExplicitRequest } from '../domain/explicit-request';
@@ -206,13 +207,4 @@ async function messagesBefore(
     includeInternal: false,
   });
   return messages.filter((m) => m.seq < beforeSeq);
-}
-
-export function toContextTurns(messages: Message[]): ContextTurn[] {
-  const turns: ContextTurn[] = [];
-  for (const m of messages) {
-    if (m.role === 'customer' || m.role === 'bot' || m.role === 'agent')
-      turns.push({ role: m.role, text: m.text });
-  }
-  return turns;
 }
