@@ -42,7 +42,11 @@ beforeAll(async () => {
   if (!sent.ok) throw new Error(`first send refused: ${sent.error.code}`);
   ids.conversation = sent.data.conversation.id;
   await server.settle(visitor);
-  const messages = await server.store.listMessages(ids.conversation, { afterSeq: 0, limit: 50, includeInternal: true });
+  const messages = await server.store.listMessages(ids.conversation, {
+    afterSeq: 0,
+    limit: 50,
+    includeInternal: true,
+  });
   ids.botMessage = messages.find((m) => m.role === 'bot')?.id ?? sent.data.message.id;
   sockets.visitor = visitor as unknown as Socket;
   sockets.agent = (await server.connectAgent((await server.createAgent({ role: 'agent' })).token)) as never;
