@@ -171,8 +171,28 @@ function queryString(keys: string[]): fc.Arbitrary<string> {
     fc.integer({ min: 1, max: 2000 }).map((n) => 'x'.repeat(n)),
     fc.integer().map(String),
   );
+  // Half the time only the route's own keys with plausible values, so most reach the handler itself.
+  const plausible = fc.oneof(
+    fc.integer({ min: 0, max: 400 }).map(String),
+    fc.constantFrom(
+      'any',
+      'pending',
+      'approved',
+      'active',
+      'csv',
+      'jsonl',
+      'openai-chat',
+      'true',
+      'false',
+      'bot',
+    ),
+    fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+  );
   return fc
-    .array(fc.tuple(key, value), { maxLength: 5 })
+    .oneof(
+      fc.array(fc.tuple(key, value), { maxLength: 5 }),
+      fc.uniqueArray(fc.tuple(fc.constantFrom(...keys), plausible), { maxLength: 2, selector: ([k]) => k }),
+    )
     .map((pairs) => (pairs.length === 0 ? '' : `?${new URLSearchParams(pairs).toString()}`));
 }
 
