@@ -45,7 +45,10 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
       () => false,
     );
     if (ok) break;
-    if (Date.now() > deadline) throw new Error(`server did not start in 30 s:\n${output}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server did not start in 30 s:\n${output}`);
+    }
     await new Promise((r) => setTimeout(r, 150));
   }
   const exited = () =>
