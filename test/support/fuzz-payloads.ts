@@ -56,7 +56,22 @@ export function mutatedPayload(valid: Record<string, unknown>, maxHugeLength: nu
   const protoKey = hostileValue(64).map((value) =>
     JSON.parse(`{"__proto__":${JSON.stringify(value) ?? 'null'}${rest === '}' ? '' : ','}${rest}`),
   );
-  return fc.oneof(replaced, replaced, removed, unknownField, protoKey);
+  const retyped = fc
+    .constantFrom(...keys)
+    .chain((key) => sameTypeVariant(valid[key]).map((value) => ({ ...valid, [key]: value })));
+  return fc.oneof(replaced, replaced, retyped, retyped, removed, unknownField, protoKey);
+}
+
+/** A value of the same type as `value` (another number, id-like string, list): often valid, so it reaches the handler. */
+function sameTypeVariant(value: unknown): fc.Arbitrary<unknown> {
+  if (typeof value === 'number')
+    return fc.oneof(fc.integer({ min: -5, max: 2000 }), fc.double({ noNaN: true }));
+  if (typeof value === 'string')
+    return fc.oneof(fc.string({ maxLength: 40 }), fc.stringMatching(/^[A-Za-z0-9_-]{1,24}$/));
+  if (typeof value === 'boolean') return fc.boolean();
+  if (Array.isArray(value))
+    return fc.array(value.length > 0 ? sameTypeVariant(value[0]) : fc.jsonValue(), { maxLength: 8 });
+  return fc.constant(value);
 }
 
 /** Any payload for an endpoint: arbitrary JSON, a hostile value, or one derived from the valid payload. */
