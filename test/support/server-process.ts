@@ -13,11 +13,20 @@ export interface ServerProcess {
 
 const mainFile = path.resolve('apps/server/src/main.ts');
 
-/** The real server entry point in its own process, as production runs it. */
+/**
+ * The real server entry point in its own process, as production runs it. On a free port, or on `env.PORT`
+ * (a restart after a crash on the same address, where clients reconnect by themselves).
+ */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const port = await freePort();
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', mainFile], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      ...env,
+      PORT: String(port),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -36,7 +45,10 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
       () => false,
     );
     if (ok) break;
-    if (Date.now() > deadline) throw new Error(`server did not start in 30 s:\n${output}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server did not start in 30 s:\n${output}`);
+    }
     await new Promise((r) => setTimeout(r, 150));
   }
   const exited = () =>
