@@ -194,8 +194,17 @@ describe.each([
           limit: 1000,
           includeInternal: true,
         });
-        // seq is gap-free and in order: 1, 2, 3, …
-        expect(stored.map((m) => m.seq)).toEqual(stored.map((_, i) => i + 1));
+        const seqs = stored.map((m) => m.seq);
+        if (kind === 'sqlite') {
+          // One transaction per message: seq is gap-free and in order, 1, 2, 3, …
+          expect(seqs).toEqual(stored.map((_, i) => i + 1));
+        } else {
+          // The bot's reply reserves its seq on the conversation before it is inserted (that is how the store
+          // refuses it after a claim, README "Production"); a kill in between leaves that seq unused. Nobody
+          // waits for it: seq stays unique and increasing, and clients ask for what comes after the last seen.
+          expect(seqs).toEqual([...new Set(seqs)].sort((a, b) => a - b));
+          expect(seqs[0]).toBe(1);
+        }
         const byClientId = new Map<string, number>();
         for (const m of stored)
           if (m.clientId) byClientId.set(m.clientId, (byClientId.get(m.clientId) ?? 0) + 1);
