@@ -1,5 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Message } from '@hitl/shared/models';
 import type { BotStreamDelta, BotStreamEnd } from '@hitl/shared/widget-events';
@@ -13,9 +11,9 @@ import {
   type WidgetClient,
 } from '../support/clients';
 import { type OpenAiStub, startOpenAiStub } from '../support/openai-stub';
-import { startRedis } from '../support/redis-server';
-import { type ServerProcess, startServerProcess } from '../support/server-process';
+import type { ServerProcess } from '../support/server-process';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { startTwoNodes, type TwoNodes } from '../support/two-nodes';
 import { collectEvents, waitForEvent } from '../support/wait-for';
 
 /** Long enough that the claim below is acknowledged while the model is still "thinking". */
@@ -91,42 +89,26 @@ describe('the bot stays silent once an agent claims, on one node', () => {
 
 describe('the bot stays silent once an agent claims on another node', () => {
   const ADMIN = { email: 'admin@example.com', password: 'two-nodes-silence-password' };
-  let redis: Awaited<ReturnType<typeof startRedis>>;
+  let nodes: TwoNodes;
   let nodeA: ServerProcess;
   let nodeB: ServerProcess;
-  let dataDir: string;
-  const clients: { disconnect(): void }[] = [];
 
   beforeAll(async () => {
-    redis = await startRedis();
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'hitl-silence-'));
     // One SQLite file shared by both processes (WAL), one Redis, one model endpoint.
-    const env = {
-      DATA_DIR: dataDir,
-      REDIS_URL: redis.url,
-      SECRET: 'shared-secret-of-both-nodes-0123456789',
-      ADMIN_PASSWORD: ADMIN.password,
-      ...llmEnv(),
-    };
-    nodeA = await startServerProcess(env);
-    nodeB = await startServerProcess(env);
+    nodes = await startTwoNodes(ADMIN.password, llmEnv());
+    ({ nodeA, nodeB } = nodes);
   });
 
-  afterAll(async () => {
-    for (const c of clients) c.disconnect();
-    await Promise.allSettled([nodeA?.stop(), nodeB?.stop()]);
-    await redis?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => nodes?.stop());
 
   it('the model answers slowly on node A, the agent claims on node B: no bot message after "agent joined"', async () => {
     const visitorToken = (await openVisitorSession(nodeA.url)).token;
     const visitor = await connectWidgetSocket(nodeA.url, visitorToken);
-    clients.push(visitor);
+    nodes.track(visitor);
     const customer = watchCustomer(visitor);
     const { token } = await loginAgentOver(nodeB.url, ADMIN.email, ADMIN.password);
     const agent = await connectAgentSocket(nodeB.url, token);
-    clients.push(agent);
+    nodes.track(agent);
     // The stub's default reply: the first article's first sentence, cited, so the bot would send it as it is.
     stub.enqueue({ delayMs: THINKING_MS });
 
@@ -159,7 +141,7 @@ describe('the bot stays silent once an agent claims on another node', () => {
     expect(customer.deltas).toEqual([]);
     expect(synced.data.messages.filter((m) => m.role === 'bot')).toEqual([]);
     // Nor does the shared store hold one, internal or not.
-    const store = await createSqliteStore({ file: path.join(dataDir, 'support.db') });
+    const store = await createSqliteStore({ file: path.join(nodes.dataDir, 'support.db') });
     try {
       const stored = await store.listMessages(conversationId, { afterSeq: 0, includeInternal: true });
       expect(stored.filter((m) => m.role === 'bot')).toEqual([]);

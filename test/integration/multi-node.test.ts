@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Conversation, Message } from '@hitl/shared/models';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -11,42 +8,23 @@ import {
   openVisitorSession,
   type WidgetClient,
 } from '../support/clients';
-import { startRedis } from '../support/redis-server';
-import { type ServerProcess, startServerProcess } from '../support/server-process';
+import type { ServerProcess } from '../support/server-process';
+import { startTwoNodes, type TwoNodes } from '../support/two-nodes';
 import { waitForEvent } from '../support/wait-for';
 
 const ADMIN = { email: 'admin@example.com', password: 'multi-node-password' };
-let redis: Awaited<ReturnType<typeof startRedis>>;
+let nodes: TwoNodes;
 let nodeA: ServerProcess;
 let nodeB: ServerProcess;
-let dataDir: string;
-const clients: { disconnect(): void }[] = [];
 
 beforeAll(async () => {
-  redis = await startRedis();
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'hitl-nodes-'));
-  const env = {
-    DATA_DIR: dataDir,
-    REDIS_URL: redis.url,
-    SECRET: 'shared-secret-of-both-nodes-0123456789',
-    ADMIN_PASSWORD: ADMIN.password,
-  };
-  // One after the other: the first creates the admin, the second finds it.
-  nodeA = await startServerProcess(env);
-  nodeB = await startServerProcess(env);
+  nodes = await startTwoNodes(ADMIN.password);
+  ({ nodeA, nodeB } = nodes);
 });
 
-afterAll(async () => {
-  for (const c of clients) c.disconnect();
-  await Promise.allSettled([nodeA?.stop(), nodeB?.stop()]);
-  await redis?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => nodes?.stop());
 
-const track = <T extends { disconnect(): void }>(c: T) => {
-  clients.push(c);
-  return c;
-};
+const track = <T extends { disconnect(): void }>(c: T) => nodes.track(c);
 
 describe('two server nodes sharing one store and one Redis', () => {
   it('failed logins on node A count on node B (the limits live in Redis)', async () => {
