@@ -1,22 +1,12 @@
 import type { KnowledgeArticle } from '@hitl/shared/knowledge';
-import type { AuditEventView } from '@hitl/shared/rest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../apps/server/src/knowledge/knowledge-base';
-import { askAsCustomer, callApi } from '../support/knowledge-api';
+import { askAsCustomer, GIFT_WRAP, knowledgeCalls, type Login } from '../support/knowledge-api';
 import { type StoreKind, storeKinds } from '../support/store-kinds';
 import { startTestServer, type TestServer } from '../support/test-server';
 
-const GIFT_WRAP = {
-  id: 'gift-wrapping',
-  title: 'Gift wrapping',
-  topic: 'products',
-  answer: 'Yes! Gift wrapping is $5 per order: tick “Gift wrap” at checkout and add a card message.',
-  examples: ['Do you offer gift wrapping?', 'can you wrap my order as a present', 'is gift wrap available'],
-};
 const { id: _id, ...GIFT_WRAP_CONTENT } = GIFT_WRAP;
 const GIFT_WRAP_PARAPHRASE = 'Could you gift wrap my order please?';
-
-type Login = { agent: { id: string; name: string }; token: string };
 
 describe.each(storeKinds)('the knowledge base over REST (%s store)', (kind: StoreKind) => {
   let server: TestServer;
@@ -24,12 +14,11 @@ describe.each(storeKinds)('the knowledge base over REST (%s store)', (kind: Stor
   let rui: Login;
   let ana: Login;
   let admin: Login;
-  const api = <T>(who: Login, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown) =>
-    callApi<T>(server.url, who.token, method, path, body);
-  const audit = async () =>
-    (await api<{ events: AuditEventView[] }>(admin, 'GET', '/admin/audit?limit=500')).body.events;
-  const getArticle = async (id: string) =>
-    (await api<{ article: KnowledgeArticle }>(ana, 'GET', `/knowledge/articles/${id}`)).body.article;
+  const { api, audit, getArticle } = knowledgeCalls(
+    () => server.url,
+    () => admin,
+    () => ana,
+  );
 
   beforeAll(async () => {
     server = await startTestServer({}, { store: kind });

@@ -8,15 +8,13 @@ import {
   messageFixture,
   reviewerAuthor,
 } from '../../apps/server/src/store/store-fixtures';
-import { askAsCustomer, callApi } from '../support/knowledge-api';
+import { askAsCustomer, callApi, type Login } from '../support/knowledge-api';
 import { type StoreKind, storeKinds } from '../support/store-kinds';
 import { type AgentClient, startTestServer, type TestServer } from '../support/test-server';
 
 const TENTS = ['do you rent tents?', 'Can I rent a tent from you?', 'can i rent tents', 'do you rent tents?'];
 const TENTS_ANSWER = 'We do not rent tents, but our partner CampCo does: campco.example/rentals.';
 const ENGRAVING = 'do you offer engraving on knives?';
-
-type Login = { agent: { id: string; name: string }; token: string };
 
 describe.each(storeKinds)('knowledge gaps (%s store)', (kind: StoreKind) => {
   let server: TestServer;

@@ -1,32 +1,20 @@
 import type { ImportResult, KnowledgeArticle } from '@hitl/shared/knowledge';
-import type { AuditEventView } from '@hitl/shared/rest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../apps/server/src/knowledge/knowledge-base';
-import { askAsCustomer, callApi } from '../support/knowledge-api';
+import { askAsCustomer, GIFT_WRAP, knowledgeCalls, type Login } from '../support/knowledge-api';
 import { type StoreKind, storeKinds } from '../support/store-kinds';
 import { startTestServer, type TestServer } from '../support/test-server';
-
-const GIFT_WRAP = {
-  id: 'gift-wrapping',
-  title: 'Gift wrapping',
-  topic: 'products',
-  answer: 'Yes! Gift wrapping is $5 per order: tick “Gift wrap” at checkout and add a card message.',
-  examples: ['Do you offer gift wrapping?', 'can you wrap my order as a present', 'is gift wrap available'],
-};
-
-type Login = { agent: { id: string; name: string }; token: string };
 
 describe.each(storeKinds)('importing and exporting the knowledge base (%s store)', (kind: StoreKind) => {
   let server: TestServer;
   let rita: Login;
   let ana: Login;
   let admin: Login;
-  const api = <T>(who: Login, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown) =>
-    callApi<T>(server.url, who.token, method, path, body);
-  const audit = async () =>
-    (await api<{ events: AuditEventView[] }>(admin, 'GET', '/admin/audit?limit=500')).body.events;
-  const getArticle = async (id: string) =>
-    (await api<{ article: KnowledgeArticle }>(ana, 'GET', `/knowledge/articles/${id}`)).body.article;
+  const { api, audit, getArticle } = knowledgeCalls(
+    () => server.url,
+    () => admin,
+    () => ana,
+  );
 
   beforeAll(async () => {
     server = await startTestServer({}, { store: kind });

@@ -2,7 +2,7 @@ import type { Correction, Message } from '@hitl/shared/models';
 import type { CorrectionStatsResponse } from '@hitl/shared/rest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editDistance } from '../../apps/server/src/domain/edit-distance';
-import { askAsCustomer } from '../support/knowledge-api';
+import { askAsCustomer, type Login } from '../support/knowledge-api';
 import { type StoreKind, storeKinds } from '../support/store-kinds';
 import { type AgentClient, startTestServer, type TestServer } from '../support/test-server';
 
@@ -14,8 +14,6 @@ const GIFT_WRAP_ANSWER =
 const ENGRAVING = 'do you offer engraving?';
 const ENGRAVING_PARAPHRASE = 'Can you engrave my knife?';
 const RENTAL = 'do you rent tents?';
-
-type Login = { agent: { id: string; name: string }; token: string };
 
 describe.each(storeKinds)('learning from reviewed corrections (%s store)', (kind: StoreKind) => {
   let server: TestServer;

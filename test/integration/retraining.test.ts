@@ -5,7 +5,7 @@ import { heldModelBuilds } from '../../apps/server/src/responder/held-model-buil
 import { offlineModelId } from '../../apps/server/src/responder/offline-responder';
 import { startThreadedOfflineResponder } from '../../apps/server/src/responder/threaded-offline-responder';
 import type { RetrainEvent } from '../../apps/server/src/services/retrain-scheduler';
-import { askAsCustomer } from '../support/knowledge-api';
+import { askAsCustomer, type Login } from '../support/knowledge-api';
 import { type AgentClient, startTestServer, type TestServer } from '../support/test-server';
 
 /** No article covers gift wrapping; the corrected question, then ways a customer would ask the same. */
@@ -24,8 +24,6 @@ const PARAPHRASES = [
 ];
 /** Near in words (gift cards) or far (shipping, tents): none of them is about gift wrapping. */
 const UNRELATED = ['do you sell gift cards?', 'how long does shipping take?', 'do you rent tents?'];
-
-type Login = { agent: { id: string; name: string }; token: string };
 
 /** The customer, agent and reviewer steps both suites share. */
 function supportSteps(server: () => TestServer) {
