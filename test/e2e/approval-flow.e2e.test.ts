@@ -2,8 +2,8 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultStaticPaths } from '../../apps/server/src/http/static-routes';
-import { AGENT_PASSWORD, startTestServer, type TestServer } from '../support/test-server';
-import { launchBrowser, requireBuilt, screenshotDir } from './browser';
+import { startTestServer, type TestServer } from '../support/test-server';
+import { launchBrowser, requireBuilt, screenshotDir, signInToConsole } from './browser';
 
 let server: TestServer;
 let browser: Browser;
@@ -31,10 +31,7 @@ afterAll(async () => {
 
 describe('approval mode in a real browser', () => {
   it('holds the bot reply: the customer sees that a person is reviewing it', async () => {
-    await agentPage.goto(`${server.url}/console/`);
-    await agentPage.getByTestId('login-email').fill('riley@example.com');
-    await agentPage.getByTestId('login-password').fill(AGENT_PASSWORD);
-    await agentPage.getByTestId('login-submit').click();
+    await signInToConsole(agentPage, `${server.url}/console/`, 'riley@example.com');
     await agentPage.getByTestId('queue').waitFor({ state: 'attached' });
 
     await customer.goto(`${server.url}/`);

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { AGENT_PASSWORD } from '../support/test-server';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const screenshotDir = path.resolve('test-results/screenshots');
@@ -29,4 +30,12 @@ export async function launchBrowser(): Promise<Browser> {
 export function requireBuilt(paths: string[]): void {
   const missing = paths.filter((p) => !existsSync(p));
   if (missing.length > 0) throw new Error(`Not built: ${missing.join(', ')}. Run "pnpm build" first.`);
+}
+
+/** Opens the console at `consoleUrl` (any hash route) and signs in with the test agents' password. */
+export async function signInToConsole(page: Page, consoleUrl: string, email: string): Promise<void> {
+  await page.goto(consoleUrl);
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill(AGENT_PASSWORD);
+  await page.getByTestId('login-submit').click();
 }

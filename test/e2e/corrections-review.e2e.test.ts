@@ -8,8 +8,8 @@ import {
   conversationFixture,
   correctionFixture,
 } from '../../apps/server/src/store/store-fixtures';
-import { AGENT_PASSWORD, startTestServer, type TestServer } from '../support/test-server';
-import { launchBrowser, requireBuilt, screenshotDir } from './browser';
+import { startTestServer, type TestServer } from '../support/test-server';
+import { launchBrowser, requireBuilt, screenshotDir, signInToConsole } from './browser';
 
 let server: TestServer;
 let browser: Browser;
@@ -59,10 +59,7 @@ afterAll(async () => {
 
 describe('reviewing corrections in the console', () => {
   it('shows the pending corrections and the agreement counts', async () => {
-    await page.goto(`${server.url}/console/`);
-    await page.getByTestId('login-email').fill('rita@example.com');
-    await page.getByTestId('login-password').fill(AGENT_PASSWORD);
-    await page.getByTestId('login-submit').click();
+    await signInToConsole(page, `${server.url}/console/`, 'rita@example.com');
     await page.getByTestId('nav-corrections').click();
     await page.getByTestId('corrections-table').waitFor();
     await expect.poll(() => page.getByTestId('correction-row').count()).toBe(4);

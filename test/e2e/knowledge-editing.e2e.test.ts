@@ -4,8 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultStaticPaths } from '../../apps/server/src/http/static-routes';
 import { callApi } from '../support/knowledge-api';
-import { AGENT_PASSWORD, startTestServer, type TestServer } from '../support/test-server';
-import { launchBrowser, requireBuilt, screenshotDir } from './browser';
+import { startTestServer, type TestServer } from '../support/test-server';
+import { launchBrowser, requireBuilt, screenshotDir, signInToConsole } from './browser';
 
 const ANSWER = 'Yes! Gift wrapping is $5 per order: tick “Gift wrap” at checkout and add a card message.';
 const EXAMPLES = [
@@ -64,10 +64,7 @@ describe('the Knowledge page', () => {
     });
     expect(agent.role).toBe('agent');
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
-    await page.goto(`${server.url}/console/#/knowledge`);
-    await page.getByTestId('login-email').fill('ana@example.com');
-    await page.getByTestId('login-password').fill(AGENT_PASSWORD);
-    await page.getByTestId('login-submit').click();
+    await signInToConsole(page, `${server.url}/console/#/knowledge`, 'ana@example.com');
     await page.getByTestId('kb-readonly').waitFor();
     await page.locator('[data-testid="kb-row"][data-id="shipping-times"]').click();
     expect(await page.getByTestId('kb-title').isDisabled()).toBe(true);
@@ -78,10 +75,7 @@ describe('the Knowledge page', () => {
   });
 
   it('lists the seeded articles and finds one by search', async () => {
-    await console_.goto(`${server.url}/console/`);
-    await console_.getByTestId('login-email').fill('rita@example.com');
-    await console_.getByTestId('login-password').fill(AGENT_PASSWORD);
-    await console_.getByTestId('login-submit').click();
+    await signInToConsole(console_, `${server.url}/console/`, 'rita@example.com');
     await console_.getByTestId('nav-knowledge').click();
     await expect.poll(() => console_.getByTestId('kb-row').count()).toBeGreaterThan(30);
     await console_.getByTestId('kb-search').fill('gift card');

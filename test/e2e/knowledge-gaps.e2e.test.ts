@@ -3,8 +3,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultStaticPaths } from '../../apps/server/src/http/static-routes';
 import { askAsCustomer } from '../support/knowledge-api';
-import { AGENT_PASSWORD, type AgentClient, startTestServer, type TestServer } from '../support/test-server';
-import { launchBrowser, requireBuilt, screenshotDir } from './browser';
+import { type AgentClient, startTestServer, type TestServer } from '../support/test-server';
+import { launchBrowser, requireBuilt, screenshotDir, signInToConsole } from './browser';
 
 const TENTS = ['do you rent tents?', 'Can I rent a tent from you?', 'can i rent tents'];
 const TENTS_ANSWER = 'We do not rent tents, but our partner CampCo does: campco.example/rentals.';
@@ -53,10 +53,7 @@ afterAll(async () => {
 
 describe('knowledge gaps in the console', () => {
   it('groups the questions no article answered, most frequent first, with the agents’ answer', async () => {
-    await page.goto(`${server.url}/console/#/knowledge/gaps`);
-    await page.getByTestId('login-email').fill('rita@example.com');
-    await page.getByTestId('login-password').fill(AGENT_PASSWORD);
-    await page.getByTestId('login-submit').click();
+    await signInToConsole(page, `${server.url}/console/#/knowledge/gaps`, 'rita@example.com');
     await expect.poll(() => page.getByTestId('gap-card').count()).toBe(2);
     const first = page.getByTestId('gap-card').first();
     expect(await first.getByTestId('gap-count').innerText()).toBe('3×');

@@ -3,8 +3,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultStaticPaths } from '../../apps/server/src/http/static-routes';
 import { scriptedResponder } from '../support/scripted-responder';
-import { AGENT_PASSWORD, startTestServer, type TestServer } from '../support/test-server';
-import { launchBrowser, requireBuilt, screenshotDir } from './browser';
+import { startTestServer, type TestServer } from '../support/test-server';
+import { launchBrowser, requireBuilt, screenshotDir, signInToConsole } from './browser';
 
 let server: TestServer;
 let browser: Browser;
@@ -41,10 +41,7 @@ afterAll(async () => {
 
 describe('review later in a real browser', () => {
   it('a mid-band answer reaches the widget and appears live in the review list', async () => {
-    await console_.goto(`${server.url}/console/`);
-    await console_.getByTestId('login-email').fill('morgan@example.com');
-    await console_.getByTestId('login-password').fill(AGENT_PASSWORD);
-    await console_.getByTestId('login-submit').click();
+    await signInToConsole(console_, `${server.url}/console/`, 'morgan@example.com');
     await console_.getByTestId('nav-review').click();
     await console_.getByTestId('review-list').waitFor({ state: 'attached' });
 

@@ -4,8 +4,8 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultStaticPaths } from '../../apps/server/src/http/static-routes';
-import { AGENT_PASSWORD, startTestServer, type TestServer } from '../support/test-server';
-import { launchBrowser, requireBuilt, screenshotDir } from './browser';
+import { startTestServer, type TestServer } from '../support/test-server';
+import { launchBrowser, requireBuilt, screenshotDir, signInToConsole } from './browser';
 
 let server: TestServer;
 let host: Server;
@@ -92,10 +92,7 @@ describe('under strict Content-Security-Policies', () => {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
     page.setDefaultTimeout(10_000);
     const refused = refusals(page);
-    await page.goto(`${server.url}/console/`);
-    await page.getByTestId('login-email').fill('casey@example.com');
-    await page.getByTestId('login-password').fill(AGENT_PASSWORD);
-    await page.getByTestId('login-submit').click();
+    await signInToConsole(page, `${server.url}/console/`, 'casey@example.com');
     await page.getByTestId('queue').waitFor({ state: 'attached' });
     await page.goto(`${server.url}/`);
     await page.getByTestId('launcher').click();

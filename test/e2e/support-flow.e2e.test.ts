@@ -2,8 +2,8 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultStaticPaths } from '../../apps/server/src/http/static-routes';
-import { AGENT_PASSWORD, startTestServer, type TestServer } from '../support/test-server';
-import { launchBrowser, requireBuilt, screenshotDir } from './browser';
+import { startTestServer, type TestServer } from '../support/test-server';
+import { launchBrowser, requireBuilt, screenshotDir, signInToConsole } from './browser';
 
 let server: TestServer;
 let browser: Browser;
@@ -46,10 +46,7 @@ describe('the widget and the console in a real browser', () => {
   });
 
   it('2. an unanswerable question is escalated: the customer is told, the queue shows the reason', async () => {
-    await console_.goto(`${server.url}/console/`);
-    await console_.getByTestId('login-email').fill(agentEmail);
-    await console_.getByTestId('login-password').fill(AGENT_PASSWORD);
-    await console_.getByTestId('login-submit').click();
+    await signInToConsole(console_, `${server.url}/console/`, agentEmail);
     await console_.getByTestId('queue').waitFor({ state: 'attached' });
 
     await customer.getByTestId('input').fill('Can you recommend a good car insurance company?');
