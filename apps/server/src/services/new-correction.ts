@@ -13,6 +13,18 @@ export function correctionContext(before: Message[]): ContextTurn[] {
   return toContextTurns(before).slice(-CONTEXT_TURNS);
 }
 
+/** The context of a correction of `message`, read from its conversation: what the customer saw before it. */
+export async function readCorrectionContext(
+  ctx: Pick<ServiceContext, 'store'>,
+  message: Pick<Message, 'conversationId' | 'seq'>,
+): Promise<ContextTurn[]> {
+  const visible = await ctx.store.listMessages(message.conversationId, {
+    afterSeq: 0,
+    includeInternal: false,
+  });
+  return correctionContext(visible.filter((m) => m.seq < message.seq));
+}
+
 export interface CorrectionFacts {
   conversationId: string;
   messageId: string;

@@ -2,7 +2,7 @@ import type { Agent, Correction, CorrectionReason } from '@hitl/shared/models';
 import { createId } from '../lib/ids';
 import type { NewCorrection } from '../store/store';
 import { DomainError } from './domain-error';
-import { correctionContext, newCorrection } from './new-correction';
+import { newCorrection, readCorrectionContext } from './new-correction';
 import { authorOf, type ServiceContext } from './service-context';
 import { settleReviewItemOf } from './settle-review-item';
 
@@ -35,14 +35,10 @@ export async function recordCorrection(
     throw new DomainError('invalid_state', 'Only bot replies can be corrected.');
   if (message.correctionId) throw new DomainError('conflict', 'This reply has already been corrected.');
 
-  const earlier = await ctx.store.listMessages(message.conversationId, {
-    afterSeq: 0,
-    includeInternal: false,
-  });
   const prepared = newCorrection(ctx, {
     conversationId: message.conversationId,
     messageId: message.id,
-    context: correctionContext(earlier.filter((m) => m.seq < message.seq)),
+    context: await readCorrectionContext(ctx, message),
     original: message,
     correctedText: input.correctedText,
     // A withheld (internal) reply was a draft the customer never saw; a public one was sent.

@@ -3,7 +3,7 @@ import type { Agent, Conversation, Correction, DraftStatus, Message } from '@hit
 import { createId } from '../lib/ids';
 import { appendAndNotify } from './append-and-notify';
 import { DomainError } from './domain-error';
-import { correctionContext, newCorrection } from './new-correction';
+import { newCorrection, readCorrectionContext } from './new-correction';
 import { authorOf, nowIso, type ServiceContext } from './service-context';
 
 export type DraftDecision =
@@ -103,12 +103,11 @@ async function recordDraftCorrection(
   draft: Message,
   decision: Extract<DraftDecision, { kind: 'edit' | 'reject' }>,
 ): Promise<Correction> {
-  const earlier = await ctx.store.listMessages(draft.conversationId, { afterSeq: 0, includeInternal: false });
   const correction = await ctx.store.createCorrection(
     newCorrection(ctx, {
       conversationId: draft.conversationId,
       messageId: draft.id,
-      context: correctionContext(earlier.filter((m) => m.seq < draft.seq)),
+      context: await readCorrectionContext(ctx, draft),
       original: draft,
       correctedText: decision.text,
       kind: decision.kind === 'edit' ? 'edited_draft' : 'rejected_draft',
