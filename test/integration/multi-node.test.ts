@@ -52,6 +52,30 @@ describe('two server nodes sharing one store and one Redis', () => {
     expect(await ended).toBe('io server disconnect');
   });
 
+  it('a deactivation on node A ends the member’s socket on node B', async () => {
+    const admin = await loginAgentOver(nodeA.url, ADMIN.email, ADMIN.password);
+    const invited = await fetch(`${nodeA.url}/api/admin/agents`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'leaving@example.com', name: 'Leaving Member' }),
+    });
+    const { agent, password } = (await invited.json()) as { agent: { id: string }; password: string };
+    const member = await loginAgentOver(nodeB.url, 'leaving@example.com', password);
+    const onB = track(await connectAgentSocket(nodeB.url, member.token));
+    const ended = new Promise<string>((resolve) => onB.once('disconnect', resolve));
+    const res = await fetch(`${nodeA.url}/api/admin/agents/${agent.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ active: false }),
+    });
+    expect(res.status).toBe(200);
+    expect(await ended).toBe('io server disconnect');
+    const rest = await fetch(`${nodeB.url}/api/conversations?limit=1`, {
+      headers: { authorization: `Bearer ${member.token}` },
+    });
+    expect(rest.status).toBe(401);
+  });
+
   it('neither node prints the admin password the operator gave', () => {
     for (const node of [nodeA, nodeB]) {
       expect(node.output()).toContain('Agent login:');

@@ -67,6 +67,7 @@ const requests: Record<Permission, (role: AgentRole) => Promise<Response>> = {
     return call(role, 'PUT', '/api/admin/policy', current.policy);
   },
   'audit.read': (role) => call(role, 'GET', '/api/admin/audit'),
+  'team.manage': (role) => call(role, 'GET', '/api/admin/agents'),
   'export.redacted': (role) => call(role, 'GET', '/api/exports/corrections?format=csv&status=any'),
   'export.unredacted': (role) =>
     call(role, 'GET', '/api/exports/corrections?format=csv&status=any&redact=false'),

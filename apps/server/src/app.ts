@@ -82,7 +82,12 @@ export function createApp(deps: AppDeps): App {
     store,
     responder,
     retrainScheduler,
-    notifier: countingNotifier(createSocketNotifier(namespaces.widget, namespaces.agent), metrics.registry),
+    notifier: countingNotifier(
+      createSocketNotifier(namespaces.widget, namespaces.agent, {
+        multiNode: deps.socketAdapter !== undefined,
+      }),
+      metrics.registry,
+    ),
     clock: deps.clock ?? systemClock,
     logger,
     policy: () => policyState.policy,

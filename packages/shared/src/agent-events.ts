@@ -120,6 +120,8 @@ export interface AgentSocketData {
   /** The session the socket was opened with, and when it ends (ISO). */
   sessionKey: string;
   sessionExpiresAt: string;
+  /** Server-side only: looks the session up again before each event (ended by logout, deactivation…). */
+  sessionTokenHash: string;
 }
 
 export interface InterServerEvents {

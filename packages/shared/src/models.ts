@@ -99,6 +99,7 @@ export const systemNoticeKinds = [
   'no_agent_online',
   'reviewing',
   'contact_saved',
+  'agent_left',
   'card_masked',
 ] as const;
 export const systemNoticeKindSchema = z.enum(systemNoticeKinds);
@@ -170,6 +171,8 @@ export const agentSchema = z.object({
   email: z.string(),
   name: z.string(),
   role: agentRoleSchema,
+  /** A deactivated agent cannot log in; their sessions ended when they were deactivated. */
+  active: z.boolean(),
   createdAt: z.string(),
 });
 export type Agent = z.infer<typeof agentSchema>;

@@ -20,6 +20,8 @@ export const permissions = {
   /** Change the escalation policy, also by applying threshold advice. */
   'policy.edit': ['admin'],
   'audit.read': ['admin'],
+  /** Add team members, change their roles, deactivate and reactivate them. */
+  'team.manage': ['admin'],
   /** Download corrections with personal data redacted. */
   'export.redacted': ['agent', 'reviewer', 'admin'],
   /** Download corrections as they were written, personal data included (audited). */
@@ -43,6 +45,7 @@ export const refusals: Record<Permission, string> = {
   'policy.read': 'Log in as an agent.',
   'policy.edit': 'Only admins can change the escalation policy.',
   'audit.read': 'Only admins can read the audit trail.',
+  'team.manage': 'Only admins can manage the team.',
   'export.redacted': 'Log in as an agent.',
   'export.unredacted': 'Only admins can export corrections without redaction.',
 };

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import {
   type Agent,
   type Author,
+  agentRoleSchema,
+  agentSchema,
   type CorrectionReason,
   conversationStateSchema,
   correctionKindSchema,
@@ -125,3 +127,22 @@ export interface AuditEventView {
   data: Record<string, unknown>;
   at: string;
 }
+
+/** An admin adds a team member; the server generates the first password and shows it once. */
+export const agentInviteSchema = z.strictObject({
+  email: z.string().trim().toLowerCase().email().max(254),
+  name: z.string().trim().min(1).max(80),
+  role: agentRoleSchema.default('agent'),
+});
+export type AgentInvite = z.infer<typeof agentInviteSchema>;
+
+/** A role change or (de)activation; either ends the agent's sessions on every node. */
+export const agentPatchSchema = z
+  .strictObject({ role: agentRoleSchema.optional(), active: z.boolean().optional() })
+  .refine((p) => p.role !== undefined || p.active !== undefined, { message: 'Give a role or active.' });
+export type AgentPatchRequest = z.infer<typeof agentPatchSchema>;
+
+export const agentListResponseSchema = z.object({ agents: z.array(agentSchema) });
+export const agentResponseSchema = z.object({ agent: agentSchema });
+/** The generated password is in this response only: it is never stored in clear nor shown again. */
+export const agentInviteResponseSchema = z.object({ agent: agentSchema, password: z.string() });

@@ -1,8 +1,13 @@
 import type { RestErrorBody } from '@hitl/shared/errors';
 import { ApiRequestError } from './api-error';
 
+/** What a shared zod schema offers (without the console depending on zod itself). */
+interface ResponseSchema<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false };
+}
+
 /** `text` is sent as it is, as text/plain (an import file); `body` as JSON. */
-type JsonInit = { method?: 'GET' | 'POST' | 'PUT'; body?: unknown; text?: string };
+type JsonInit = { method?: 'GET' | 'POST' | 'PUT' | 'PATCH'; body?: unknown; text?: string };
 
 /** Same-origin JSON request; resolves with the parsed body or throws an ApiRequestError. */
 export async function fetchJson<T>(path: string, init: JsonInit = {}): Promise<T> {
@@ -25,6 +30,20 @@ export async function fetchJson<T>(path: string, init: JsonInit = {}): Promise<T
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) throw toRequestError(response.status, body);
   return body as T;
+}
+
+/**
+ * Like `fetchJson`, but the answer is checked against its shared schema: a server that answers something
+ * else is reported as such, not passed on as if it were right.
+ */
+export async function fetchParsed<T>(
+  schema: ResponseSchema<T>,
+  path: string,
+  init: JsonInit = {},
+): Promise<T> {
+  const parsed = schema.safeParse(await fetchJson<unknown>(path, init));
+  if (parsed.success) return parsed.data;
+  throw new ApiRequestError('internal', 'Unexpected answer from the server.');
 }
 
 function toRequestError(status: number, body: unknown): ApiRequestError {

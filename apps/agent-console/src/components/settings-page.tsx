@@ -8,6 +8,7 @@ import { usePolicy } from '../hooks/use-policy';
 import { formatDateTime } from '../lib/format';
 import { AuditTrail } from './audit-trail';
 import { PolicyEditor } from './policy-editor';
+import { TeamSettings } from './team-settings';
 import { ThresholdAdvice } from './threshold-advice';
 
 const sourceLabels: Record<PolicyResponse['source'], string> = {
@@ -63,6 +64,7 @@ export function SettingsPage({ agent }: { agent: Agent }) {
       ) : (
         !error && <p className="muted">Loading the policy…</p>
       )}
+      {can(agent.role, 'team.manage') && <TeamSettings me={agent} onChanged={audit.reload} />}
       {admin && (
         <AuditTrail
           events={audit.events}

@@ -1,7 +1,7 @@
 import type { ConversationState } from '@hitl/shared/models';
 
 /** What can happen to a conversation. */
-export type ConversationEvent = 'escalate' | 'claim' | 'hand_back' | 'close';
+export type ConversationEvent = 'escalate' | 'claim' | 'hand_back' | 'unassign' | 'close';
 
 /**
  * The state machine `bot → queued → agent → bot | closed`, plus `closed` from any open state.
@@ -14,6 +14,8 @@ export const conversationTransitions: Record<
   escalate: { from: ['bot'], to: 'queued' },
   claim: { from: ['bot', 'queued'], to: 'agent' },
   hand_back: { from: ['agent'], to: 'bot' },
+  /** The owner left (deactivated): the conversation waits in the queue for another person. */
+  unassign: { from: ['agent'], to: 'queued' },
   close: { from: ['bot', 'queued', 'agent'], to: 'closed' },
 };
 

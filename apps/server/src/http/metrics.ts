@@ -89,6 +89,7 @@ export function countingNotifier(inner: Notifier, registry: Registry): Notifier 
     policyChanged: () => inner.policyChanged(),
     knowledgeChanged: () => inner.knowledgeChanged(),
     sessionEnded: (sessionKey) => inner.sessionEnded(sessionKey),
+    agentSessionsEnded: (agentId) => inner.agentSessionsEnded(agentId),
     botTyping: (conversation, typing) => inner.botTyping(conversation, typing),
     botStream: (conversation, streamId, delta) => inner.botStream(conversation, streamId, delta),
     botStreamEnd(conversation, streamId, kept) {

@@ -11,7 +11,7 @@ import { SESSION_COOKIE } from '@hitl/shared/rest';
 import { reviewMarkSchema } from '@hitl/shared/review-items';
 import { parse as parseCookie } from 'cookie';
 import { selfOriginOf } from '../lib/self-origin';
-import { authenticateAgentSession } from '../services/auth/agent-sessions';
+import { authenticateAgentSession, isSessionOpen } from '../services/auth/agent-sessions';
 import { claimConversation } from '../services/claim-conversation';
 import { markReviewItem } from '../services/mark-review-item';
 import { reloadPolicy } from '../services/policy-state';
@@ -47,6 +47,7 @@ export function attachAgentNamespace(
       socket.data.agent = session.agent;
       socket.data.sessionKey = session.sessionKey;
       socket.data.sessionExpiresAt = session.expiresAt;
+      socket.data.sessionTokenHash = session.tokenHash;
       next();
     } catch (err) {
       ctx.logger.error({ err }, 'agent handshake failed');
@@ -67,6 +68,7 @@ export function attachAgentNamespace(
     const log = ctx.logger;
     void socket.join(rooms.agents);
     void socket.join(rooms.session(socket.data.sessionKey));
+    void socket.join(rooms.agent(agent.id));
     endWithSession(socket, ctx);
     void broadcastPresence();
     socket.on('disconnect', () => void broadcastPresence().catch(() => undefined));
@@ -154,16 +156,29 @@ export function attachAgentNamespace(
 
 /**
  * A socket lives no longer than its session: an event after the session's end is refused (`unauthorized`,
- * with the ack when there is one) and the socket disconnected; logout ends it at once on every node
- * (see `Notifier.sessionEnded`).
+ * with the ack when there is one) and the socket disconnected. Logout, deactivation and role changes
+ * disconnect the sockets at once on every node (`Notifier.sessionEnded`, `agentSessionsEnded`); and since
+ * that broadcast is best-effort, every event also looks the session up in the store, which is what decides.
  */
 function endWithSession(socket: AgentSocket, ctx: ServiceContext): void {
   const expiresAt = Date.parse(socket.data.sessionExpiresAt);
-  socket.use((packet, next) => {
-    if (ctx.clock.now().getTime() < expiresAt) return next();
+  const refuse = (packet: unknown[]) => {
     const ack = packet[packet.length - 1];
     if (typeof ack === 'function')
       ack({ ok: false, error: { code: 'unauthorized', message: 'Your session has ended. Log in again.' } });
     socket.disconnect(true);
+  };
+  socket.use((packet, next) => {
+    const now = ctx.clock.now();
+    if (now.getTime() >= expiresAt) return refuse(packet);
+    isSessionOpen(ctx.store, socket.data.sessionTokenHash, now).then(
+      (open) => (open ? next() : refuse(packet)),
+      (err: unknown) => {
+        ctx.logger.error({ err }, 'checking the agent session failed');
+        const ack = packet[packet.length - 1];
+        if (typeof ack === 'function')
+          ack({ ok: false, error: { code: 'internal', message: 'Something went wrong. Try again.' } });
+      },
+    );
   });
 }

@@ -6,6 +6,8 @@ export const rooms = {
   agents: 'agents',
   /** Every socket opened with one agent session, in /agent (ended together at logout). */
   session: (sessionKey: string) => `session:${sessionKey}`,
+  /** Every socket of one agent, in /agent (ended together at deactivation or role change). */
+  agent: (agentId: string) => `agent:${agentId}`,
   /** Agents watching one conversation, in /agent. */
   watch: (conversationId: string) => `watch:${conversationId}`,
 } as const;

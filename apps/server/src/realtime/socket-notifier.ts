@@ -6,7 +6,15 @@ import type { AgentNamespace, WidgetNamespace } from './namespaces';
 import { rooms } from './rooms';
 
 /** Delivers service events to the rooms that may see them (through the adapter, so across nodes too). */
-export function createSocketNotifier(widget: WidgetNamespace, agent: AgentNamespace): Notifier {
+export function createSocketNotifier(
+  widget: WidgetNamespace,
+  agent: AgentNamespace,
+  options: { multiNode: boolean },
+): Notifier {
+  /** Tells the other nodes; a single node (the in-memory adapter) has nobody to tell. */
+  const tellOtherNodes = (event: 'policy:changed' | 'knowledge:changed') => {
+    if (options.multiNode) agent.serverSideEmit(event);
+  };
   return {
     messageCreated(conversation: Conversation, message: Message) {
       if (message.visibility === 'public') {
@@ -40,23 +48,18 @@ export function createSocketNotifier(widget: WidgetNamespace, agent: AgentNamesp
       agent.to(rooms.agents).emit(change === 'created' ? 'review:created' : 'review:updated', item);
     },
     policyChanged() {
-      // Other nodes reload from the store; the in-memory adapter (one node) has nobody to tell.
-      try {
-        agent.serverSideEmit('policy:changed');
-      } catch {
-        // single node
-      }
+      // Other nodes reload from the store.
+      tellOtherNodes('policy:changed');
     },
     knowledgeChanged() {
-      try {
-        agent.serverSideEmit('knowledge:changed');
-      } catch {
-        // single node
-      }
+      tellOtherNodes('knowledge:changed');
     },
     sessionEnded(sessionKey) {
       // Through the adapter, so sockets of this session on other nodes are disconnected too.
       agent.in(rooms.session(sessionKey)).disconnectSockets(true);
+    },
+    agentSessionsEnded(agentId) {
+      agent.in(rooms.agent(agentId)).disconnectSockets(true);
     },
     botTyping(conversation: Conversation, typing: boolean) {
       widget

@@ -18,6 +18,8 @@ export interface Notifier {
   knowledgeChanged(): void;
   /** An agent session ended (logout): its sockets are disconnected, on every node. */
   sessionEnded(sessionKey: string): void;
+  /** Every session of one agent ended (deactivation, role change): all their sockets, on every node. */
+  agentSessionsEnded(agentId: string): void;
   botTyping(conversation: Conversation, typing: boolean): void;
   /** A piece of the bot's reply as it is written, to the customer only; `streamId` is its future message id. */
   botStream(conversation: Conversation, streamId: string, delta: string): void;

@@ -20,6 +20,7 @@ export function createMongoAccounts(models: MongoModels): AccountMethods {
         name: input.name,
         role: input.role,
         passwordHash: input.passwordHash,
+        active: true,
         createdAt: input.createdAt,
       };
       await insertOrConflict(() => agents.create(doc), { entity: 'agent', key: input.email });
@@ -47,6 +48,25 @@ export function createMongoAccounts(models: MongoModels): AccountMethods {
       return docs.map(toAgent);
     },
 
+    async updateAgent(id, patch) {
+      if (!isKey(id)) return null;
+      const set: Partial<AgentDoc> = {
+        ...(patch.role === undefined ? {} : { role: patch.role }),
+        ...(patch.active === undefined ? {} : { active: patch.active }),
+      };
+      const before = await agents.findOneAndUpdate({ _id: id }, { $set: set }).lean<AgentDoc>();
+      if (before === null) return null;
+      const after = { ...before, ...set };
+      // No multi-document transaction: the change is undone when it left no active admin. Of two admins
+      // demoting each other at once, at least one sees the other still an admin, so one always remains.
+      const admins = await agents.countDocuments({ role: 'admin', active: mongoose.trusted({ $ne: false }) });
+      if (admins === 0) {
+        await agents.updateOne({ _id: id }, { $set: { role: before.role, active: before.active !== false } });
+        return 'last_admin';
+      }
+      return toAgent(after);
+    },
+
     async createSession(session) {
       // Agents are never deleted, so checking first is as good as a foreign key here.
       if ((await agents.exists({ _id: session.agentId })) === null) {
@@ -72,6 +92,11 @@ export function createMongoAccounts(models: MongoModels): AccountMethods {
     async deleteSession(tokenHash) {
       if (!isKey(tokenHash)) return;
       await sessions.deleteOne({ _id: tokenHash });
+    },
+
+    async deleteAgentSessions(agentId) {
+      if (!isKey(agentId)) return 0;
+      return (await sessions.deleteMany({ agentId })).deletedCount;
     },
 
     async deleteExpiredSessions(now) {

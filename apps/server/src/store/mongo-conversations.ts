@@ -53,6 +53,10 @@ export function createMongoConversations(models: MongoModels, serialize: KeyedQu
     async listConversations(query) {
       const filter: QueryFilter<ConversationDoc> =
         query.states === undefined ? {} : { state: mongoose.trusted({ $in: [...query.states] }) };
+      if (query.assigneeId !== undefined) {
+        if (!isKey(query.assigneeId)) return [];
+        filter.assigneeId = query.assigneeId;
+      }
       if (query.before !== undefined) {
         const updatedAt = toUtcIso(query.before.updatedAt);
         filter.$or = [

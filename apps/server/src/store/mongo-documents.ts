@@ -99,6 +99,7 @@ export interface AgentDoc {
   name: string;
   role: AgentRole;
   passwordHash: string;
+  active?: boolean;
   createdAt: string;
 }
 

@@ -128,6 +128,7 @@ const agentSchema = new Schema<AgentDoc>(
     name: text,
     role: text,
     passwordHash: text,
+    active: { type: Boolean, default: true },
     createdAt: text,
   },
   options,

@@ -111,7 +111,15 @@ export function toCorrection(doc: CorrectionDoc): Correction {
 }
 
 export function toAgent(doc: AgentDoc): Agent {
-  return { id: doc._id, email: doc.email, name: doc.name, role: doc.role, createdAt: doc.createdAt };
+  return {
+    id: doc._id,
+    email: doc.email,
+    name: doc.name,
+    role: doc.role,
+    // Agents written before deactivation existed are active.
+    active: doc.active !== false,
+    createdAt: doc.createdAt,
+  };
 }
 
 export function toSession(doc: SessionDoc): AgentSession {

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { mapConstraints, type Sql } from './sqlite-database';
 import {
   type AgentRow,
@@ -8,11 +9,29 @@ import {
   toJson,
   toSession,
 } from './sqlite-rows';
-import type { AccountMethods } from './store';
+import type { AccountMethods, AgentPatch } from './store';
 import { toUtcIso } from './timestamps';
 
 /** Agents, their login sessions and the audit trail of what they did. */
-export function createSqliteAccounts(sql: Sql): AccountMethods {
+export function createSqliteAccounts(sql: Sql, db: Database.Database): AccountMethods {
+  // One transaction: the change and the check that an active admin remains stand or fall together.
+  const updateAgent = db.transaction((id: string, patch: AgentPatch): AgentRow | null => {
+    const row = sql<AgentRow>(
+      `UPDATE agents SET role = coalesce(@role, role), active = coalesce(@active, active)
+       WHERE id = @id RETURNING *`,
+    ).get({
+      id,
+      role: patch.role ?? null,
+      active: patch.active === undefined ? null : Number(patch.active),
+    });
+    if (row === undefined) return null;
+    const admins = sql<{ n: number }>(
+      "SELECT count(*) AS n FROM agents WHERE role = 'admin' AND active = 1",
+    ).get() as { n: number };
+    if (admins.n === 0) throw new LastAdminError();
+    return row;
+  });
+
   return {
     async createAgent(input) {
       const row = mapConstraints(
@@ -44,6 +63,16 @@ export function createSqliteAccounts(sql: Sql): AccountMethods {
       return sql<AgentRow>('SELECT * FROM agents ORDER BY created_at ASC, id ASC').all().map(toAgent);
     },
 
+    async updateAgent(id, patch) {
+      try {
+        const row = updateAgent.immediate(id, patch);
+        return row === null ? null : toAgent(row);
+      } catch (error) {
+        if (error instanceof LastAdminError) return 'last_admin';
+        throw error;
+      }
+    },
+
     async createSession(session) {
       mapConstraints(
         () =>
@@ -65,6 +94,10 @@ export function createSqliteAccounts(sql: Sql): AccountMethods {
 
     async deleteSession(tokenHash) {
       sql('DELETE FROM sessions WHERE token_hash = @tokenHash').run({ tokenHash });
+    },
+
+    async deleteAgentSessions(agentId) {
+      return sql('DELETE FROM sessions WHERE agent_id = @agentId').run({ agentId }).changes;
     },
 
     async deleteExpiredSessions(now) {
@@ -91,3 +124,6 @@ export function createSqliteAccounts(sql: Sql): AccountMethods {
     },
   };
 }
+
+/** Rolls the agent update back: it would have left no active admin. */
+class LastAdminError extends Error {}

@@ -67,6 +67,10 @@ export function createSqliteConversations(
       const conditions: string[] = [];
       if (query.states !== undefined)
         conditions.push(`state IN (${listParams('state', query.states, params)})`);
+      if (query.assigneeId !== undefined) {
+        conditions.push('assignee_id = @assigneeId');
+        params.assigneeId = query.assigneeId;
+      }
       if (query.before !== undefined) {
         conditions.push('(updated_at < @beforeAt OR (updated_at = @beforeAt AND id < @beforeId))');
         params.beforeAt = toUtcIso(query.before.updatedAt);

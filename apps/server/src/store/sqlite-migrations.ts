@@ -150,6 +150,10 @@ export const migrations: readonly string[] = [
   CREATE INDEX messages_withheld ON messages (created_at, id)
     WHERE role = 'bot' AND visibility = 'internal' AND draft IS NULL;
   `,
+  // 6: agents can be deactivated.
+  `
+  ALTER TABLE agents ADD COLUMN active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1));
+  `,
 ];
 
 /**

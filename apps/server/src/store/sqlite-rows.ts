@@ -83,6 +83,7 @@ export interface AgentRow {
   name: string;
   role: AgentRole;
   password_hash: string;
+  active: number;
   created_at: string;
 }
 
@@ -197,7 +198,14 @@ export function toCorrection(row: CorrectionRow): Correction {
 }
 
 export function toAgent(row: AgentRow): Agent {
-  return { id: row.id, email: row.email, name: row.name, role: row.role, createdAt: row.created_at };
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    active: row.active === 1,
+    createdAt: row.created_at,
+  };
 }
 
 export function toSession(row: SessionRow): AgentSession {

@@ -23,7 +23,7 @@ export async function createSqliteStore(options: { file: string }): Promise<Stor
     kind: 'sqlite',
     ...createSqliteConversations(db, sql),
     ...createSqliteCorrections(db, sql, streamFrom, openStreams),
-    ...createSqliteAccounts(sql),
+    ...createSqliteAccounts(sql, db),
     ...createSqliteSettings(sql),
     ...createSqliteReviewItems(sql),
 

@@ -14,6 +14,7 @@ export function describeAccountContract(current: CurrentStore): void {
         email: input.email,
         name: input.name,
         role: 'admin',
+        active: true,
         createdAt: input.createdAt,
       };
       expect(await store.createAgent(input)).toEqual(expected);
@@ -52,6 +53,59 @@ export function describeAccountContract(current: CurrentStore): void {
       expect(await store.countAgents()).toBe(2);
       const byId = (a: Agent, b: Agent) => a.id.localeCompare(b.id);
       expect((await store.listAgents()).sort(byId)).toEqual(created.sort(byId));
+    });
+  });
+
+  describe('agent changes', () => {
+    it('changes a role and deactivates and reactivates an agent', async () => {
+      const store = current();
+      await store.createAgent(agentFixture({ role: 'admin' }));
+      const agent = await store.createAgent(agentFixture({ role: 'agent' }));
+      const promoted = await store.updateAgent(agent.id, { role: 'reviewer' });
+      expect(promoted).toEqual({ ...agent, role: 'reviewer' });
+      expect(await store.updateAgent(agent.id, { active: false })).toEqual({
+        ...agent,
+        role: 'reviewer',
+        active: false,
+      });
+      expect(await store.getAgent(agent.id)).toMatchObject({ role: 'reviewer', active: false });
+      expect(await store.updateAgent(agent.id, { active: true })).toMatchObject({ active: true });
+      expect(await store.updateAgent('agent_missing', { active: false })).toBeNull();
+    });
+
+    it('refuses to leave the team without an active admin, changing nothing', async () => {
+      const store = current();
+      const admin = await store.createAgent(agentFixture({ role: 'admin' }));
+      await store.createAgent(agentFixture({ role: 'reviewer' }));
+      expect(await store.updateAgent(admin.id, { role: 'agent' })).toBe('last_admin');
+      expect(await store.updateAgent(admin.id, { active: false })).toBe('last_admin');
+      expect(await store.getAgent(admin.id)).toEqual(admin);
+    });
+
+    it('of two admins demoting each other at once, one stays an admin', async () => {
+      const store = current();
+      const a = await store.createAgent(agentFixture({ role: 'admin' }));
+      const b = await store.createAgent(agentFixture({ role: 'admin' }));
+      const results = await Promise.all([
+        store.updateAgent(a.id, { role: 'agent' }),
+        store.updateAgent(b.id, { active: false }),
+      ]);
+      expect(results).toContain('last_admin');
+      const admins = (await store.listAgents()).filter((x) => x.role === 'admin' && x.active);
+      expect(admins.length).toBeGreaterThanOrEqual(1);
+    });
+
+    it('ends every session of one agent and only theirs', async () => {
+      const store = current();
+      const ana = await store.createAgent(agentFixture());
+      const rui = await store.createAgent(agentFixture());
+      await store.createSession(sessionFixture(ana.id, { tokenHash: 'hash-ana-1' }));
+      await store.createSession(sessionFixture(ana.id, { tokenHash: 'hash-ana-2' }));
+      await store.createSession(sessionFixture(rui.id, { tokenHash: 'hash-rui-1' }));
+      expect(await store.deleteAgentSessions(ana.id)).toBe(2);
+      expect(await store.getSession('hash-ana-1', at(0))).toBeNull();
+      expect(await store.getSession('hash-ana-2', at(0))).toBeNull();
+      expect(await store.getSession('hash-rui-1', at(0))).not.toBeNull();
     });
   });
 

@@ -76,6 +76,21 @@ export function describeConversationContract(current: CurrentStore): void {
       expect((await store.listConversations({ states: ['agent'], limit: 10 })).map((x) => x.id)).toEqual([]);
     });
 
+    it("lists one agent's conversations", async () => {
+      const store = current();
+      const ana = { id: 'agt_ana', name: 'Ana' };
+      const rui = { id: 'agt_rui', name: 'Rui' };
+      const ids: string[] = [];
+      for (const [i, assignee] of [ana, rui, ana].entries()) {
+        const { id } = await store.createConversation(conversationFixture({ createdAt: at(i) }));
+        await store.transitionConversation(id, ['bot'], { state: 'agent', assignee, updatedAt: at(10 + i) });
+        ids.push(id);
+      }
+      const mine = await store.listConversations({ states: ['agent'], assigneeId: ana.id, limit: 10 });
+      expect(mine.map((x) => x.id)).toEqual([ids[2], ids[0]]);
+      expect(await store.listConversations({ assigneeId: 'agt_nobody', limit: 10 })).toEqual([]);
+    });
+
     it('pages through the list with a cursor: every conversation once, in order, ties broken by id', async () => {
       const store = current();
       const ids: string[] = [];

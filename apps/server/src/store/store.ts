@@ -170,11 +170,19 @@ export interface Store {
   findAgentCredentials(email: string): Promise<{ agent: Agent; passwordHash: string } | null>;
   countAgents(): Promise<number>;
   listAgents(): Promise<Agent[]>;
+  /**
+   * Changes an agent's role or deactivates (or reactivates) them. Null for an unknown agent. Refused
+   * with `last_admin` (nothing changed) when it would leave the team without an active admin: two
+   * admins demoting each other at once cannot both win.
+   */
+  updateAgent(id: string, patch: AgentPatch): Promise<Agent | null | 'last_admin'>;
   /** An unknown agent throws `StoreNotFoundError`. */
   createSession(session: AgentSession): Promise<void>;
   /** Null when missing or expired at `now` (a session is expired once `now >= expiresAt`). */
   getSession(tokenHash: string, now: string): Promise<AgentSession | null>;
   deleteSession(tokenHash: string): Promise<void>;
+  /** Ends every session of one agent (deactivation, role change); returns how many. */
+  deleteAgentSessions(agentId: string): Promise<number>;
   /** Removes every session expired at `now`; returns how many. */
   deleteExpiredSessions(now: string): Promise<number>;
 
@@ -224,9 +232,11 @@ export type AccountMethods = Pick<
   | 'findAgentCredentials'
   | 'countAgents'
   | 'listAgents'
+  | 'updateAgent'
   | 'createSession'
   | 'getSession'
   | 'deleteSession'
+  | 'deleteAgentSessions'
   | 'deleteExpiredSessions'
   | 'appendAudit'
   | 'listAudit'
@@ -284,6 +294,8 @@ export interface NewConversation {
 
 export interface ConversationQuery {
   states?: readonly ConversationState[];
+  /** Only those assigned to this agent. */
+  assigneeId?: string;
   limit: number;
   /** Only conversations after this one in the order (updated before it, or at the same time with a smaller id). */
   before?: { updatedAt: string; id: string };
@@ -370,6 +382,11 @@ export interface NewAgent {
   role: AgentRole;
   passwordHash: string;
   createdAt: string;
+}
+
+export interface AgentPatch {
+  role?: AgentRole | undefined;
+  active?: boolean | undefined;
 }
 
 export interface AgentSession {

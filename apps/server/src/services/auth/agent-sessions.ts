@@ -18,7 +18,9 @@ export async function loginAgent(
 ): Promise<{ agent: Agent; token: string; expiresAt: Date }> {
   const found = await store.findAgentCredentials(input.email);
   const valid = await verifyPassword(input.password, found?.passwordHash ?? DUMMY_HASH);
-  if (!found || !valid) throw new DomainError('unauthorized', 'Wrong e-mail or password.');
+  // A deactivated member gets the same answer as a wrong password: nothing to learn by probing.
+  if (!found || !valid || !found.agent.active)
+    throw new DomainError('unauthorized', 'Wrong e-mail or password.');
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + ttlHours * 3600_000);
   await store.createSession({
@@ -46,13 +48,13 @@ export async function authenticateAgentSession(
   store: Store,
   token: string | undefined,
   now: Date,
-): Promise<{ agent: Agent; sessionKey: string; expiresAt: string } | null> {
+): Promise<{ agent: Agent; sessionKey: string; tokenHash: string; expiresAt: string } | null> {
   if (!token || token.length > 200) return null;
   const tokenHash = hashToken(token);
   const session = await store.getSession(tokenHash, now.toISOString());
   const agent = session ? await store.getAgent(session.agentId) : null;
-  return session && agent
-    ? { agent, sessionKey: sessionKeyOf(tokenHash), expiresAt: session.expiresAt }
+  return session && agent?.active
+    ? { agent, sessionKey: sessionKeyOf(tokenHash), tokenHash, expiresAt: session.expiresAt }
     : null;
 }
 
@@ -67,4 +69,11 @@ export async function logoutAgent(store: Store, token: string | undefined): Prom
   const tokenHash = hashToken(token);
   await store.deleteSession(tokenHash);
   return sessionKeyOf(tokenHash);
+}
+
+/** Whether a session is still open: not logged out, not expired, not ended by a deactivation or role change. */
+export async function isSessionOpen(store: Store, tokenHash: string, now: Date): Promise<boolean> {
+  const session = await store.getSession(tokenHash, now.toISOString());
+  if (!session) return false;
+  return (await store.getAgent(session.agentId))?.active === true;
 }
