@@ -130,3 +130,11 @@ export interface AuditDoc {
   data: Record<string, unknown>;
   at: string;
 }
+
+export interface OperationDoc {
+  _id: string;
+  kind: string;
+  /** JSON text (see `SettingDoc.value`). */
+  payload: string;
+  createdAt: string;
+}

@@ -70,6 +70,33 @@ export function createMongoMessages(models: MongoModels, serialize: KeyedQueue):
       return docs.map(toMessage);
     },
 
+    async reopenDraft(messageId, publishedMessageId) {
+      if (!isKey(messageId) || !isKey(publishedMessageId)) return null;
+      const located = await messages
+        .findById(messageId)
+        .select({ conversationId: 1 })
+        .lean<Pick<MessageDoc, 'conversationId'>>();
+      if (located === null) return null;
+      // Queued with the conversation's other writes, like `reviewDraft`.
+      const doc = await serialize(located.conversationId, () =>
+        messages
+          .findOneAndUpdate(
+            { _id: messageId, 'draft.publishedMessageId': publishedMessageId },
+            {
+              $set: {
+                'draft.status': 'pending',
+                'draft.reviewer': null,
+                'draft.reviewedAt': null,
+                'draft.publishedMessageId': null,
+              },
+            },
+            { returnDocument: 'after' },
+          )
+          .lean<MessageDoc>(),
+      );
+      return doc === null ? null : toMessage(doc);
+    },
+
     async reviewDraft(messageId, draft) {
       if (!isKey(messageId)) return null;
       const located = await messages

@@ -6,6 +6,7 @@ import type {
   ConversationDoc,
   CorrectionDoc,
   MessageDoc,
+  OperationDoc,
   SessionDoc,
   SettingDoc,
 } from './mongo-documents';
@@ -159,6 +160,12 @@ auditSchema.index({ at: -1 });
 
 const settingSchema = new Schema<SettingDoc>({ _id: id, value: text, updatedAt: text }, options);
 
+const operationSchema = new Schema<OperationDoc>(
+  { _id: id, kind: text, payload: text, createdAt: text },
+  options,
+);
+operationSchema.index({ createdAt: 1, _id: 1 });
+
 /** Binds the models to one connection and creates their collections and indexes. */
 export async function createMongoModels(connection: Connection): Promise<MongoModels> {
   const models = bindModels(connection);
@@ -171,6 +178,7 @@ export async function createMongoModels(connection: Connection): Promise<MongoMo
     models.sessions.createIndexes(),
     models.audit.createIndexes(),
     models.articles.createIndexes(),
+    models.operations.createIndexes(),
     // No secondary indexes, so nothing above would create this one.
     models.settings.createCollection(),
   ]);
@@ -187,5 +195,6 @@ function bindModels(connection: Connection) {
     audit: connection.model('AuditEvent', auditSchema, 'audit_events'),
     settings: connection.model('Setting', settingSchema, 'settings'),
     articles: connection.model('Article', articleSchema, 'articles'),
+    operations: connection.model('PendingOperation', operationSchema, 'pending_operations'),
   };
 }

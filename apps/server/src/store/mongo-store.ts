@@ -5,6 +5,7 @@ import { createMongoConversations } from './mongo-conversations';
 import { createMongoCorrections } from './mongo-corrections';
 import { createMongoMessages } from './mongo-messages';
 import { createMongoModels } from './mongo-models';
+import { createMongoOperations } from './mongo-operations';
 import { createMongoReviewItems } from './mongo-review-items';
 import { createMongoSettings } from './mongo-settings';
 import { createKeyedQueue } from './mongo-write-queue';
@@ -48,6 +49,7 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
     ...createMongoCorrections(models, openStreams),
     ...createMongoAccounts(models),
     ...createMongoSettings(models),
+    ...createMongoOperations(models),
     ...reviewItems,
 
     ...createMongoArticles(models, serialize),

@@ -160,6 +160,17 @@ export function createSqliteConversations(
       return rows.map(toMessage);
     },
 
+    async reopenDraft(messageId, publishedMessageId) {
+      const row = sql<MessageRow>(
+        `UPDATE messages
+         SET draft = json_set(draft, '$.status', 'pending', '$.reviewer', json('null'),
+                              '$.reviewedAt', json('null'), '$.publishedMessageId', json('null'))
+         WHERE id = @messageId AND json_extract(draft, '$.publishedMessageId') = @publishedMessageId
+         RETURNING *`,
+      ).get({ messageId, publishedMessageId });
+      return row === undefined ? null : toMessage(row);
+    },
+
     async reviewDraft(messageId, draft) {
       // One conditional statement: the pending check and the change cannot be separated.
       const row = sql<MessageRow>(

@@ -154,6 +154,15 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE agents ADD COLUMN active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1));
   `,
+  // 7: use cases of several writes record what is left to do, so a restart finishes them.
+  `
+  CREATE TABLE pending_operations (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  ) STRICT;
+  `,
 ];
 
 /**

@@ -3,6 +3,7 @@ import { createSqliteArticles } from './sqlite-articles';
 import { createSqliteConversations } from './sqlite-conversations';
 import { createSqliteCorrections } from './sqlite-corrections';
 import { IN_MEMORY, openDatabase, statementCache } from './sqlite-database';
+import { createSqliteOperations } from './sqlite-operations';
 import { createSqliteReviewItems } from './sqlite-review-items';
 import { createSqliteSettings } from './sqlite-settings';
 import type { Store } from './store';
@@ -25,6 +26,7 @@ export async function createSqliteStore(options: { file: string }): Promise<Stor
     ...createSqliteCorrections(db, sql, streamFrom, openStreams),
     ...createSqliteAccounts(sql, db),
     ...createSqliteSettings(sql),
+    ...createSqliteOperations(sql),
     ...createSqliteReviewItems(sql),
 
     ...createSqliteArticles(sql),

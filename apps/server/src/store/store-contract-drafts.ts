@@ -73,6 +73,20 @@ export function describeDraftContract(current: CurrentStore): void {
       expect(await store.getConversation(id)).toEqual(before);
     });
 
+    it('reopens a review only while it is the one that named this published reply', async () => {
+      const store = current();
+      const { id } = await store.createConversation(conversationFixture());
+      const { message } = await store.appendMessage(heldReplyFixture(id));
+      await store.reviewDraft(message.id, approved({ publishedMessageId: 'msg_published_9' }));
+      expect(await store.reopenDraft(message.id, 'msg_published_other')).toBeNull();
+      const reopened = await store.reopenDraft(message.id, 'msg_published_9');
+      expect(reopened).toEqual(message);
+      expect((await store.listPendingDrafts(10)).map((m) => m.id)).toEqual([message.id]);
+      // Once pending again, nothing names that reply any more.
+      expect(await store.reopenDraft(message.id, 'msg_published_9')).toBeNull();
+      expect(await store.reopenDraft('msg_missing', 'msg_published_9')).toBeNull();
+    });
+
     it('lets exactly one of 20 concurrent reviews of one draft win', async () => {
       const store = current();
       const { id } = await store.createConversation(conversationFixture());

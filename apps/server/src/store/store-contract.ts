@@ -7,6 +7,7 @@ import { describeCorrectionContract } from './store-contract-corrections';
 import { describeDraftContract } from './store-contract-drafts';
 import { describeGuardedAppendContract } from './store-contract-guarded-append';
 import { describeMessageContract } from './store-contract-messages';
+import { describeOperationContract } from './store-contract-operations';
 import { describeReviewItemContract } from './store-contract-review-items';
 import { describeSettingContract } from './store-contract-settings';
 
@@ -63,5 +64,6 @@ export function describeStoreContract(
     describeReviewItemContract(current);
 
     describeArticleContract(current);
+    describeOperationContract(current);
   });
 }

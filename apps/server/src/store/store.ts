@@ -96,6 +96,11 @@ export interface Store {
    * Exactly one of concurrent reviews of one draft wins.
    */
   reviewDraft(messageId: string, draft: DraftState): Promise<Message | null>;
+  /**
+   * Undoes a review whose reply could not be published (the conversation was taken over meanwhile): the
+   * draft is pending again, only while its `publishedMessageId` is still this one. Null otherwise.
+   */
+  reopenDraft(messageId: string, publishedMessageId: string): Promise<Message | null>;
   /** Bot replies waiting for review, in every conversation, newest first. */
   listPendingDrafts(limit: number): Promise<Message[]>;
   /**
@@ -186,6 +191,14 @@ export interface Store {
   /** Removes every session expired at `now`; returns how many. */
   deleteExpiredSessions(now: string): Promise<number>;
 
+  // use cases in progress
+  /** A second one with the same id throws `StoreConflictError`. */
+  beginOperation(operation: PendingOperation): Promise<void>;
+  /** Removes it (a missing one is no error: another node may have finished it). */
+  finishOperation(id: string): Promise<void>;
+  /** Oldest first. */
+  listOperations(limit: number): Promise<PendingOperation[]>;
+
   // audit trail
   appendAudit(event: NewAuditEvent): Promise<AuditEvent>;
   /** Newest first. */
@@ -219,6 +232,7 @@ export type MessageMethods = Pick<
   | 'listMessages'
   | 'setMessageCorrection'
   | 'reviewDraft'
+  | 'reopenDraft'
   | 'listPendingDrafts'
 >;
 export type CorrectionMethods = Pick<
@@ -242,6 +256,19 @@ export type AccountMethods = Pick<
   | 'listAudit'
 >;
 export type SettingMethods = Pick<Store, 'getSetting' | 'putSetting'>;
+export type OperationMethods = Pick<Store, 'beginOperation' | 'finishOperation' | 'listOperations'>;
+
+/**
+ * A use case of several writes in progress (an outbox entry): written before its first write, removed
+ * after its last, so a process that died in between leaves a record of what to finish. `payload` holds
+ * every id and value the remaining steps need, so finishing them twice writes nothing twice.
+ */
+export interface PendingOperation {
+  id: string;
+  kind: string;
+  payload: Record<string, unknown>;
+  createdAt: string;
+}
 export type ReviewItemMethods = Pick<
   Store,
   | 'createReviewItem'
