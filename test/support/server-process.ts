@@ -8,6 +8,8 @@ export interface ServerProcess {
   output(): string;
   /** SIGKILL: no graceful shutdown, as in a crash. */
   kill(): Promise<void>;
+  /** Resolves once the process has ended (by itself, or killed). */
+  exited(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -60,6 +62,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     url,
     child,
     output: () => output,
+    exited,
     async kill() {
       child.kill('SIGKILL');
       await exited();

@@ -20,6 +20,7 @@ import { securityHeaders } from './http/security-headers';
 import { defaultStaticPaths, type StaticPaths, staticRoutes } from './http/static-routes';
 import { widgetRoutes } from './http/widget-routes';
 import { type Clock, systemClock } from './lib/clock';
+import { createFaults } from './lib/faults';
 import { KeyedQueue } from './lib/keyed-queue';
 import type { Logger } from './lib/logger';
 import { createSocketNotifier } from './realtime/socket-notifier';
@@ -95,6 +96,7 @@ export function createApp(deps: AppDeps): App {
     conversationQueue: new KeyedQueue(),
     botTurnQueue: new KeyedQueue(),
     visitorQueue: new KeyedQueue(),
+    faults: createFaults(config.TEST_CRASH_AT),
     rateLimits: createRateLimits(config.rateLimits, deps.rateLimitStore ?? { kind: 'memory' }),
 
     knowledgeQueue: new KeyedQueue(),

@@ -13,6 +13,7 @@ import { sharedWordVectors } from './responder/word-vectors/load-word-vectors';
 import { ensureFirstAdmin, type FirstAdmin } from './services/auth/ensure-first-admin';
 import { toResponderArticle } from './services/knowledge/reload-articles';
 import { seedArticles } from './services/knowledge/seed-articles';
+import { resumeOperations } from './services/operations/resume-operations';
 import { loadActivePolicy } from './services/policy-state';
 import { teachResponder } from './services/teach-responder';
 import { openStore } from './store/open-store';
@@ -68,6 +69,10 @@ export async function bootServer(config: Config, logger: Logger) {
       ? { socketAdapter: redis.adapter, rateLimitStore: { kind: 'redis', client: redis.client } as const }
       : {}),
   });
+  // What a previous process left half done is finished before anyone is served.
+  const resumed = await resumeOperations(app.ctx);
+  if (resumed.finished + resumed.dropped > 0)
+    logger.info(resumed, 'finished the use cases left by the last run');
   const close = async () => {
     await app.close();
     await redis?.close();

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { crashPoints } from './lib/faults';
 import type { RateLimitSpec, RateLimitSpecs } from './services/rate-limits';
 
 const number01 = z.coerce.number().min(0).max(1);
@@ -88,6 +89,8 @@ export const envSchema = z.object({
   /** The URL people use to reach this server; printed at start-up and used for links. */
   PUBLIC_URL: z.url().optional(),
   TRUST_PROXY: trustProxySchema,
+  /** Fault tests only: the process kills itself (SIGKILL) on reaching this step of a use case. */
+  TEST_CRASH_AT: z.enum(crashPoints).optional(),
   /** When set, `/metrics` answers only `Authorization: Bearer <METRICS_TOKEN>`. */
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
   DATA_DIR: z.string().min(1).default('./data'),

@@ -12,7 +12,7 @@ import type { ServiceContext } from './service-context';
 import { nowIso } from './service-context';
 import { noticeText } from './system-notices';
 
-interface AppendInput {
+export interface AppendInput {
   /** The new message's id, when the caller needs it before the message exists; a fresh one otherwise. */
   id?: string;
   role: Message['role'];

@@ -1,36 +1,66 @@
-import type { Agent, Conversation } from '@hitl/shared/models';
+import type { Agent, Author, Conversation } from '@hitl/shared/models';
 import { conversationTransitions } from '../domain/conversation';
-import { appendNotice } from './append-and-notify';
+import { createId } from '../lib/ids';
 import { DomainError } from './domain-error';
+import { appendOnce, runOperation } from './operations/pending-operations';
 import { authorOf, nowIso, type ServiceContext } from './service-context';
+import { noticeText } from './system-notices';
 
-/** An agent takes the conversation (from the queue, or over from the bot). Exactly one of concurrent claims wins. */
+export interface ClaimPayload {
+  conversationId: string;
+  agent: Author;
+  noticeId: string;
+}
+
+/**
+ * An agent takes the conversation (from the queue, or over from the bot). Exactly one of concurrent
+ * claims wins. The claim and its "agent joined" notice are two writes: a restart between them adds the
+ * notice (`resumeOperations`).
+ */
 export function claimConversation(
   ctx: ServiceContext,
   agent: Agent,
   conversationId: string,
 ): Promise<Conversation> {
-  return ctx.conversationQueue.run(conversationId, async () => {
-    const rule = conversationTransitions.claim;
-    const claimed = await ctx.store.transitionConversation(conversationId, rule.from, {
-      state: rule.to,
-      assignee: authorOf(agent),
-      updatedAt: nowIso(ctx),
-    });
-    if (!claimed) {
-      const current = await ctx.store.getConversation(conversationId);
-      if (!current) throw new DomainError('not_found', 'No such conversation.');
-      if (current.state === 'agent' && current.assignee?.id === agent.id) return current;
-      if (current.state === 'agent') {
-        throw new DomainError(
-          'already_claimed',
-          `${current.assignee?.name ?? 'Another agent'} already has this conversation.`,
-        );
-      }
-      throw new DomainError('invalid_state', `A ${current.state} conversation cannot be claimed.`);
-    }
-    const { conversation } = await appendNotice(ctx, conversationId, 'agent_joined', agent.name);
-    ctx.notifier.conversationChanged(conversation, 'updated');
-    return conversation;
+  return ctx.conversationQueue.run(conversationId, () =>
+    runOperation(
+      ctx,
+      'claim',
+      { conversationId, agent: authorOf(agent), noticeId: createId('msg') } satisfies ClaimPayload,
+      async (payload) => {
+        const rule = conversationTransitions.claim;
+        const claimed = await ctx.store.transitionConversation(conversationId, rule.from, {
+          state: rule.to,
+          assignee: payload.agent,
+          updatedAt: nowIso(ctx),
+        });
+        if (!claimed) {
+          const current = await ctx.store.getConversation(conversationId);
+          if (!current) throw new DomainError('not_found', 'No such conversation.');
+          if (current.state === 'agent' && current.assignee?.id === agent.id) return async () => current;
+          if (current.state === 'agent') {
+            throw new DomainError(
+              'already_claimed',
+              `${current.assignee?.name ?? 'Another agent'} already has this conversation.`,
+            );
+          }
+          throw new DomainError('invalid_state', `A ${current.state} conversation cannot be claimed.`);
+        }
+        ctx.faults.reached('claim:decided');
+        return () => finishClaim(ctx, payload);
+      },
+    ),
+  );
+}
+
+/** What follows a claim: the customer is told who joined, and every console sees the new owner. */
+export async function finishClaim(ctx: ServiceContext, payload: ClaimPayload): Promise<Conversation> {
+  const { conversation } = await appendOnce(ctx, payload.conversationId, {
+    id: payload.noticeId,
+    role: 'system',
+    text: noticeText('agent_joined', payload.agent.name),
+    notice: 'agent_joined',
   });
+  ctx.notifier.conversationChanged(conversation, 'updated');
+  return conversation;
 }

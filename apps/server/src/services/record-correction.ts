@@ -3,6 +3,7 @@ import { createId } from '../lib/ids';
 import type { NewCorrection } from '../store/store';
 import { DomainError } from './domain-error';
 import { newCorrection, readCorrectionContext } from './new-correction';
+import { auditOnce, runOperation } from './operations/pending-operations';
 import { authorOf, type ServiceContext } from './service-context';
 import { settleReviewItemOf } from './settle-review-item';
 
@@ -49,18 +50,43 @@ export async function recordCorrection(
     timeSpentMs: input.timeSpentMs ?? null,
   });
   await options.beforeStore?.(prepared);
-  const correction = await ctx.store.createCorrection(prepared);
-  await ctx.store.setMessageCorrection(message.id, correction.id);
-  // The review-later list claimed its own item already; any other path closes the item it leaves behind.
-  if (!options.beforeStore) await settleReviewItemOf(ctx, agent, message.id, correction.id);
-  await ctx.store.appendAudit({
-    id: createId('aud'),
-    actor: authorOf(agent),
+  const payload: CorrectionPayload = {
+    correction: prepared,
+    agent,
+    // The review-later list claimed its own item already; any other path closes the item it leaves behind.
+    settleReviewItem: !options.beforeStore,
+    auditId: createId('aud'),
+  };
+  return runOperation(ctx, 'record_correction', payload, async () => {
+    await ctx.store.createCorrection(prepared);
+    ctx.faults.reached('record_correction:created');
+    return () => finishCorrection(ctx, payload);
+  });
+}
+
+export interface CorrectionPayload {
+  correction: NewCorrection;
+  agent: Agent;
+  settleReviewItem: boolean;
+  auditId: string;
+}
+
+/** The steps after a correction is stored, each at most once: link it to the reply, settle, audit, tell. */
+export async function finishCorrection(ctx: ServiceContext, payload: CorrectionPayload): Promise<Correction> {
+  const correction = await ctx.store.getCorrection(payload.correction.id);
+  if (!correction) throw new Error(`correction ${payload.correction.id} vanished`);
+  const alreadyLinked = (await ctx.store.getMessage(correction.messageId))?.correctionId === correction.id;
+  if (!alreadyLinked) await ctx.store.setMessageCorrection(correction.messageId, correction.id);
+  if (payload.settleReviewItem)
+    await settleReviewItemOf(ctx, payload.agent, correction.messageId, correction.id);
+  await auditOnce(ctx, {
+    id: payload.auditId,
+    actor: authorOf(payload.agent),
     action: 'correction.created',
     target: correction.id,
-    data: { messageId: message.id, kind: correction.kind, reasons: correction.reasons },
+    data: { messageId: correction.messageId, kind: correction.kind, reasons: correction.reasons },
     at: correction.createdAt,
   });
-  ctx.notifier.correctionCreated(correction);
+  if (!alreadyLinked) ctx.notifier.correctionCreated(correction);
   return correction;
 }

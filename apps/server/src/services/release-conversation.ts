@@ -1,9 +1,11 @@
 import type { Agent, Conversation } from '@hitl/shared/models';
 import { can } from '@hitl/shared/permissions';
 import { conversationTransitions } from '../domain/conversation';
-import { appendNotice } from './append-and-notify';
+import { createId } from '../lib/ids';
 import { DomainError } from './domain-error';
+import { appendOnce, runOperation } from './operations/pending-operations';
 import { nowIso, type ServiceContext } from './service-context';
+import { noticeText } from './system-notices';
 
 /**
  * The agent hands the conversation back to the bot. The bot's context restarts after the
@@ -16,24 +18,30 @@ export function handBackConversation(
 ): Promise<Conversation> {
   return ctx.conversationQueue.run(conversationId, async () => {
     const current = await requireConversation(ctx, conversationId);
-    const rule = conversationTransitions.hand_back;
-    const updated = await ctx.store.transitionConversation(
+    const payload: ReleasePayload = {
       conversationId,
-      rule.from,
-      {
-        state: rule.to,
-        assignee: null,
-        reasons: [],
-        escalatedAt: null,
-        botContextFromSeq: current.lastSeq,
-        updatedAt: nowIso(ctx),
-      },
-      agent.id,
-    );
-    if (!updated) throw ownershipError(current, agent);
-    const { conversation } = await appendNotice(ctx, conversationId, 'handed_back');
-    ctx.notifier.conversationChanged(conversation, 'updated');
-    return conversation;
+      fromSeq: current.lastSeq,
+      noticeId: createId('msg'),
+    };
+    return runOperation(ctx, 'hand_back', payload, async () => {
+      const rule = conversationTransitions.hand_back;
+      const updated = await ctx.store.transitionConversation(
+        conversationId,
+        rule.from,
+        {
+          state: rule.to,
+          assignee: null,
+          reasons: [],
+          escalatedAt: null,
+          botContextFromSeq: payload.fromSeq,
+          updatedAt: nowIso(ctx),
+        },
+        agent.id,
+      );
+      if (!updated) throw ownershipError(current, agent);
+      ctx.faults.reached('hand_back:decided');
+      return () => finishRelease(ctx, payload, 'handed_back');
+    });
   });
 }
 
@@ -52,16 +60,41 @@ export function closeConversation(
     ) {
       throw ownershipError(current, agent);
     }
-    const rule = conversationTransitions.close;
-    const updated = await ctx.store.transitionConversation(conversationId, rule.from, {
-      state: rule.to,
-      updatedAt: nowIso(ctx),
+    const payload: ReleasePayload = { conversationId, fromSeq: current.lastSeq, noticeId: createId('msg') };
+    return runOperation(ctx, 'close', payload, async () => {
+      const rule = conversationTransitions.close;
+      const updated = await ctx.store.transitionConversation(conversationId, rule.from, {
+        state: rule.to,
+        updatedAt: nowIso(ctx),
+      });
+      if (!updated) throw new DomainError('invalid_state', 'The conversation is already closed.');
+      ctx.faults.reached('close:decided');
+      return () => finishRelease(ctx, payload, 'closed');
     });
-    if (!updated) throw new DomainError('invalid_state', 'The conversation is already closed.');
-    const { conversation } = await appendNotice(ctx, conversationId, 'closed');
-    ctx.notifier.conversationChanged(conversation, 'updated');
-    return conversation;
   });
+}
+
+export interface ReleasePayload {
+  conversationId: string;
+  /** The conversation's last seq when it was released (a hand-back's new context boundary). */
+  fromSeq: number;
+  noticeId: string;
+}
+
+/** What follows a hand-back or a close: the customer is told, and every console sees the change. */
+export async function finishRelease(
+  ctx: ServiceContext,
+  payload: ReleasePayload,
+  notice: 'handed_back' | 'closed',
+): Promise<Conversation> {
+  const { conversation } = await appendOnce(ctx, payload.conversationId, {
+    id: payload.noticeId,
+    role: 'system',
+    text: noticeText(notice),
+    notice,
+  });
+  ctx.notifier.conversationChanged(conversation, 'updated');
+  return conversation;
 }
 
 async function requireConversation(ctx: ServiceContext, id: string): Promise<Conversation> {

@@ -1,6 +1,7 @@
 import type { Agent, Author } from '@hitl/shared/models';
 import type { EscalationPolicy } from '../domain/escalation';
 import type { Clock } from '../lib/clock';
+import type { Faults } from '../lib/faults';
 import type { KeyedQueue } from '../lib/keyed-queue';
 import type { Logger } from '../lib/logger';
 import type { Responder } from '../responder/responder';
@@ -40,6 +41,8 @@ export interface ServiceContext {
   knowledgeQueue: KeyedQueue;
   /** Shown to the model in exported datasets. */
   systemPrompt: string;
+  /** Where a fault test may kill the process mid-use-case (inert otherwise). */
+  faults: Faults;
   /** Login, widget session, message and contact limits (shared by every node through Redis when set). */
   rateLimits: RateLimits;
 }
