@@ -3,10 +3,13 @@ import {
   type Agent,
   type Author,
   type CorrectionReason,
+  clientIdSchema,
   conversationStateSchema,
   correctionKindSchema,
   correctionReasonSchema,
   idSchema,
+  type Message,
+  messageTextSchema,
   reviewStatusSchema,
 } from './models';
 import type { EscalationPolicy } from './policy';
@@ -125,3 +128,20 @@ export interface AuditEventView {
   data: Record<string, unknown>;
   at: string;
 }
+
+/**
+ * POST /api/conversations/:id/email-replies: an agent answers the e-mail the customer left. Idempotent on
+ * `clientId`: sending it again retries a reply that failed and never sends a sent one twice.
+ */
+export const emailReplyRequestSchema = z.strictObject({
+  clientId: clientIdSchema,
+  text: messageTextSchema,
+});
+export type EmailReplyRequest = z.infer<typeof emailReplyRequestSchema>;
+export type EmailReplyResponse = { message: Message };
+
+/** GET /api/features: what this server can do that depends on its configuration. */
+export type FeaturesResponse = {
+  /** E-mail replies to left contacts (SMTP_URL set), and the address they are sent from. */
+  emailReplies: { enabled: boolean; from: string | null };
+};

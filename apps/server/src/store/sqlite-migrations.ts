@@ -150,6 +150,9 @@ export const migrations: readonly string[] = [
   CREATE INDEX messages_withheld ON messages (created_at, id)
     WHERE role = 'bot' AND visibility = 'internal' AND draft IS NULL;
   `,
+  `
+  ALTER TABLE messages ADD COLUMN email TEXT;
+  `,
 ];
 
 /**
