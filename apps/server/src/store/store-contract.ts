@@ -5,6 +5,7 @@ import { describeArticleContract } from './store-contract-articles';
 import { describeConversationContract } from './store-contract-conversations';
 import { describeCorrectionContract } from './store-contract-corrections';
 import { describeDraftContract } from './store-contract-drafts';
+import { describeEmailReplyContract } from './store-contract-email-replies';
 import { describeGuardedAppendContract } from './store-contract-guarded-append';
 import { describeMessageContract } from './store-contract-messages';
 import { describeReviewItemContract } from './store-contract-review-items';
@@ -56,6 +57,7 @@ export function describeStoreContract(
     describeConversationContract(current);
     describeMessageContract(current);
     describeDraftContract(current);
+    describeEmailReplyContract(current);
     describeGuardedAppendContract(current);
     describeCorrectionContract(current);
     describeAccountContract(current);
