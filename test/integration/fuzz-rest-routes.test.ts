@@ -83,6 +83,13 @@ const routes = (): RouteCase[] => [
   { method: 'GET', path: '/api/auth/me', query: ['x'] },
   { method: 'GET', path: '/api/conversations', query: ['states', 'limit', 'before', 'search'] },
   { method: 'GET', path: '/api/conversations/:id', validId: () => valid.conversation, query: ['afterSeq'] },
+  {
+    method: 'POST',
+    path: '/api/conversations/:id/email-replies',
+    validId: () => valid.conversation,
+    body: () => ({ clientId: crypto.randomUUID(), text: 'Your parcel left today.' }),
+  },
+  { method: 'GET', path: '/api/features', query: ['x'] },
   { method: 'GET', path: '/api/drafts', query: ['limit'] },
   {
     method: 'GET',

@@ -50,6 +50,12 @@ const requests: Record<Permission, (role: AgentRole) => Promise<Response>> = {
     // The ack as a response: an error ack carries its code like a REST error body.
     return new Response(JSON.stringify(closed), { status: closed.ok ? 200 : 403 });
   },
+  // Without SMTP_URL the route answers email_not_configured, which is not a refusal.
+  'conversation.email-reply': (role) =>
+    call(role, 'POST', '/api/conversations/cnv_missing/email-replies', {
+      clientId: crypto.randomUUID(),
+      text: 'Your parcel left today.',
+    }),
   'correction.create': (role) => call(role, 'GET', '/api/corrections?limit=5'),
   'correction.review': (role) =>
     call(role, 'POST', '/api/corrections/cor_missing/review', { status: 'approved' }),

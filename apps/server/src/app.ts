@@ -9,6 +9,7 @@ import { adminRoutes } from './http/admin-routes';
 import { authRoutes, requireAgent } from './http/auth-routes';
 import { conversationRoutes } from './http/conversation-routes';
 import { correctionRoutes } from './http/correction-routes';
+import { emailReplyRoutes } from './http/email-reply-routes';
 import { errorHandler, refuseReservedKeys } from './http/error-handler';
 import { healthRoutes } from './http/health-routes';
 import { knowledgeRoutes } from './http/knowledge-routes';
@@ -23,6 +24,7 @@ import { type Clock, systemClock } from './lib/clock';
 import { createFaults } from './lib/faults';
 import { KeyedQueue } from './lib/keyed-queue';
 import type { Logger } from './lib/logger';
+import { createSmtpMailer } from './mail/mailer';
 import { createSocketNotifier } from './realtime/socket-notifier';
 import { attachSocketHandlers, createSocketServer } from './realtime/socket-server';
 import type { Responder } from './responder/responder';
@@ -100,6 +102,8 @@ export function createApp(deps: AppDeps): App {
     rateLimits: createRateLimits(config.rateLimits, deps.rateLimitStore ?? { kind: 'memory' }),
 
     knowledgeQueue: new KeyedQueue(),
+    mailer: config.SMTP_URL ? createSmtpMailer(config.SMTP_URL, logger) : null,
+    mail: { from: config.mailFrom, siteName: config.SITE_NAME },
     systemPrompt: `You are the customer support assistant of ${config.SITE_NAME}. Answer briefly, kindly and only with facts you are sure of.`,
   };
   // Corrections taught at start count: enough of them retrain at once, in the background.
@@ -143,6 +147,7 @@ export function createApp(deps: AppDeps): App {
   app.use('/api', correctionRoutes(ctx));
   app.use('/api', adminRoutes(ctx));
   app.use('/api', reviewItemRoutes(ctx));
+  app.use('/api', emailReplyRoutes(ctx));
 
   app.use('/api', knowledgeRoutes(ctx));
   app.use('/api', (_req, res) => sendError(res, { code: 'not_found', message: 'No such endpoint.' }));
@@ -170,6 +175,7 @@ export function createApp(deps: AppDeps): App {
       await ctx.botTurnQueue.drain();
       await ctx.conversationQueue.drain();
       await ctx.knowledgeQueue.drain();
+      ctx.mailer?.close();
       if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
     },
   };

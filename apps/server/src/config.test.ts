@@ -44,3 +44,42 @@ describe('RETRAIN_AFTER_CORRECTIONS', () => {
     expect(() => loadConfig({ RETRAIN_AFTER_CORRECTIONS: value })).toThrow(/RETRAIN_AFTER_CORRECTIONS/);
   });
 });
+
+describe('SMTP_URL and SMTP_FROM', () => {
+  it('e-mail replies are off without SMTP_URL; the sender defaults to the shop at support@ its host', () => {
+    expect(loadConfig({}).SMTP_URL).toBeUndefined();
+    expect(loadConfig({}).mailFrom).toEqual({ name: 'Harbor & Pine', address: 'support@localhost' });
+    expect(loadConfig({ PUBLIC_URL: 'https://help.shop.example/' }).mailFrom.address).toBe(
+      'support@help.shop.example',
+    );
+  });
+
+  it.each(['smtp://user:pass@mail.example.com:587', 'smtps://mail.example.com', 'smtp://127.0.0.1:2525'])(
+    'takes SMTP_URL=%s',
+    (value) => {
+      expect(loadConfig({ SMTP_URL: value }).SMTP_URL).toBe(value);
+    },
+  );
+
+  it.each(['mail.example.com', 'http://mail.example.com', 'smtp://', 'smtp://exa mple.com'])(
+    'refuses SMTP_URL=%s, naming it',
+    (value) => {
+      expect(() => loadConfig({ SMTP_URL: value })).toThrow(/SMTP_URL/);
+    },
+  );
+
+  it.each([
+    ['help@shop.example', { name: null, address: 'help@shop.example' }],
+    ['Harbor & Pine <help@shop.example>', { name: 'Harbor & Pine', address: 'help@shop.example' }],
+    ['"Pine, Support" <help@shop.example>', { name: 'Pine, Support', address: 'help@shop.example' }],
+  ])('reads SMTP_FROM=%s', (value, expected) => {
+    expect(loadConfig({ SMTP_FROM: value }).mailFrom).toEqual(expected);
+  });
+
+  it.each(['not an address', 'Shop <nobody>', 'Shop <help@shop.example> extra'])(
+    'refuses SMTP_FROM=%s',
+    (value) => {
+      expect(() => loadConfig({ SMTP_FROM: value })).toThrow(/SMTP_FROM/);
+    },
+  );
+});

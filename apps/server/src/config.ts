@@ -82,6 +82,32 @@ const sitesSchema = z
     return sites;
   });
 
+/** `smtp://user:pass@host:587` (STARTTLS when the server offers it) or `smtps://…:465` (TLS from the start). */
+const smtpUrlSchema = z
+  .string()
+  .trim()
+  .refine((raw) => /^smtps?:\/\/[^/]/.test(raw) && URL.canParse(raw), {
+    message: 'SMTP_URL must be a URL such as smtp://user:pass@mail.example.com:587 or smtps://…:465',
+  });
+
+/** `support@shop.example` or `Harbor & Pine <support@shop.example>`. */
+const mailAddressSchema = z
+  .string()
+  .trim()
+  .transform((raw, ctx): { name: string | null; address: string } => {
+    const match = /^(?:([^<>]*?)\s*<([^<>\s]+)>|([^<>\s]+))$/.exec(raw);
+    const name = match?.[1]?.replace(/^"(.*)"$/, '$1').trim() || null;
+    const address = match?.[2] ?? match?.[3] ?? '';
+    if (!z.email().safeParse(address).success) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${raw}" is not an address such as Shop <support@shop.example>`,
+      });
+      return z.NEVER;
+    }
+    return { name, address };
+  });
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -165,12 +191,18 @@ export const envSchema = z.object({
   /** USD per 1,000 prompt / completion tokens, to store each answer's cost. */
   LLM_PRICE_PER_1K_INPUT: z.coerce.number().min(0).optional(),
   LLM_PRICE_PER_1K_OUTPUT: z.coerce.number().min(0).optional(),
+  /** The mail server agents' e-mail replies go through; without it e-mail replies are switched off. */
+  SMTP_URL: smtpUrlSchema.optional(),
+  /** The sender of e-mail replies; SITE_NAME at support@ the PUBLIC_URL's host (or localhost) when unset. */
+  SMTP_FROM: mailAddressSchema.optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
-export interface Config extends Omit<Env, 'SITES'> {
+export interface Config extends Omit<Env, 'SITES' | 'SMTP_FROM'> {
   sites: Record<string, string[]>;
+  /** The sender of e-mail replies, SMTP_FROM or its default. */
+  mailFrom: { name: string | null; address: string };
   rateLimits: RateLimitSpecs;
   databaseFile: string;
 }
@@ -188,7 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every variable.`,
     );
   }
-  const { SITES, ...rest } = parsed.data;
+  const { SITES, SMTP_FROM, ...rest } = parsed.data;
   const rateLimits: RateLimitSpecs = {
     loginAccount: rest.RATE_LIMIT_LOGIN_ACCOUNT,
     loginIp: rest.RATE_LIMIT_LOGIN_IP,
@@ -198,5 +230,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     contactVisitor: rest.RATE_LIMIT_CONTACT_VISITOR,
     contactIp: rest.RATE_LIMIT_CONTACT_IP,
   };
-  return { ...rest, sites: SITES, rateLimits, databaseFile: path.join(rest.DATA_DIR, 'support.db') };
+  const mailFrom = SMTP_FROM ?? {
+    name: rest.SITE_NAME,
+    address: `support@${rest.PUBLIC_URL ? new URL(rest.PUBLIC_URL).hostname : 'localhost'}`,
+  };
+  return {
+    ...rest,
+    sites: SITES,
+    mailFrom,
+    rateLimits,
+    databaseFile: path.join(rest.DATA_DIR, 'support.db'),
+  };
 }

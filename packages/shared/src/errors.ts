@@ -14,6 +14,10 @@ export const errorCodes = [
   'payload_too_large',
   'unsupported_media_type',
   'unknown_event',
+  /** E-mail replies need SMTP_URL, which this server does not have. */
+  'email_not_configured',
+  /** The mail server refused or could not be reached; the reply is stored as failed and can be retried. */
+  'email_failed',
   'internal',
 ] as const;
 export const errorCodeSchema = z.enum(errorCodes);
@@ -48,5 +52,7 @@ export const httpStatusByCode: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   unknown_event: 400,
+  email_not_configured: 409,
+  email_failed: 502,
   internal: 500,
 };

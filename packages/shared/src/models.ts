@@ -124,6 +124,31 @@ export const draftStateSchema = z.object({
 });
 export type DraftState = z.infer<typeof draftStateSchema>;
 
+export const emailDeliveryStatuses = ['pending', 'sent', 'failed'] as const;
+export const emailDeliveryStatusSchema = z.enum(emailDeliveryStatuses);
+export type EmailDeliveryStatus = z.infer<typeof emailDeliveryStatusSchema>;
+
+/**
+ * On an agent's reply sent by e-mail to the address the customer left. Stored `pending` before the first
+ * attempt, with the Message-ID and threading headers every attempt reuses, then `sent` or `failed`.
+ */
+export const emailDeliverySchema = z.object({
+  to: z.string(),
+  subject: z.string(),
+  /** The RFC 5322 Message-ID, angle brackets included: fixed when the reply is stored. */
+  messageId: z.string(),
+  /** The Message-ID of the conversation's previous e-mail reply (In-Reply-To), null for the first. */
+  inReplyTo: z.string().nullable(),
+  /** The earlier replies' Message-IDs, oldest first (References). */
+  references: z.array(z.string()),
+  status: emailDeliveryStatusSchema,
+  attempts: z.number().int().min(0),
+  sentAt: z.string().nullable(),
+  /** Why the last attempt failed, in words fit for an agent; null otherwise. */
+  error: z.string().nullable(),
+});
+export type EmailDelivery = z.infer<typeof emailDeliverySchema>;
+
 export const messageSchema = z.object({
   id: z.string(),
   conversationId: z.string(),
@@ -139,6 +164,8 @@ export const messageSchema = z.object({
   correctionId: z.string().nullable(),
   /** Set on an internal bot reply waiting for (or past) an agent's review. */
   draft: draftStateSchema.nullable(),
+  /** Only on an agent's reply sent by e-mail (absent on every other message). */
+  email: emailDeliverySchema.optional(),
   createdAt: z.string(),
 });
 export type Message = z.infer<typeof messageSchema>;

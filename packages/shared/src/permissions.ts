@@ -9,6 +9,8 @@ export const permissions = {
   'conversation.work': ['agent', 'reviewer', 'admin'],
   /** Close a conversation another agent owns (handing back stays the owner's). */
   'conversation.release-others': ['admin'],
+  /** Answer the e-mail a customer left by e-mail (not in a conversation another agent owns). */
+  'conversation.email-reply': ['agent', 'reviewer', 'admin'],
   /** Mark a bot reply wrong and write the right one; mark review-later items; review drafts. */
   'correction.create': ['agent', 'reviewer', 'admin'],
   /** Approve or reject someone else's correction (a second person). */
@@ -38,6 +40,7 @@ export function can(role: AgentRole, permission: Permission): boolean {
 export const refusals: Record<Permission, string> = {
   'conversation.work': 'Log in as an agent.',
   'conversation.release-others': 'Only admins can close a conversation another agent owns.',
+  'conversation.email-reply': 'Log in as an agent.',
   'correction.create': 'Log in as an agent.',
   'correction.review': 'Only reviewers and admins can review corrections.',
   'knowledge.read': 'Log in as an agent.',

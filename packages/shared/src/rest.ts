@@ -5,10 +5,13 @@ import {
   agentRoleSchema,
   agentSchema,
   type CorrectionReason,
+  clientIdSchema,
   conversationStateSchema,
   correctionKindSchema,
   correctionReasonSchema,
   idSchema,
+  type Message,
+  messageTextSchema,
   reviewStatusSchema,
 } from './models';
 import type { EscalationPolicy } from './policy';
@@ -146,3 +149,19 @@ export const agentListResponseSchema = z.object({ agents: z.array(agentSchema) }
 export const agentResponseSchema = z.object({ agent: agentSchema });
 /** The generated password is in this response only: it is never stored in clear nor shown again. */
 export const agentInviteResponseSchema = z.object({ agent: agentSchema, password: z.string() });
+/**
+ * POST /api/conversations/:id/email-replies: an agent answers the e-mail the customer left. Idempotent on
+ * `clientId`: sending it again retries a reply that failed and never sends a sent one twice.
+ */
+export const emailReplyRequestSchema = z.strictObject({
+  clientId: clientIdSchema,
+  text: messageTextSchema,
+});
+export type EmailReplyRequest = z.infer<typeof emailReplyRequestSchema>;
+export type EmailReplyResponse = { message: Message };
+
+/** GET /api/features: what this server can do that depends on its configuration. */
+export type FeaturesResponse = {
+  /** E-mail replies to left contacts (SMTP_URL set), and the address they are sent from. */
+  emailReplies: { enabled: boolean; from: string | null };
+};

@@ -1,15 +1,19 @@
 import type { CorrectionCreateInput, DraftResult } from '@hitl/shared/agent-events';
 import type { Agent, Conversation, Message } from '@hitl/shared/models';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { type AgentSocket, request, requestWithRetry } from '../api/agent-socket';
 import { approveDraft, reviseDraft } from '../api/drafts';
+import { sendEmailReply } from '../api/email-replies';
 import { useConversationWatch } from '../hooks/use-conversation-watch';
+import { useFeatures } from '../hooks/use-features';
 import { createClientId } from '../lib/client-id';
 import { isAssignedTo } from '../lib/conversation-rules';
 import { Composer } from './composer';
 import { ConversationHeader } from './conversation-header';
 import { DetailsPanel } from './details-panel';
 import type { DraftHandlers } from './draft-review';
+import { EmailComposer } from './email-composer';
+import { type ReplyMode, ReplyModes } from './reply-modes';
 import { Transcript } from './transcript';
 
 type Props = {
@@ -32,6 +36,9 @@ export function ConversationPane({
   const watch = useConversationWatch(socket, conversationId, onConversation);
   const { addMessage, addCorrection } = watch;
   const mine = conversation !== null && isAssignedTo(conversation, agent);
+  const { features } = useFeatures();
+  const [mode, setMode] = useState<ReplyMode>('chat');
+  const contactEmail = conversation?.contactEmail ?? null;
 
   const send = useCallback(
     async (text: string) => {
@@ -41,6 +48,22 @@ export function ConversationPane({
       addMessage(message);
     },
     [socket, conversationId, addMessage],
+  );
+
+  const sendEmail = useCallback(
+    async (text: string) => {
+      addMessage(await sendEmailReply(conversationId, { clientId: createClientId(), text }));
+    },
+    [conversationId, addMessage],
+  );
+
+  // The same client id and text: the server sends the stored reply again, never a second one.
+  const retryEmail = useCallback(
+    async (message: Message) => {
+      if (!message.clientId) return;
+      addMessage(await sendEmailReply(conversationId, { clientId: message.clientId, text: message.text }));
+    },
+    [conversationId, addMessage],
   );
 
   const correct = useCallback(
@@ -86,12 +109,29 @@ export function ConversationPane({
           loading={watch.status === 'loading'}
           onCorrect={correct}
           draftHandlers={draftHandlers}
+          onRetryEmail={retryEmail}
         />
-        <Composer enabled={mine} disabledReason={composerHint(conversation, mine)} onSend={send} />
+        {contactEmail && <ReplyModes mode={mode} onMode={setMode} />}
+        {contactEmail && mode === 'email' ? (
+          <EmailComposer
+            to={contactEmail}
+            disabledReason={emailHint(conversation, agent, features.emailReplies.enabled)}
+            onSend={sendEmail}
+          />
+        ) : (
+          <Composer enabled={mine} disabledReason={composerHint(conversation, mine)} onSend={send} />
+        )}
       </main>
       <DetailsPanel conversation={conversation} />
     </>
   );
+}
+
+function emailHint(conversation: Conversation | null, agent: Agent, configured: boolean): string | null {
+  if (!configured) return 'E-mail replies are not configured on this server (SMTP_URL).';
+  if (conversation?.state === 'agent' && !isAssignedTo(conversation, agent))
+    return `${conversation.assignee?.name ?? 'Another agent'} is handling this conversation.`;
+  return null;
 }
 
 function composerHint(conversation: Conversation | null, mine: boolean): string {

@@ -5,8 +5,18 @@ import { StatePill } from './state-pill';
 
 export function DetailsPanel({ conversation }: { conversation: Conversation | null }) {
   if (!conversation) return <aside className="details" />;
-  const { state, assignee, reasons, visitorId, siteKey, createdAt, escalatedAt, updatedAt, lastSeq } =
-    conversation;
+  const {
+    state,
+    assignee,
+    reasons,
+    visitorId,
+    siteKey,
+    createdAt,
+    escalatedAt,
+    updatedAt,
+    lastSeq,
+    contactEmail,
+  } = conversation;
 
   return (
     <aside className="details" data-testid="conversation-details">
@@ -22,6 +32,14 @@ export function DetailsPanel({ conversation }: { conversation: Conversation | nu
           <dt>Visitor</dt>
           <dd className="mono" data-testid="visitor-id">
             {visitorId}
+          </dd>
+          <dt>Contact</dt>
+          <dd data-testid="contact-email">
+            {contactEmail ? (
+              <a href={`mailto:${contactEmail}`}>{contactEmail}</a>
+            ) : (
+              <span className="muted">None left</span>
+            )}
           </dd>
           <dt>Site</dt>
           <dd className="mono">{siteKey}</dd>

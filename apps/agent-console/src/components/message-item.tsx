@@ -5,14 +5,17 @@ import { formatTime } from '../lib/format';
 import { BotMetaLine, ConfidenceBadge } from './bot-meta';
 import { CorrectionForm } from './correction-form';
 import { type DraftHandlers, DraftReview } from './draft-review';
+import { EmailDeliveryLine } from './email-delivery-line';
 
 type Props = {
   message: Message;
   onCorrect: (input: CorrectionCreateInput) => Promise<void>;
   draftHandlers: DraftHandlers;
+  /** Sends a failed e-mail reply again. */
+  onRetryEmail: (message: Message) => Promise<void>;
 };
 
-export function MessageItem({ message, onCorrect, draftHandlers }: Props) {
+export function MessageItem({ message, onCorrect, draftHandlers, onRetryEmail }: Props) {
   const [correcting, setCorrecting] = useState(false);
   const { id, role, visibility, bot, draft } = message;
   const dataAttributes = {
@@ -21,6 +24,7 @@ export function MessageItem({ message, onCorrect, draftHandlers }: Props) {
     'data-message-id': id,
     'data-visibility': visibility,
     'data-draft-status': draft?.status,
+    'data-email-status': message.email?.status,
   };
 
   if (role === 'system') {
@@ -44,11 +48,13 @@ export function MessageItem({ message, onCorrect, draftHandlers }: Props) {
           <span className="tag tag-draft">{pendingDraft ? 'draft · waiting for review' : 'draft'}</span>
         )}
         {visibility === 'internal' && <span className="tag tag-internal">internal</span>}
+        {message.email && <span className="tag tag-email">e-mail</span>}
         {bot && <ConfidenceBadge confidence={bot.confidence} />}
         <time className="msg-time">{formatTime(message.createdAt)}</time>
       </div>
       <div className="msg-bubble">{message.text}</div>
       {bot && <BotMetaLine bot={bot} />}
+      {message.email && <EmailDeliveryLine message={message} onRetry={onRetryEmail} />}
       {draft && <DraftReview message={message} handlers={draftHandlers} />}
       {role === 'bot' && bot && !draft && (
         <div className="msg-actions">

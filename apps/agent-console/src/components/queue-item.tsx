@@ -39,6 +39,11 @@ export function QueueItem({ conversation, now, selected, flashing, drafts, revie
             Visitor {visitorId}
           </span>
           <StatePill state={state} />
+          {conversation.contactEmail && state !== 'closed' && (
+            <span className="tag tag-contact" data-testid="contact-badge" title={conversation.contactEmail}>
+              Left e-mail
+            </span>
+          )}
           {drafts && (
             <span className="tag tag-draft" data-testid="draft-badge" title="Drafts waiting for review">
               {drafts.count > 1 ? `${drafts.count} drafts` : 'draft'}

@@ -9,12 +9,13 @@ type Props = {
   loading: boolean;
   onCorrect: (input: CorrectionCreateInput) => Promise<void>;
   draftHandlers: DraftHandlers;
+  onRetryEmail: (message: Message) => Promise<void>;
 };
 
 /** Pixels from the bottom within which the transcript keeps following new messages. */
 const FOLLOW_THRESHOLD_PX = 120;
 
-export function Transcript({ messages, loading, onCorrect, draftHandlers }: Props) {
+export function Transcript({ messages, loading, onCorrect, draftHandlers, onRetryEmail }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const following = useRef(true);
   const lastId = messages.at(-1)?.id;
@@ -39,6 +40,7 @@ export function Transcript({ messages, loading, onCorrect, draftHandlers }: Prop
             message={message}
             onCorrect={onCorrect}
             draftHandlers={draftHandlers}
+            onRetryEmail={onRetryEmail}
           />
         ))}
       </ol>

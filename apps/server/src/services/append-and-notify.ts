@@ -3,6 +3,7 @@ import type {
   BotMeta,
   Conversation,
   DraftState,
+  EmailDelivery,
   Message,
   SystemNoticeKind,
 } from '@hitl/shared/models';
@@ -24,6 +25,8 @@ export interface AppendInput {
   notice?: SystemNoticeKind | null;
   /** The pending draft state of a bot reply held for review. */
   draft?: DraftState | null;
+  /** The delivery of an agent's reply sent by e-mail. */
+  email?: EmailDelivery;
 }
 
 /** Stores a message and tells everyone who may see it. Returns the stored message and the updated conversation. */
@@ -69,6 +72,7 @@ function toNewMessage(ctx: ServiceContext, conversationId: string, input: Append
     bot: input.bot ?? null,
     notice: input.notice ?? null,
     draft: input.draft ?? null,
+    ...(input.email ? { email: input.email } : {}),
     createdAt: nowIso(ctx),
   };
 }

@@ -4,6 +4,7 @@ import type { Clock } from '../lib/clock';
 import type { Faults } from '../lib/faults';
 import type { KeyedQueue } from '../lib/keyed-queue';
 import type { Logger } from '../lib/logger';
+import type { Mailer } from '../mail/mailer';
 import type { Responder } from '../responder/responder';
 import type { Store } from '../store/store';
 import type { Notifier } from './notifier';
@@ -45,6 +46,10 @@ export interface ServiceContext {
   faults: Faults;
   /** Login, widget session, message and contact limits (shared by every node through Redis when set). */
   rateLimits: RateLimits;
+  /** Sends agents' e-mail replies; null when SMTP_URL is not set (e-mail replies are off). */
+  mailer: Mailer | null;
+  /** Who e-mail replies come from, and the shop's name they speak for. */
+  mail: { from: { name: string | null; address: string }; siteName: string };
 }
 
 export const authorOf = (agent: Agent): Author => ({ id: agent.id, name: agent.name });

@@ -21,9 +21,13 @@ export function toPublicConversation(conversation: Conversation): PublicConversa
   };
 }
 
-/** What a visitor may see of a message: no internal model details (alternatives, token usage, cost). */
+/**
+ * What a visitor may see of a message: no internal model details (alternatives, token usage, cost) and no
+ * e-mail delivery state (attempts, the mail server's refusal).
+ */
 export function toPublicMessage(message: Message): Message {
-  if (!message.bot) return message;
-  const { confidence, responder, modelId, sources, topic } = message.bot;
-  return { ...message, bot: { confidence, responder, modelId, sources, alternatives: [], topic } };
+  const { email: _delivery, ...visible } = message;
+  if (!visible.bot) return visible;
+  const { confidence, responder, modelId, sources, topic } = visible.bot;
+  return { ...visible, bot: { confidence, responder, modelId, sources, alternatives: [], topic } };
 }

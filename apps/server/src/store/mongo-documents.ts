@@ -8,6 +8,7 @@ import type {
   CorrectionKind,
   CorrectionReason,
   DraftState,
+  EmailDelivery,
   MessageRole,
   Reason,
   ReviewStatus,
@@ -58,6 +59,8 @@ export interface MessageDoc {
   correctionId: string | null;
   /** Absent on documents stored before the field existed, which read as null. */
   draft?: DraftState | null;
+  /** Only on an e-mail reply. */
+  email?: EmailDelivery | null;
   createdAt: string;
   /** Copied from the conversation onto customer messages, to find a visitor's message by client id. */
   siteKey?: string;

@@ -117,6 +117,26 @@ export function createMongoMessages(models: MongoModels, serialize: KeyedQueue):
       );
       return doc === null ? null : toMessage(doc);
     },
+
+    async updateEmailDelivery(messageId, from, delivery) {
+      if (!isKey(messageId)) return null;
+      const located = await messages
+        .findById(messageId)
+        .select({ conversationId: 1 })
+        .lean<Pick<MessageDoc, 'conversationId'>>();
+      if (located === null) return null;
+      // Queued with the conversation's other writes, as for drafts (FerretDB v1 is not atomic here).
+      const doc = await serialize(located.conversationId, () =>
+        messages
+          .findOneAndUpdate(
+            { _id: messageId, 'email.status': mongoose.trusted({ $in: [...from] }) },
+            { $set: { email: delivery } },
+            { returnDocument: 'after' },
+          )
+          .lean<MessageDoc>(),
+      );
+      return doc === null ? null : toMessage(doc);
+    },
   };
 }
 

@@ -74,6 +74,7 @@ const messageSchema = new Schema<MessageDoc>(
     notice: nullableText,
     correctionId: nullableText,
     draft: json,
+    email: json,
     createdAt: text,
     siteKey: { type: String },
     visitorId: { type: String },

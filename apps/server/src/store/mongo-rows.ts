@@ -46,6 +46,7 @@ export function toMessage(doc: MessageDoc): Message {
     notice: doc.notice,
     correctionId: doc.correctionId,
     draft: doc.draft ?? null,
+    ...(doc.email ? { email: doc.email } : {}),
     createdAt: doc.createdAt,
   };
 }
@@ -70,6 +71,7 @@ export function toMessageDoc(
     notice: input.notice,
     correctionId: null,
     draft: input.draft,
+    ...(input.email ? { email: input.email } : {}),
     createdAt: input.createdAt,
     ...(input.role === 'customer' ? { siteKey: visitor.siteKey, visitorId: visitor.visitorId } : {}),
   };

@@ -179,6 +179,18 @@ export function createSqliteConversations(
       ).get({ messageId, draft: JSON.stringify(draft) });
       return row === undefined ? null : toMessage(row);
     },
+
+    async updateEmailDelivery(messageId, from, delivery) {
+      if (from.length === 0) return null;
+      const params: SqlParams = { messageId, email: JSON.stringify(delivery) };
+      const row = sql<MessageRow>(
+        `UPDATE messages SET email = @email
+         WHERE id = @messageId AND email IS NOT NULL
+           AND json_extract(email, '$.status') IN (${listParams('from', from, params)})
+         RETURNING *`,
+      ).get(params);
+      return row === undefined ? null : toMessage(row);
+    },
   };
 }
 
@@ -215,14 +227,16 @@ function appendMessageNow(sql: Sql, input: NewMessage): { message: Message; crea
     notice: input.notice,
     correctionId: null,
     draft: input.draft,
+    ...(input.email ? { email: input.email } : {}),
     createdAt: input.createdAt,
   };
   sql(
     `INSERT INTO messages
-       (id, conversation_id, seq, client_id, role, visibility, text, author, bot, notice, draft, created_at)
+       (id, conversation_id, seq, client_id, role, visibility, text, author, bot, notice, draft, email,
+        created_at)
      VALUES
        (@id, @conversationId, @seq, @clientId, @role, @visibility, @text, @author, @bot, @notice, @draft,
-        @createdAt)`,
+        @email, @createdAt)`,
   ).run({
     id: message.id,
     conversationId: message.conversationId,
@@ -235,6 +249,7 @@ function appendMessageNow(sql: Sql, input: NewMessage): { message: Message; crea
     bot: toJson(message.bot),
     notice: message.notice,
     draft: toJson(message.draft),
+    email: toJson(message.email),
     createdAt: message.createdAt,
   });
   return { message: structuredClone(message), created: true };

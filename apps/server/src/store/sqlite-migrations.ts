@@ -163,6 +163,10 @@ export const migrations: readonly string[] = [
     created_at TEXT NOT NULL
   ) STRICT;
   `,
+  // 8: agents' replies by e-mail carry their delivery state.
+  `
+  ALTER TABLE messages ADD COLUMN email TEXT;
+  `,
 ];
 
 /**

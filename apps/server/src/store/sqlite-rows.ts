@@ -10,6 +10,7 @@ import type {
   CorrectionKind,
   CorrectionReason,
   DraftState,
+  EmailDelivery,
   Message,
   MessageRole,
   Reason,
@@ -51,6 +52,7 @@ export interface MessageRow {
   notice: SystemNoticeKind | null;
   correction_id: string | null;
   draft: string | null;
+  email: string | null;
   created_at: string;
 }
 
@@ -162,6 +164,7 @@ export function toMessage(row: MessageRow): Message {
     notice: row.notice,
     correctionId: row.correction_id,
     draft: fromNullableJson<DraftState>(row.draft),
+    ...(row.email === null ? {} : { email: fromJson<EmailDelivery>(row.email) }),
     createdAt: row.created_at,
   };
 }

@@ -5,6 +5,7 @@ import { describeArticleContract } from './store-contract-articles';
 import { describeConversationContract } from './store-contract-conversations';
 import { describeCorrectionContract } from './store-contract-corrections';
 import { describeDraftContract } from './store-contract-drafts';
+import { describeEmailReplyContract } from './store-contract-email-replies';
 import { describeGuardedAppendContract } from './store-contract-guarded-append';
 import { describeMessageContract } from './store-contract-messages';
 import { describeOperationContract } from './store-contract-operations';
@@ -57,6 +58,7 @@ export function describeStoreContract(
     describeConversationContract(current);
     describeMessageContract(current);
     describeDraftContract(current);
+    describeEmailReplyContract(current);
     describeGuardedAppendContract(current);
     describeCorrectionContract(current);
     describeAccountContract(current);

@@ -1,4 +1,4 @@
-import type { Author, BotMeta, DraftState } from '@hitl/shared/models';
+import type { Author, BotMeta, DraftState, EmailDelivery } from '@hitl/shared/models';
 import type { CorrectionFilter } from '@hitl/shared/rest';
 import type {
   AgentSession,
@@ -97,6 +97,33 @@ export function heldReplyFixture(conversationId: string, overrides: Partial<NewM
   return botReplyFixture(conversationId, {
     visibility: 'internal',
     draft: pendingDraftFixture(),
+    ...overrides,
+  });
+}
+
+/** The delivery of an agent's e-mail reply, stored before the first attempt. */
+export function emailDeliveryFixture(overrides: Partial<EmailDelivery> = {}): EmailDelivery {
+  return {
+    to: 'ana@example.com',
+    subject: 'Your conversation with Harbor & Pine',
+    messageId: `<${uniqueId('msg')}@shop.example>`,
+    inReplyTo: null,
+    references: [],
+    status: 'pending',
+    attempts: 0,
+    sentAt: null,
+    error: null,
+    ...overrides,
+  };
+}
+
+/** An agent's public reply sent by e-mail, with a client id and a pending delivery. */
+export function emailReplyFixture(conversationId: string, overrides: Partial<NewMessage> = {}): NewMessage {
+  return messageFixture(conversationId, {
+    role: 'agent',
+    author: agentAuthor,
+    text: 'Your parcel left our warehouse today.',
+    email: emailDeliveryFixture(),
     ...overrides,
   });
 }

@@ -11,6 +11,8 @@ import type {
   CorrectionKind,
   CorrectionReason,
   DraftState,
+  EmailDelivery,
+  EmailDeliveryStatus,
   Message,
   MessageRole,
   Reason,
@@ -103,6 +105,16 @@ export interface Store {
   reopenDraft(messageId: string, publishedMessageId: string): Promise<Message | null>;
   /** Bot replies waiting for review, in every conversation, newest first. */
   listPendingDrafts(limit: number): Promise<Message[]>;
+  /**
+   * Compare-and-set on an e-mail reply: replaces its delivery only while its status is one of `from`.
+   * Returns the updated message, or null when it is not an e-mail reply in one of those statuses
+   * (nothing changed). A reply marked `sent` is therefore never marked anything else.
+   */
+  updateEmailDelivery(
+    messageId: string,
+    from: readonly EmailDeliveryStatus[],
+    delivery: EmailDelivery,
+  ): Promise<Message | null>;
   /**
    * Bot replies withheld from the customer when the conversation was escalated (role `bot`, internal,
    * not a draft) created at or after `since`, in every conversation, newest first (then id, descending).
@@ -234,6 +246,7 @@ export type MessageMethods = Pick<
   | 'reviewDraft'
   | 'reopenDraft'
   | 'listPendingDrafts'
+  | 'updateEmailDelivery'
 >;
 export type CorrectionMethods = Pick<
   Store,
@@ -349,6 +362,8 @@ export interface NewMessage {
   notice: SystemNoticeKind | null;
   /** A held bot reply carries its pending draft state; every other message null. */
   draft: DraftState | null;
+  /** An agent's reply sent by e-mail carries its delivery (stored `pending`); absent on every other message. */
+  email?: EmailDelivery;
   createdAt: string;
 }
 
