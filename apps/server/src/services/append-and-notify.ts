@@ -24,6 +24,8 @@ interface AppendInput {
   notice?: SystemNoticeKind | null;
   /** The pending draft state of a bot reply held for review. */
   draft?: DraftState | null;
+  /** A customer message's sentiment score, for the live monitor. */
+  sentiment?: number;
 }
 
 /** Stores a message and tells everyone who may see it. Returns the stored message and the updated conversation. */
@@ -69,6 +71,7 @@ function toNewMessage(ctx: ServiceContext, conversationId: string, input: Append
     bot: input.bot ?? null,
     notice: input.notice ?? null,
     draft: input.draft ?? null,
+    ...(input.sentiment === undefined ? {} : { sentiment: input.sentiment }),
     createdAt: nowIso(ctx),
   };
 }

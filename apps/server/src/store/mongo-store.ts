@@ -6,6 +6,7 @@ import { createMongoCorrections } from './mongo-corrections';
 import { createMongoMessages } from './mongo-messages';
 import { createMongoModels } from './mongo-models';
 import { createMongoReviewItems } from './mongo-review-items';
+import { createMongoSearch } from './mongo-search';
 import { createMongoSettings } from './mongo-settings';
 import { createKeyedQueue } from './mongo-write-queue';
 import type { Store } from './store';
@@ -31,9 +32,11 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
   const serialize = createKeyedQueue();
   let models: Awaited<ReturnType<typeof createMongoModels>>;
   let reviewItems: Awaited<ReturnType<typeof createMongoReviewItems>>;
+  let search: Awaited<ReturnType<typeof createMongoSearch>>;
   try {
     models = await createMongoModels(connection);
     reviewItems = await createMongoReviewItems(connection, models, serialize);
+    search = await createMongoSearch(models);
   } catch (error) {
     await connection.close().catch(() => undefined);
     throw error;
@@ -44,6 +47,7 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
   return {
     kind: 'mongo',
     ...createMongoConversations(models, serialize),
+    ...search,
     ...createMongoMessages(models, serialize),
     ...createMongoCorrections(models, openStreams),
     ...createMongoAccounts(models),

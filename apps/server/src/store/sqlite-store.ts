@@ -4,6 +4,7 @@ import { createSqliteConversations } from './sqlite-conversations';
 import { createSqliteCorrections } from './sqlite-corrections';
 import { IN_MEMORY, openDatabase, statementCache } from './sqlite-database';
 import { createSqliteReviewItems } from './sqlite-review-items';
+import { createSqliteSearch } from './sqlite-search';
 import { createSqliteSettings } from './sqlite-settings';
 import type { Store } from './store';
 
@@ -22,6 +23,7 @@ export async function createSqliteStore(options: { file: string }): Promise<Stor
   return {
     kind: 'sqlite',
     ...createSqliteConversations(db, sql),
+    ...createSqliteSearch(sql),
     ...createSqliteCorrections(db, sql, streamFrom, openStreams),
     ...createSqliteAccounts(sql),
     ...createSqliteSettings(sql),

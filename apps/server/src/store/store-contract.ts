@@ -8,6 +8,7 @@ import { describeDraftContract } from './store-contract-drafts';
 import { describeGuardedAppendContract } from './store-contract-guarded-append';
 import { describeMessageContract } from './store-contract-messages';
 import { describeReviewItemContract } from './store-contract-review-items';
+import { describeSearchContract } from './store-contract-search';
 import { describeSettingContract } from './store-contract-settings';
 
 /** Gives each contract test the store built for it. */
@@ -61,6 +62,7 @@ export function describeStoreContract(
     describeAccountContract(current);
     describeSettingContract(current);
     describeReviewItemContract(current);
+    describeSearchContract(current);
 
     describeArticleContract(current);
   });
