@@ -4,11 +4,22 @@ import { can, permissions, refusals } from './permissions';
 
 describe('permissions', () => {
   it.each([
-    ['agent', ['conversation.work', 'correction.create', 'knowledge.read', 'policy.read', 'export.redacted']],
+    [
+      'agent',
+      [
+        'conversation.work',
+        'conversation.search',
+        'correction.create',
+        'knowledge.read',
+        'policy.read',
+        'export.redacted',
+      ],
+    ],
     [
       'reviewer',
       [
         'conversation.work',
+        'conversation.search',
         'correction.create',
         'correction.review',
         'knowledge.read',
