@@ -82,6 +82,11 @@ const routes = (): RouteCase[] => [
   { method: 'POST', path: '/api/auth/logout', body: () => ({ all: true }), anonymousOnly: true },
   { method: 'GET', path: '/api/auth/me', query: ['x'] },
   { method: 'GET', path: '/api/conversations', query: ['states', 'limit', 'before', 'search'] },
+  {
+    method: 'GET',
+    path: '/api/conversations/search',
+    query: ['q', 'state', 'reason', 'topic', 'agentId', 'siteKey', 'from', 'to', 'cursor', 'limit'],
+  },
   { method: 'GET', path: '/api/conversations/:id', validId: () => valid.conversation, query: ['afterSeq'] },
   {
     method: 'POST',

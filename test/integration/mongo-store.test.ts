@@ -74,7 +74,7 @@ describe('mongo store', () => {
     const indexes = async (name: string) =>
       byKey(
         (await collection(store, name).listIndexes().toArray())
-          .filter((index) => index.name !== '_id_')
+          .filter((index) => index.name !== '_id_' && index.name !== 'messages_text')
           .map((index) => ({ key: index.key, unique: index.unique === true })),
       );
 
@@ -121,6 +121,24 @@ describe('mongo store', () => {
     expect(await indexes('articles')).toEqual(
       byKey([{ key: { status: 1, createdAt: 1, _id: 1 }, unique: false }]),
     );
+  });
+
+  it('has the messages text index exactly when the server supports text indexes', async () => {
+    const store = track(await openStore());
+    const names = (await collection(store, 'messages').listIndexes().toArray()).map((index) => index.name);
+    const probe = collection(store, 'text_probe');
+    const supported = await probe.createIndex({ text: 'text' }).then(
+      () => true,
+      () => false,
+    );
+    expect(names.includes('messages_text')).toBe(supported);
+    // Either way the words are found (by `$text`, or by word matching on FerretDB v1).
+    const conversation = await store.createConversation(conversationFixture());
+    await store.appendMessage(
+      messageFixture(conversation.id, { text: 'My lamp (model X-2) arrived broken' }),
+    );
+    const page = await store.searchConversations({ text: 'x 2 lamp', limit: 5 });
+    expect(page.hits.map((hit) => hit.match?.snippet)).toEqual(['My lamp (model X-2) arrived broken']);
   });
 
   it('opens an existing database again without touching its data', async () => {
@@ -185,6 +203,7 @@ describe('mongo store', () => {
       ...conversation,
       lastSeq: 1,
       lastMessage: message.text,
+      lastCustomerText: message.text,
       updatedAt: message.createdAt,
     });
     expect(await store.getMessage(message.id)).toEqual(message);

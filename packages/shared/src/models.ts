@@ -182,6 +182,12 @@ export const conversationSchema = z.object({
   botContextFromSeq: seqSchema,
   lastSeq: seqSchema,
   lastMessage: z.string().nullable(),
+  /** The customer's latest public message, as stored (card numbers masked). */
+  lastCustomerText: z.string().nullable(),
+  /** The sentiment score (-1..1) of that message when it arrived; null when it was not scored. */
+  lastSentiment: z.number().nullable(),
+  /** The confidence of the bot's latest reply (drafts and withheld replies included); null before one. */
+  lastConfidence: z.number().nullable(),
   /** An e-mail the customer left for a reply when no agent was online. */
   contactEmail: z.string().nullable(),
   createdAt: z.string(),

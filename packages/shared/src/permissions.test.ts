@@ -9,6 +9,7 @@ describe('permissions', () => {
       [
         'conversation.work',
         'conversation.email-reply',
+        'conversation.search',
         'correction.create',
         'knowledge.read',
         'policy.read',
@@ -20,6 +21,7 @@ describe('permissions', () => {
       [
         'conversation.work',
         'conversation.email-reply',
+        'conversation.search',
         'correction.create',
         'correction.review',
         'knowledge.read',

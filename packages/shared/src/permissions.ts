@@ -7,6 +7,8 @@ import type { AgentRole } from './models';
 export const permissions = {
   /** See the queue and every live conversation, claim, reply, hand back, close their own. */
   'conversation.work': ['agent', 'reviewer', 'admin'],
+  /** Search every conversation's messages, closed ones included, and filter the list. */
+  'conversation.search': ['agent', 'reviewer', 'admin'],
   /** Close a conversation another agent owns (handing back stays the owner's). */
   'conversation.release-others': ['admin'],
   /** Answer the e-mail a customer left by e-mail (not in a conversation another agent owns). */
@@ -39,6 +41,7 @@ export function can(role: AgentRole, permission: Permission): boolean {
 /** What a refusal says, per permission. */
 export const refusals: Record<Permission, string> = {
   'conversation.work': 'Log in as an agent.',
+  'conversation.search': 'Log in as an agent.',
   'conversation.release-others': 'Only admins can close a conversation another agent owns.',
   'conversation.email-reply': 'Log in as an agent.',
   'correction.create': 'Log in as an agent.',

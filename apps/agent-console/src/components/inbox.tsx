@@ -4,7 +4,7 @@ import type { ConversationMap } from '../hooks/use-conversations';
 import type { ReviewIndex } from '../lib/pending-drafts';
 import type { QueueView } from '../lib/queue-views';
 import { ConversationPane } from './conversation-pane';
-import { QueuePanel } from './queue-panel';
+import { InboxSidebar } from './inbox-sidebar';
 
 type Props = {
   socket: AgentSocket;
@@ -32,7 +32,7 @@ export function Inbox({
 }: Props) {
   return (
     <div className="inbox">
-      <QueuePanel agent={agent} conversations={conversations} selectedId={selectedId} {...queue} />
+      <InboxSidebar agent={agent} conversations={conversations} selectedId={selectedId} {...queue} />
       {selectedId ? (
         <ConversationPane
           key={selectedId}

@@ -1,4 +1,5 @@
 import type { Conversation } from '@hitl/shared/models';
+import { severityLabels, severityTier, topReason } from '@hitl/shared/queue-priority';
 import { elapsedSince, formatDuration } from '../lib/format';
 import type { DraftSummary } from '../lib/pending-drafts';
 import { ReasonChip, reasonKey } from './reason-chip';
@@ -20,6 +21,9 @@ export function QueueItem({ conversation, now, selected, flashing, drafts, revie
   const { id, state, assignee, lastMessage, visitorId } = conversation;
   const reasons = reviewing && drafts ? drafts.reasons : conversation.reasons;
   const showReasons = (reviewing || state === 'queued' || state === 'agent') && reasons.length > 0;
+  const top = topReason(reasons);
+  // The most severe reason leads; the others follow in the order the policy gave them.
+  const ordered = top ? [top, ...reasons.filter((reason) => reason !== top)] : reasons;
   const classes = ['queue-item', selected && 'selected', flashing && 'flash'].filter(Boolean).join(' ');
 
   return (
@@ -53,9 +57,14 @@ export function QueueItem({ conversation, now, selected, flashing, drafts, revie
             {reviewing && drafts ? waitingLabel(drafts.since, now) : timeLabel(conversation, now)}
           </span>
         </span>
+        {showReasons && top && (
+          <span className="queue-item-priority" data-testid="top-reason" data-tier={severityTier(top)}>
+            {severityLabels[severityTier(top)]}
+          </span>
+        )}
         {showReasons && (
           <span className="chips">
-            {reasons.map((reason) => (
+            {ordered.map((reason) => (
               <ReasonChip key={reasonKey(reason)} reason={reason} />
             ))}
           </span>

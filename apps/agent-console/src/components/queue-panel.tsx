@@ -48,7 +48,7 @@ export function QueuePanel({
   );
 
   return (
-    <aside className="queue-panel">
+    <section className="sidebar-section" aria-label="Queue">
       <div className="queue-tabs" role="tablist" aria-label="Conversation views">
         {queueViews.map(({ id, label }) => (
           <button
@@ -85,6 +85,6 @@ export function QueuePanel({
       {items.length === 0 && (
         <p className="queue-empty">{loaded ? emptyText[view] : 'Loading conversations…'}</p>
       )}
-    </aside>
+    </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { Agent, Conversation } from '@hitl/shared/models';
+import { orderQueue } from '@hitl/shared/queue-priority';
 import { type ReviewIndex, timeOf } from './pending-drafts';
 
 export type QueueView = 'queued' | 'review' | 'mine' | 'bot' | 'open';
@@ -29,18 +30,17 @@ export function belongsTo(view: QueueView, conversation: Conversation, context: 
   }
 }
 
-/** The queue and the review list are served longest waiting first; other views show the latest activity first. */
+/**
+ * The queue is served by priority (the most severe reason first, then the longest waiting), the review list
+ * longest waiting first; other views show the latest activity first.
+ */
 export function selectView(
   view: QueueView,
   conversations: Iterable<Conversation>,
   context: ViewContext,
 ): Conversation[] {
   const selected = [...conversations].filter((conversation) => belongsTo(view, conversation, context));
-  if (view === 'queued') {
-    return selected.sort(
-      (a, b) => timeOf(a.escalatedAt ?? a.updatedAt) - timeOf(b.escalatedAt ?? b.updatedAt),
-    );
-  }
+  if (view === 'queued') return orderQueue(selected);
   if (view === 'review') {
     const since = (conversation: Conversation) => timeOf(context.review.get(conversation.id)?.since ?? '');
     return selected.sort((a, b) => since(a) - since(b));

@@ -1,11 +1,16 @@
+import { conversationSearchQuerySchema } from '@hitl/shared/conversation-search';
 import { idSchema } from '@hitl/shared/models';
 import { conversationQuerySchema } from '@hitl/shared/rest';
 import { Router } from 'express';
 import { listConversations, readConversation } from '../services/read-conversations';
+import { searchConversations } from '../services/search-conversations';
 import type { ServiceContext } from '../services/service-context';
-import { parseOr400, route } from './rest-handler';
+import { agentOf, parseOr400, route } from './rest-handler';
 
-/** Read-only REST view of conversations, for integrations and scripts (the console uses the socket). */
+/**
+ * Read-only REST view of conversations, for integrations and scripts; the console uses the socket for the live
+ * list and this search for finding conversations by their words and filters.
+ */
 export function conversationRoutes(ctx: ServiceContext): Router {
   const router = Router();
   router.get(
@@ -22,6 +27,15 @@ export function conversationRoutes(ctx: ServiceContext): Router {
             : undefined,
       });
       res.json({ conversations });
+    }),
+  );
+  // Before `/:id`, which would take `search` for an id.
+  router.get(
+    '/search',
+    route(ctx.logger, async (req, res) => {
+      const query = parseOr400(conversationSearchQuerySchema, req.query, res);
+      if (!query) return;
+      res.json(await searchConversations(ctx, agentOf(res), query));
     }),
   );
   router.get(

@@ -27,6 +27,8 @@ export interface AppendInput {
   draft?: DraftState | null;
   /** The delivery of an agent's reply sent by e-mail. */
   email?: EmailDelivery;
+  /** A customer message's sentiment score, for the live monitor. */
+  sentiment?: number;
 }
 
 /** Stores a message and tells everyone who may see it. Returns the stored message and the updated conversation. */
@@ -73,6 +75,7 @@ function toNewMessage(ctx: ServiceContext, conversationId: string, input: Append
     notice: input.notice ?? null,
     draft: input.draft ?? null,
     ...(input.email ? { email: input.email } : {}),
+    ...(input.sentiment === undefined ? {} : { sentiment: input.sentiment }),
     createdAt: nowIso(ctx),
   };
 }

@@ -1,5 +1,6 @@
 import type { Conversation, Message } from '@hitl/shared/models';
 import { maskCardNumbers } from '../domain/signals/mask-card-numbers';
+import { scoreSentiment } from '../domain/signals/sentiment';
 import { createId } from '../lib/ids';
 import { appendAndNotify, appendNotice } from './append-and-notify';
 import { DomainError } from './domain-error';
@@ -40,6 +41,8 @@ export function handleCustomerMessage(
       role: 'customer',
       text,
       clientId: input.clientId,
+      // Scored at ingest so the live monitor shows it in every state (the bot's turn scores it again).
+      sentiment: scoreSentiment(text),
     });
     if (stored.created && text !== input.text) await appendNotice(ctx, conversation.id, 'card_masked');
     if (stored.created && stored.conversation.state !== 'bot')

@@ -33,6 +33,10 @@ export interface ConversationDoc {
   botContextFromSeq: number;
   lastSeq: number;
   lastMessage: string | null;
+  /** Absent on documents stored before these fields existed, which read as null. */
+  lastCustomerText?: string | null;
+  lastSentiment?: number | null;
+  lastConfidence?: number | null;
   /** Absent on documents stored before the field existed, which read as null. */
   contactEmail?: string | null;
   createdAt: string;
@@ -62,6 +66,8 @@ export interface MessageDoc {
   /** Only on an e-mail reply. */
   email?: EmailDelivery | null;
   createdAt: string;
+  /** A customer message's sentiment score at ingest, for the conversation's `lastSentiment`. */
+  sentiment?: number;
   /** Copied from the conversation onto customer messages, to find a visitor's message by client id. */
   siteKey?: string;
   visitorId?: string;

@@ -2,7 +2,7 @@ import mongoose from 'mongoose';
 import { isDuplicateKeyError } from './mongo-connection';
 import type { ConversationDoc, MessageDoc } from './mongo-documents';
 import type { MongoModels } from './mongo-models';
-import { isKey, toMessageDoc } from './mongo-rows';
+import { isKey, lastFieldsOf, toMessageDoc } from './mongo-rows';
 import type { AppendPrecondition, NewMessage } from './store';
 import { StoreConflictError } from './store-errors';
 
@@ -71,9 +71,10 @@ export async function appendMessageIfNow(
 
 /** The conversation's preview text, while this message is still its last one. */
 async function showAsLast(models: MongoModels, message: MessageDoc): Promise<void> {
-  if (message.visibility !== 'public') return;
+  const fields = lastFieldsOf(message);
+  if (Object.keys(fields).length === 0) return;
   await models.conversations.updateOne(
     { _id: message.conversationId, lastSeq: message.seq },
-    { $set: { lastMessage: message.text, updatedAt: message.createdAt } },
+    { $set: { ...fields, updatedAt: message.createdAt } },
   );
 }

@@ -3,7 +3,7 @@ import { isDuplicateKeyError } from './mongo-connection';
 import type { ConversationDoc, MessageDoc } from './mongo-documents';
 import { appendMessageIfNow } from './mongo-guarded-append';
 import type { MongoModels } from './mongo-models';
-import { clientDedupKey, isKey, toMessage, toMessageDoc } from './mongo-rows';
+import { clientDedupKey, isKey, lastFieldsOf, toMessage, toMessageDoc } from './mongo-rows';
 import type { KeyedQueue } from './mongo-write-queue';
 import type { MessageMethods, NewMessage, Store } from './store';
 import { StoreConflictError, StoreNotFoundError } from './store-errors';
@@ -215,7 +215,7 @@ async function advanceConversation(models: MongoModels, message: MessageDoc): Pr
       $set: {
         lastSeq: message.seq,
         updatedAt: message.createdAt,
-        ...(message.visibility === 'public' ? { lastMessage: message.text } : {}),
+        ...lastFieldsOf(message),
       },
     },
   );

@@ -49,6 +49,9 @@ const conversationSchema = new Schema<ConversationDoc>(
     botContextFromSeq: count,
     lastSeq: count,
     lastMessage: nullableText,
+    lastCustomerText: nullableText,
+    lastSentiment: { type: Number, default: null },
+    lastConfidence: { type: Number, default: null },
     contactEmail: nullableText,
     createdAt: text,
     updatedAt: text,
@@ -78,6 +81,7 @@ const messageSchema = new Schema<MessageDoc>(
     createdAt: text,
     siteKey: { type: String },
     visitorId: { type: String },
+    sentiment: { type: Number },
   },
   options,
 );

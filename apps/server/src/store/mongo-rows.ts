@@ -25,6 +25,9 @@ export function toConversation(doc: ConversationDoc): Conversation {
     botContextFromSeq: doc.botContextFromSeq,
     lastSeq: doc.lastSeq,
     lastMessage: doc.lastMessage,
+    lastCustomerText: doc.lastCustomerText ?? null,
+    lastSentiment: doc.lastSentiment ?? null,
+    lastConfidence: doc.lastConfidence ?? null,
     contactEmail: doc.contactEmail ?? null,
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
@@ -74,7 +77,20 @@ export function toMessageDoc(
     ...(input.email ? { email: input.email } : {}),
     createdAt: input.createdAt,
     ...(input.role === 'customer' ? { siteKey: visitor.siteKey, visitorId: visitor.visitorId } : {}),
+    ...(input.sentiment === undefined ? {} : { sentiment: input.sentiment }),
   };
+}
+
+/** What a stored message changes on its conversation besides `lastSeq` and `updatedAt`. */
+export function lastFieldsOf(message: MessageDoc): Partial<ConversationDoc> {
+  const fields: Partial<ConversationDoc> = {};
+  if (message.visibility === 'public') fields.lastMessage = message.text;
+  if (message.visibility === 'public' && message.role === 'customer') {
+    fields.lastCustomerText = message.text;
+    fields.lastSentiment = message.sentiment ?? null;
+  }
+  if (message.bot) fields.lastConfidence = message.bot.confidence;
+  return fields;
 }
 
 export function clientDedupKey(clientId: string): string {

@@ -7,6 +7,7 @@ import { createMongoMessages } from './mongo-messages';
 import { createMongoModels } from './mongo-models';
 import { createMongoOperations } from './mongo-operations';
 import { createMongoReviewItems } from './mongo-review-items';
+import { createMongoSearch } from './mongo-search';
 import { createMongoSettings } from './mongo-settings';
 import { createKeyedQueue } from './mongo-write-queue';
 import type { Store } from './store';
@@ -32,9 +33,11 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
   const serialize = createKeyedQueue();
   let models: Awaited<ReturnType<typeof createMongoModels>>;
   let reviewItems: Awaited<ReturnType<typeof createMongoReviewItems>>;
+  let search: Awaited<ReturnType<typeof createMongoSearch>>;
   try {
     models = await createMongoModels(connection);
     reviewItems = await createMongoReviewItems(connection, models, serialize);
+    search = await createMongoSearch(models);
   } catch (error) {
     await connection.close().catch(() => undefined);
     throw error;
@@ -45,6 +48,7 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
   return {
     kind: 'mongo',
     ...createMongoConversations(models, serialize),
+    ...search,
     ...createMongoMessages(models, serialize),
     ...createMongoCorrections(models, openStreams),
     ...createMongoAccounts(models),

@@ -205,13 +205,19 @@ function appendMessageNow(sql: Sql, input: NewMessage): { message: Message; crea
   const bumped = sql<{ last_seq: number }>(
     `UPDATE conversations
      SET last_seq = last_seq + 1, updated_at = @createdAt,
-         last_message = CASE WHEN @visibility = 'public' THEN @text ELSE last_message END
+         last_message = CASE WHEN @visibility = 'public' THEN @text ELSE last_message END,
+         last_customer_text = CASE WHEN @customerSays = 1 THEN @text ELSE last_customer_text END,
+         last_sentiment = CASE WHEN @customerSays = 1 THEN @sentiment ELSE last_sentiment END,
+         last_confidence = coalesce(@confidence, last_confidence)
      WHERE id = @conversationId RETURNING last_seq`,
   ).get({
     conversationId: input.conversationId,
     createdAt: input.createdAt,
     visibility: input.visibility,
     text: input.text,
+    customerSays: input.role === 'customer' && input.visibility === 'public' ? 1 : 0,
+    sentiment: input.sentiment ?? null,
+    confidence: input.bot?.confidence ?? null,
   });
   if (bumped === undefined) throw new StoreNotFoundError('conversation', input.conversationId);
   const message: Message = {
@@ -284,7 +290,7 @@ function patchAssignments(patch: ConversationPatch, params: SqlParams): string[]
 }
 
 /** Binds each value as its own named parameter and returns the placeholder list for `IN (…)`. */
-function listParams(prefix: string, values: readonly string[], params: SqlParams): string {
+export function listParams(prefix: string, values: readonly string[], params: SqlParams): string {
   return values
     .map((value, index) => {
       params[`${prefix}${index}`] = value;

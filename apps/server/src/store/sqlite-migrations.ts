@@ -167,6 +167,49 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE messages ADD COLUMN email TEXT;
   `,
+  // 9: the live monitor's fields and full-text search over messages.
+  `
+  ALTER TABLE conversations ADD COLUMN last_customer_text TEXT;
+  ALTER TABLE conversations ADD COLUMN last_sentiment REAL;
+  ALTER TABLE conversations ADD COLUMN last_confidence REAL;
+  UPDATE conversations SET
+    last_customer_text = (
+      SELECT text FROM messages m
+      WHERE m.conversation_id = conversations.id AND m.role = 'customer' AND m.visibility = 'public'
+      ORDER BY m.seq DESC LIMIT 1
+    ),
+    last_confidence = (
+      SELECT json_extract(m.bot, '$.confidence') FROM messages m
+      WHERE m.conversation_id = conversations.id AND m.bot IS NOT NULL
+      ORDER BY m.seq DESC LIMIT 1
+    );
+  CREATE INDEX conversations_by_update ON conversations (updated_at, id);
+  CREATE INDEX conversations_by_assignee ON conversations (assignee_id, updated_at);
+
+  -- Full-text search over what was said (public customer, bot and agent messages). The index keeps its own
+  -- copy of the text, keyed by message id rather than rowid: a VACUUM may renumber the rowids of a table
+  -- with a TEXT primary key, which would silently point an external-content index at the wrong rows.
+  CREATE VIRTUAL TABLE messages_fts USING fts5(
+    text, message_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2'
+  );
+  CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages
+    WHEN new.visibility = 'public' AND new.role <> 'system'
+  BEGIN
+    INSERT INTO messages_fts (text, message_id) VALUES (new.text, new.id);
+  END;
+  CREATE TRIGGER messages_fts_update AFTER UPDATE OF text, visibility, role ON messages
+  BEGIN
+    DELETE FROM messages_fts WHERE message_id = old.id;
+    INSERT INTO messages_fts (text, message_id)
+      SELECT new.text, new.id WHERE new.visibility = 'public' AND new.role <> 'system';
+  END;
+  CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages
+  BEGIN
+    DELETE FROM messages_fts WHERE message_id = old.id;
+  END;
+  INSERT INTO messages_fts (text, message_id)
+    SELECT text, id FROM messages WHERE visibility = 'public' AND role <> 'system' ORDER BY rowid;
+  `,
 ];
 
 /**

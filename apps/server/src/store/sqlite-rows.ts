@@ -34,6 +34,9 @@ export interface ConversationRow {
   bot_context_from_seq: number;
   last_seq: number;
   last_message: string | null;
+  last_customer_text: string | null;
+  last_sentiment: number | null;
+  last_confidence: number | null;
   contact_email: string | null;
   created_at: string;
   updated_at: string;
@@ -144,6 +147,9 @@ export function toConversation(row: ConversationRow): Conversation {
     botContextFromSeq: row.bot_context_from_seq,
     lastSeq: row.last_seq,
     lastMessage: row.last_message,
+    lastCustomerText: row.last_customer_text,
+    lastSentiment: row.last_sentiment,
+    lastConfidence: row.last_confidence,
     contactEmail: row.contact_email,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

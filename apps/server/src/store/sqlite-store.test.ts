@@ -158,7 +158,18 @@ describe('sqlite store', () => {
 
     const store = await createSqliteStore({ file });
     try {
-      expect(await store.getConversation('conv_old')).toMatchObject({ lastSeq: 1, contactEmail: null });
+      expect(await store.getConversation('conv_old')).toMatchObject({
+        lastSeq: 1,
+        contactEmail: null,
+        lastCustomerText: 'Hello',
+        lastSentiment: null,
+        lastConfidence: botMeta.confidence,
+      });
+      // Messages stored before the search index existed are found: the migration indexed them.
+      const found = await store.searchConversations({ text: 'hello', limit: 5 });
+      expect(found.hits.map((hit) => [hit.conversation.id, hit.match?.messageId])).toEqual([
+        ['conv_old', 'msg_old'],
+      ]);
       expect(await store.getMessage('msg_old')).toMatchObject({ text: 'Hello', draft: null });
       expect((await store.getMessage('msg_old_bot'))?.bot).toEqual({ ...botMeta, topic: null });
       expect(await store.getCorrection('cor_old')).toMatchObject({

@@ -5,6 +5,7 @@ import { createSqliteCorrections } from './sqlite-corrections';
 import { IN_MEMORY, openDatabase, statementCache } from './sqlite-database';
 import { createSqliteOperations } from './sqlite-operations';
 import { createSqliteReviewItems } from './sqlite-review-items';
+import { createSqliteSearch } from './sqlite-search';
 import { createSqliteSettings } from './sqlite-settings';
 import type { Store } from './store';
 
@@ -23,6 +24,7 @@ export async function createSqliteStore(options: { file: string }): Promise<Stor
   return {
     kind: 'sqlite',
     ...createSqliteConversations(db, sql),
+    ...createSqliteSearch(sql),
     ...createSqliteCorrections(db, sql, streamFrom, openStreams),
     ...createSqliteAccounts(sql, db),
     ...createSqliteSettings(sql),

@@ -10,6 +10,7 @@ import { describeGuardedAppendContract } from './store-contract-guarded-append';
 import { describeMessageContract } from './store-contract-messages';
 import { describeOperationContract } from './store-contract-operations';
 import { describeReviewItemContract } from './store-contract-review-items';
+import { describeSearchContract } from './store-contract-search';
 import { describeSettingContract } from './store-contract-settings';
 
 /** Gives each contract test the store built for it. */
@@ -64,6 +65,7 @@ export function describeStoreContract(
     describeAccountContract(current);
     describeSettingContract(current);
     describeReviewItemContract(current);
+    describeSearchContract(current);
 
     describeArticleContract(current);
     describeOperationContract(current);

@@ -1,3 +1,4 @@
+import type { ConversationHit } from '@hitl/shared/conversation-search';
 import type { ArticleStatus, KnowledgeArticle } from '@hitl/shared/knowledge';
 import type {
   Agent,
@@ -13,6 +14,7 @@ import type {
   DraftState,
   EmailDelivery,
   EmailDeliveryStatus,
+  EscalationSignal,
   Message,
   MessageRole,
   Reason,
@@ -41,9 +43,15 @@ export interface Store {
   getConversation(id: string): Promise<Conversation | null>;
   /** The visitor's most recently updated conversation that is not closed. */
   findOpenConversation(siteKey: string, visitorId: string): Promise<Conversation | null>;
-  /** Most recently updated first. */
   /** Most recently updated first (then id, descending): pages follow with `before`. */
   listConversations(query: ConversationQuery): Promise<Conversation[]>;
+  /**
+   * A page of conversations matching every given filter, most recently updated first (then id, descending),
+   * each with the latest public message (customer, bot or agent; never a system notice) containing every
+   * word of `text` — whole words, ignoring case. `next` is the cursor of the following page, null on the last.
+   * The filters run in the database (SQLite FTS5; a MongoDB text index), never over rows loaded into memory.
+   */
+  searchConversations(query: ConversationSearch): Promise<ConversationSearchPage>;
   /**
    * Compare-and-set: applies `patch` only if the conversation is in one of `from`
    * (and, when `assigneeId` is given, assigned to that agent; when `botContextFromSeq` is given, still
@@ -71,7 +79,8 @@ export interface Store {
    * Stores a message with the conversation's next `seq`, atomically. Idempotent on
    * (conversationId, clientId): a second call with the same client id returns the
    * stored message with `created: false` and changes nothing. Also moves the conversation's
-   * `lastSeq` and `updatedAt` (and `lastMessage`, for public messages) in the same transaction.
+   * `lastSeq` and `updatedAt` (and `lastMessage`, for public messages; `lastCustomerText` and
+   * `lastSentiment` for public customer messages; `lastConfidence` for bot replies) in the same transaction.
    * An unknown conversation throws `StoreNotFoundError`; a duplicate message id throws
    * `StoreConflictError` and leaves the conversation untouched.
    */
@@ -268,6 +277,7 @@ export type AccountMethods = Pick<
   | 'appendAudit'
   | 'listAudit'
 >;
+export type SearchMethods = Pick<Store, 'searchConversations'>;
 export type SettingMethods = Pick<Store, 'getSetting' | 'putSetting'>;
 export type OperationMethods = Pick<Store, 'beginOperation' | 'finishOperation' | 'listOperations'>;
 
@@ -341,6 +351,30 @@ export interface ConversationQuery {
   before?: { updatedAt: string; id: string };
 }
 
+export interface ConversationSearch {
+  /** Words that must all appear in one public message (see `searchTerms`); blank means no text filter. */
+  text?: string;
+  states?: readonly ConversationState[];
+  /** A signal among the conversation's (latest) escalation reasons. */
+  reason?: EscalationSignal;
+  /** A knowledge-base topic of one of the conversation's bot replies. */
+  topic?: string;
+  /** The assignee (the current owner, or the last one when the conversation was closed by them). */
+  agentId?: string;
+  siteKey?: string;
+  /** Last activity (`updatedAt`) at or after, inclusive; instants, offsets allowed. */
+  from?: string;
+  /** Last activity before, exclusive. */
+  to?: string;
+  before?: { updatedAt: string; id: string };
+  limit: number;
+}
+
+export interface ConversationSearchPage {
+  hits: ConversationHit[];
+  next: { updatedAt: string; id: string } | null;
+}
+
 export interface ConversationPatch {
   state?: ConversationState;
   assignee?: Author | null;
@@ -364,6 +398,8 @@ export interface NewMessage {
   draft: DraftState | null;
   /** An agent's reply sent by e-mail carries its delivery (stored `pending`); absent on every other message. */
   email?: EmailDelivery;
+  /** A public customer message's sentiment score; moves the conversation's `lastSentiment` (null when absent). */
+  sentiment?: number;
   createdAt: string;
 }
 
