@@ -83,11 +83,13 @@ describe('mongo store', () => {
         { key: { siteKey: 1, visitorId: 1, state: 1, updatedAt: -1 }, unique: false },
         { key: { state: 1, updatedAt: -1 }, unique: false },
         { key: { updatedAt: -1 }, unique: false },
+        { key: { awaitingBotSeq: 1 }, unique: false },
       ]),
     );
     expect(await indexes('messages')).toEqual(
       byKey([
         { key: { conversationId: 1, dedupKey: 1 }, unique: true },
+        { key: { conversationId: 1, turnId: 1 }, unique: false },
         { key: { conversationId: 1, seq: 1 }, unique: true },
         { key: { role: 1, createdAt: -1 }, unique: false },
         { key: { role: 1, visibility: 1, createdAt: -1 }, unique: false },

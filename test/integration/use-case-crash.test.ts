@@ -211,3 +211,52 @@ async function waitForDraft(scene: Scene): Promise<Message> {
     (m) => m.conversationId === scene.conversationId,
   );
 }
+
+describe('a customer message stored before a crash is answered after it', () => {
+  it('the bot turn killed after the model answered is run again at the next start, once', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hitl-turn-crash-'));
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const node = await startServerProcess(base(dataDir, { TEST_CRASH_AT: 'bot_turn:answered' }));
+    cleanups.push(() => node.kill());
+    const session = await openVisitorSession(node.url);
+    const widget = await connectWidgetSocket(node.url, session.token);
+    cleanups.push(() => {
+      widget.disconnect();
+    });
+    const clientId = crypto.randomUUID();
+    const text = 'How long does delivery take?';
+    // The ack may or may not leave before the process dies: either way the message must be answered once.
+    const acked = await widget
+      .timeout(10_000)
+      .emitWithAck('message:send', { clientId, text })
+      .then((r) => r.ok)
+      .catch(() => false);
+    await node.exited();
+
+    const restarted = await startServerProcess(base(dataDir));
+    cleanups.push(() => restarted.stop());
+    const again = await connectWidgetSocket(restarted.url, session.token);
+    cleanups.push(() => {
+      again.disconnect();
+    });
+    const answered = waitForEvent<Message>(
+      again as never,
+      'message:created',
+      (m) => m.role === 'bot',
+      20_000,
+    );
+    // Like the widget: what was not acknowledged is sent again with the same client id.
+    if (!acked) expect((await again.emitWithAck('message:send', { clientId, text })).ok).toBe(true);
+    const synced = await again.emitWithAck('conversation:sync', { afterSeq: 0 });
+    const alreadyThere = synced.ok && synced.data.messages.some((m) => m.role === 'bot');
+    if (!alreadyThere) await answered;
+
+    const token = await login(restarted.url);
+    const after = await again.emitWithAck('conversation:sync', { afterSeq: 0 });
+    if (!after.ok) throw new Error(after.error.message);
+    const conversationId = after.data.conversation?.id as string;
+    const { messages } = await readConversation(restarted.url, token, conversationId);
+    expect(messages.filter((m) => m.role === 'customer').map((m) => m.clientId)).toEqual([clientId]);
+    expect(messages.filter((m) => m.role === 'bot' && m.visibility === 'public')).toHaveLength(1);
+  });
+});

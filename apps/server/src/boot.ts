@@ -13,6 +13,7 @@ import { sharedWordVectors } from './responder/word-vectors/load-word-vectors';
 import { ensureFirstAdmin, type FirstAdmin } from './services/auth/ensure-first-admin';
 import { toResponderArticle } from './services/knowledge/reload-articles';
 import { seedArticles } from './services/knowledge/seed-articles';
+import { resumeBotTurns } from './services/operations/resume-bot-turns';
 import { resumeOperations } from './services/operations/resume-operations';
 import { loadActivePolicy } from './services/policy-state';
 import { teachResponder } from './services/teach-responder';
@@ -73,6 +74,8 @@ export async function bootServer(config: Config, logger: Logger) {
   const resumed = await resumeOperations(app.ctx);
   if (resumed.finished + resumed.dropped > 0)
     logger.info(resumed, 'finished the use cases left by the last run');
+  const turns = await resumeBotTurns(app.ctx);
+  if (turns > 0) logger.info({ turns }, 'answering the customer messages left unanswered by the last run');
   const close = async () => {
     await app.close();
     await redis?.close();

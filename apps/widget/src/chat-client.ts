@@ -144,7 +144,8 @@ export class ChatClient {
     this.socket = socket;
     socket.on('message:created', (message) => this.receive([message]));
     socket.on('conversation:updated', (conversation) => {
-      if (this.applyConversation(conversation)) this.changed();
+      const taken = conversation.state !== 'bot' && this.previews.dropConversation(conversation.id);
+      if (this.applyConversation(conversation) || taken) this.changed();
     });
     socket.on('bot:typing', ({ conversationId, typing }) => {
       if (this.current.accepts(conversationId)) this.setTyping(typing);
@@ -255,6 +256,8 @@ export class ChatClient {
       if (!this.current.follow(message.conversationId)) continue;
       if (message.clientId && this.outbox.remove(message.clientId)) added = true;
       if (this.previews.settle(message.id)) added = true;
+      if (message.notice === 'agent_joined' && this.previews.dropConversation(message.conversationId))
+        added = true;
       if (!this.transcript.add(message)) continue;
       added = true;
       if (message.role === 'bot' || message.role === 'agent') this.setTyping(false);

@@ -45,4 +45,15 @@ describe('StreamPreviews', () => {
     expect(previews.list('c1')).toEqual([]);
     expect(onChange).toHaveBeenCalledTimes(1);
   });
+
+  it('drops the previews of a conversation a person took over, and late pieces do not bring them back', () => {
+    const previews = new StreamPreviews(() => undefined);
+    previews.append('conv_1', 'msg_a', 'Refunds take');
+    previews.append('conv_2', 'msg_b', 'Shipping is');
+    expect(previews.dropConversation('conv_1')).toBe(true);
+    expect(previews.list('conv_1')).toEqual([]);
+    expect(previews.list('conv_2').map((p) => p.id)).toEqual(['msg_b']);
+    expect(previews.append('conv_1', 'msg_a', ' five days')).toBe(false);
+    expect(previews.dropConversation('conv_1')).toBe(false);
+  });
 });

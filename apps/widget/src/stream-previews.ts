@@ -63,6 +63,17 @@ export class StreamPreviews {
     return this.remove(id);
   }
 
+  /**
+   * A person has the conversation now: no reply being written by the bot can be kept any more (the store
+   * refuses it), so its preview goes at once rather than when the refusal arrives. Returns whether any went.
+   */
+  dropConversation(conversationId: string): boolean {
+    let dropped = false;
+    for (const preview of [...this.previews.values()])
+      if (preview.conversationId === conversationId && this.remove(preview.id)) dropped = true;
+    return dropped;
+  }
+
   list(conversationId: string | null): StreamPreview[] {
     return [...this.previews.values()].filter((p) => p.conversationId === conversationId);
   }

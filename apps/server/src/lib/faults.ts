@@ -14,6 +14,7 @@ export const crashPoints = [
   'review_draft:reviewed',
   'review_draft:published',
   'record_correction:created',
+  'bot_turn:answered',
 ] as const;
 export type CrashPoint = (typeof crashPoints)[number];
 

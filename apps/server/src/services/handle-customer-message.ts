@@ -5,8 +5,8 @@ import { createId } from '../lib/ids';
 import { appendAndNotify, appendNotice } from './append-and-notify';
 import { DomainError } from './domain-error';
 import { flagSensitiveData } from './flag-sensitive-data';
-import { runBotTurn } from './run-bot-turn';
 import { nowIso, type ServiceContext } from './service-context';
+import { startBotTurn } from './start-bot-turn';
 import { ownsConversation, type Visitor } from './visitor';
 
 export interface CustomerMessageInput {
@@ -32,6 +32,9 @@ export function handleCustomerMessage(
     );
     if (existing) {
       const conversation = await ctx.store.getConversation(existing.conversationId);
+      // A resend after a lost ack: stored, but perhaps never answered (the server died first). The turn
+      // does nothing when a turn answered it already.
+      if (conversation?.state === 'bot') void startBotTurn(ctx, existing);
       if (conversation) return { message: existing, conversation };
     }
     const conversation = await openConversationFor(ctx, visitor, input.conversationId);
@@ -47,14 +50,7 @@ export function handleCustomerMessage(
     if (stored.created && text !== input.text) await appendNotice(ctx, conversation.id, 'card_masked');
     if (stored.created && stored.conversation.state !== 'bot')
       await flagSensitiveData(ctx, stored.conversation, findings);
-    if (stored.created) {
-      // Not in `conversationQueue`: a claim must not wait for the model (the store keeps the bot silent after it).
-      ctx.botTurnQueue
-        .run(conversation.id, () => runBotTurn(ctx, conversation.id, stored.message, findings))
-        .catch((err: unknown) =>
-          ctx.logger.error({ err, conversationId: conversation.id }, 'bot turn failed'),
-        );
-    }
+    if (stored.created) void startBotTurn(ctx, stored.message, findings);
     return { message: stored.message, conversation: stored.conversation };
   });
 }

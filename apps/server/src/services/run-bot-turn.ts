@@ -6,6 +6,7 @@ import { decideEscalation, type EscalationPolicy, resolveReviewThreshold } from 
 import { detectExplicitRequest } from '../domain/explicit-request';
 import { countConsecutiveLowConfidence } from '../domain/signals/repeated-fallback';
 import type { SensitiveFinding } from '../domain/signals/sensitive-data';
+import { createId } from '../lib/ids';
 import type { ResponderAnswer } from '../responder/responder';
 import type { AppendPrecondition } from '../store/store';
 import { addReviewItem } from './add-review-item';
@@ -28,11 +29,16 @@ export async function runBotTurn(
   conversationId: string,
   question: Message,
   ingestFindings: SensitiveFinding[] = [],
+  /** Finishes the turn that took this question and died before its reply was stored (it keeps the turn's id). */
+  resumedTurnId?: string,
 ): Promise<void> {
   const conversation = await ctx.store.getConversation(conversationId);
   if (!conversation || !botMaySpeak(conversation.state)) return;
   // A turn from before the last hand-back belongs to the agent's part of the conversation.
   if (question.seq <= conversation.botContextFromSeq) return;
+  // Another turn answered it already (a resent message, or a restart resuming a turn another node ran).
+  if (resumedTurnId === undefined && (await ctx.store.wasAnswered(conversationId, question.seq))) return;
+  const turnId = resumedTurnId ?? createId('turn');
 
   const policy = ctx.policy();
   const earlier = await messagesBefore(ctx, conversationId, conversation.botContextFromSeq, question.seq);
@@ -87,7 +93,10 @@ export async function runBotTurn(
     const expected: AppendPrecondition = {
       states: botSpeakingStates,
       botContextFromSeq: conversation.botContextFromSeq,
+      // One reply per question, whoever computes it: the store refuses a second turn's messages.
+      turn: { questionSeq: question.seq, turnId },
     };
+    ctx.faults.reached('bot_turn:answered');
     const turn = { conversationId, policy, stream, question, expected };
     await actOnAnswer(ctx, turn, { ...signalInput, modelFailed }, answer);
   } finally {

@@ -39,6 +39,11 @@ export interface ConversationDoc {
   lastConfidence?: number | null;
   /** Absent on documents stored before the field existed, which read as null. */
   contactEmail?: string | null;
+  /** The latest customer message no bot turn has answered yet (absent or null: none). */
+  awaitingBotSeq?: number | null;
+  /** The latest question a bot turn answered, and which turn (absent: none). */
+  answeredSeq?: number;
+  answeredBy?: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -54,6 +59,8 @@ export interface MessageDoc {
    * index (which FerretDB v1 does not implement).
    */
   dedupKey: string;
+  /** The bot turn that stored it (see `AppendPrecondition.turn`); absent otherwise. */
+  turnId?: string;
   role: MessageRole;
   visibility: Visibility;
   text: string;

@@ -37,20 +37,40 @@ export async function appendMessageIfNow(
   if ((await models.messages.exists({ _id: input.id })) !== null)
     throw new StoreConflictError('message', input.id);
   for (let attempt = 0; attempt < MAX_SEQ_ATTEMPTS; attempt++) {
+    const { turn } = expected;
     const reserved = await models.conversations
       .findOneAndUpdate(
         {
           _id: input.conversationId,
           state: mongoose.trusted({ $in: [...expected.states] }),
           botContextFromSeq: expected.botContextFromSeq,
+          // Not answered yet by another turn: the same check and record as the reservation itself.
+          ...(turn === undefined
+            ? {}
+            : {
+                $or: [
+                  { answeredSeq: mongoose.trusted({ $lt: turn.questionSeq }) },
+                  { answeredSeq: mongoose.trusted({ $exists: false }) },
+                  { answeredSeq: turn.questionSeq, answeredBy: turn.turnId },
+                ],
+              }),
         },
-        { $inc: { lastSeq: 1 }, $set: { updatedAt: input.createdAt } },
+        {
+          $inc: { lastSeq: 1 },
+          $set: {
+            updatedAt: input.createdAt,
+            ...(turn === undefined ? {} : { answeredSeq: turn.questionSeq, answeredBy: turn.turnId }),
+          },
+        },
         // No projection: FerretDB v1 does not implement one on findAndModify.
         { returnDocument: 'after' },
       )
       .lean<ConversationDoc>();
     if (reserved === null) return null;
-    const doc = toMessageDoc(unkeyed, reserved.lastSeq, reserved);
+    const doc: MessageDoc = {
+      ...toMessageDoc(unkeyed, reserved.lastSeq, reserved),
+      ...(turn === undefined ? {} : { turnId: turn.turnId }),
+    };
     try {
       await models.messages.create(doc);
     } catch (error) {
@@ -64,6 +84,12 @@ export async function appendMessageIfNow(
       continue;
     }
     await showAsLast(models, doc);
+    if (turn !== undefined) {
+      await models.conversations.updateOne(
+        { _id: input.conversationId, awaitingBotSeq: mongoose.trusted({ $lte: turn.questionSeq }) },
+        { $set: { awaitingBotSeq: null } },
+      );
+    }
     return doc;
   }
   throw new Error(`no free seq in conversation ${input.conversationId} after ${MAX_SEQ_ATTEMPTS} attempts`);

@@ -3,7 +3,7 @@ import { isDuplicateKeyError } from './mongo-connection';
 import type { ConversationDoc, MessageDoc } from './mongo-documents';
 import { appendMessageIfNow } from './mongo-guarded-append';
 import type { MongoModels } from './mongo-models';
-import { clientDedupKey, isKey, lastFieldsOf, toMessage, toMessageDoc } from './mongo-rows';
+import { clientDedupKey, isKey, lastFieldsOf, toConversation, toMessage, toMessageDoc } from './mongo-rows';
 import type { KeyedQueue } from './mongo-write-queue';
 import type { MessageMethods, NewMessage, Store } from './store';
 import { StoreConflictError, StoreNotFoundError } from './store-errors';
@@ -15,7 +15,7 @@ const MAX_SEQ_ATTEMPTS = 100;
 
 /** Messages, numbered per conversation. */
 export function createMongoMessages(models: MongoModels, serialize: KeyedQueue): MessageMethods {
-  const { messages } = models;
+  const { messages, conversations } = models;
 
   return {
     appendMessage(input) {
@@ -68,6 +68,41 @@ export function createMongoMessages(models: MongoModels, serialize: KeyedQueue):
         .limit(limit)
         .lean<MessageDoc[]>();
       return docs.map(toMessage);
+    },
+
+    async listAwaitingBot(limit) {
+      const docs = await conversations
+        .find({ awaitingBotSeq: mongoose.trusted({ $gte: 0 }) })
+        .sort({ awaitingBotSeq: 1, _id: 1 })
+        .limit(limit)
+        .lean<ConversationDoc[]>();
+      return Promise.all(
+        docs.map(async (doc) => {
+          const turn = doc.answeredBy ?? null;
+          const stored =
+            turn !== null && (await messages.exists({ conversationId: doc._id, turnId: turn })) !== null;
+          return {
+            conversation: toConversation(doc),
+            questionSeq: doc.awaitingBotSeq as number,
+            answeredSeq: doc.answeredSeq ?? 0,
+            interruptedTurn: turn !== null && !stored ? turn : null,
+          };
+        }),
+      );
+    },
+
+    async wasAnswered(conversationId, questionSeq) {
+      if (!isKey(conversationId)) return false;
+      const doc = await conversations.findById(conversationId).lean<ConversationDoc>();
+      return (doc?.answeredSeq ?? 0) >= questionSeq;
+    },
+
+    async clearAwaitingBot(conversationId, questionSeq) {
+      if (!isKey(conversationId)) return;
+      await conversations.updateOne(
+        { _id: conversationId, awaitingBotSeq: questionSeq },
+        { $set: { awaitingBotSeq: null } },
+      );
     },
 
     async reopenDraft(messageId, publishedMessageId) {

@@ -53,12 +53,16 @@ const conversationSchema = new Schema<ConversationDoc>(
     lastSentiment: { type: Number, default: null },
     lastConfidence: { type: Number, default: null },
     contactEmail: nullableText,
+    awaitingBotSeq: { type: Number, default: null },
+    answeredSeq: { type: Number, default: 0 },
+    answeredBy: nullableText,
     createdAt: text,
     updatedAt: text,
   },
   options,
 );
 conversationSchema.index({ state: 1, updatedAt: -1 });
+conversationSchema.index({ awaitingBotSeq: 1 });
 conversationSchema.index({ siteKey: 1, visitorId: 1, state: 1, updatedAt: -1 });
 conversationSchema.index({ updatedAt: -1 });
 
@@ -69,6 +73,7 @@ const messageSchema = new Schema<MessageDoc>(
     seq: count,
     clientId: nullableText,
     dedupKey: text,
+    turnId: { type: String },
     role: text,
     visibility: text,
     text,
@@ -87,6 +92,7 @@ const messageSchema = new Schema<MessageDoc>(
 );
 messageSchema.index({ conversationId: 1, seq: 1 }, { unique: true });
 messageSchema.index({ conversationId: 1, dedupKey: 1 }, { unique: true });
+messageSchema.index({ conversationId: 1, turnId: 1 });
 messageSchema.index({ siteKey: 1, visitorId: 1, clientId: 1 });
 // Recent customer questions, for the review order's similarity counts.
 messageSchema.index({ role: 1, createdAt: -1 });

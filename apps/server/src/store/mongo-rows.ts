@@ -88,6 +88,7 @@ export function lastFieldsOf(message: MessageDoc): Partial<ConversationDoc> {
   if (message.visibility === 'public' && message.role === 'customer') {
     fields.lastCustomerText = message.text;
     fields.lastSentiment = message.sentiment ?? null;
+    fields.awaitingBotSeq = message.seq;
   }
   if (message.bot) fields.lastConfidence = message.bot.confidence;
   return fields;

@@ -21,13 +21,27 @@ export function createSqliteConversations(
   // IMMEDIATE takes the write lock before the check, so no other process can move the conversation
   // (a claim on another node sharing the file) between the check and the insert.
   const appendMessageIf = db.transaction((input: NewMessage, expected: AppendPrecondition) => {
-    const row = sql<Pick<ConversationRow, 'state' | 'bot_context_from_seq'>>(
-      'SELECT state, bot_context_from_seq FROM conversations WHERE id = @id',
+    const row = sql<TurnRow>(
+      'SELECT state, bot_context_from_seq, answered_seq, answered_by FROM conversations WHERE id = @id',
     ).get({ id: input.conversationId });
     if (row === undefined) return null;
     if (!expected.states.includes(row.state) || row.bot_context_from_seq !== expected.botContextFromSeq)
       return null;
-    return appendMessageNow(sql, { ...input, clientId: null }).message;
+    const { turn } = expected;
+    if (turn !== undefined) {
+      const answeredBefore = row.answered_seq < turn.questionSeq;
+      const sameTurn = row.answered_seq === turn.questionSeq && row.answered_by === turn.turnId;
+      if (!answeredBefore && !sameTurn) return null;
+    }
+    const message = appendMessageNow(sql, { ...input, clientId: null }).message;
+    if (turn !== undefined) {
+      sql(
+        `UPDATE conversations SET answered_seq = @questionSeq, answered_by = @turnId,
+           awaiting_bot_seq = CASE WHEN awaiting_bot_seq <= @questionSeq THEN NULL ELSE awaiting_bot_seq END
+         WHERE id = @id`,
+      ).run({ id: input.conversationId, questionSeq: turn.questionSeq, turnId: turn.turnId });
+    }
+    return message;
   });
 
   return {
@@ -111,6 +125,34 @@ export function createSqliteConversations(
 
     async appendMessage(input) {
       return mapConstraints(() => appendMessage.immediate(input), { entity: 'message', key: input.id });
+    },
+
+    async listAwaitingBot(limit) {
+      return sql<ConversationRow & { awaiting_bot_seq: number; answered_seq: number }>(
+        `SELECT * FROM conversations WHERE awaiting_bot_seq IS NOT NULL
+         ORDER BY awaiting_bot_seq ASC, id ASC LIMIT @limit`,
+      )
+        .all({ limit })
+        .map((row) => ({
+          conversation: toConversation(row),
+          questionSeq: row.awaiting_bot_seq,
+          answeredSeq: row.answered_seq,
+          // Taking the question and storing the reply are one transaction here.
+          interruptedTurn: null,
+        }));
+    },
+
+    async wasAnswered(conversationId, questionSeq) {
+      const row = sql<{ answered_seq: number }>('SELECT answered_seq FROM conversations WHERE id = @id').get({
+        id: conversationId,
+      });
+      return row !== undefined && row.answered_seq >= questionSeq;
+    },
+
+    async clearAwaitingBot(conversationId, questionSeq) {
+      sql(
+        'UPDATE conversations SET awaiting_bot_seq = NULL WHERE id = @conversationId AND awaiting_bot_seq = @questionSeq',
+      ).run({ conversationId, questionSeq });
     },
 
     async appendMessageIf(input, expected) {
@@ -208,7 +250,8 @@ function appendMessageNow(sql: Sql, input: NewMessage): { message: Message; crea
          last_message = CASE WHEN @visibility = 'public' THEN @text ELSE last_message END,
          last_customer_text = CASE WHEN @customerSays = 1 THEN @text ELSE last_customer_text END,
          last_sentiment = CASE WHEN @customerSays = 1 THEN @sentiment ELSE last_sentiment END,
-         last_confidence = coalesce(@confidence, last_confidence)
+         last_confidence = coalesce(@confidence, last_confidence),
+         awaiting_bot_seq = CASE WHEN @customerSays = 1 THEN last_seq + 1 ELSE awaiting_bot_seq END
      WHERE id = @conversationId RETURNING last_seq`,
   ).get({
     conversationId: input.conversationId,
@@ -297,4 +340,9 @@ export function listParams(prefix: string, values: readonly string[], params: Sq
       return `@${prefix}${index}`;
     })
     .join(', ');
+}
+
+interface TurnRow extends Pick<ConversationRow, 'state' | 'bot_context_from_seq'> {
+  answered_seq: number;
+  answered_by: string | null;
 }

@@ -210,6 +210,13 @@ export const migrations: readonly string[] = [
   INSERT INTO messages_fts (text, message_id)
     SELECT text, id FROM messages WHERE visibility = 'public' AND role <> 'system' ORDER BY rowid;
   `,
+  // 10: the bot's turns are durable: which question awaits a reply, and which turn answered which question.
+  `
+  ALTER TABLE conversations ADD COLUMN awaiting_bot_seq INTEGER;
+  ALTER TABLE conversations ADD COLUMN answered_seq INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE conversations ADD COLUMN answered_by TEXT;
+  CREATE INDEX conversations_awaiting_bot ON conversations (awaiting_bot_seq) WHERE awaiting_bot_seq IS NOT NULL;
+  `,
 ];
 
 /**

@@ -42,6 +42,62 @@ export function describeGuardedAppendContract(current: CurrentStore): void {
       },
     );
 
+    it('a customer message awaits the bot until a turn answers it; one turn per question', async () => {
+      const store = current();
+      const { id } = await store.createConversation(conversationFixture());
+      await store.appendMessage(messageFixture(id, { createdAt: at(1) }));
+      const awaiting = async () =>
+        (await store.listAwaitingBot(100)).filter((a) => a.conversation.id === id).map((a) => a.questionSeq);
+      expect(await awaiting()).toEqual([1]);
+
+      const turn = (turnId: string, questionSeq = 1): AppendPrecondition => ({
+        ...whileBot(),
+        turn: { questionSeq, turnId },
+      });
+      expect(await store.wasAnswered(id, 1)).toBe(false);
+      expect(await store.appendMessageIf(botReplyFixture(id), turn('turn_a'))).not.toBeNull();
+      expect(await awaiting()).toEqual([]);
+      expect(await store.wasAnswered(id, 1)).toBe(true);
+      expect(await store.wasAnswered(id, 2)).toBe(false);
+      expect(await store.wasAnswered('conv_missing', 1)).toBe(false);
+      // The same turn may add its next message (a draft and its notice); another turn for it may not.
+      expect(await store.appendMessageIf(botReplyFixture(id), turn('turn_a'))).not.toBeNull();
+      const before = await store.getConversation(id);
+      expect(await store.appendMessageIf(botReplyFixture(id), turn('turn_b'))).toBeNull();
+      expect(await store.getConversation(id)).toEqual(before);
+
+      // A later question is answered by a new turn, and then the earlier one's turns are refused.
+      const { message: second } = await store.appendMessage(messageFixture(id, { createdAt: at(5) }));
+      expect(await awaiting()).toEqual([second.seq]);
+      expect(await store.appendMessageIf(botReplyFixture(id), turn('turn_c', second.seq))).not.toBeNull();
+      expect(await store.appendMessageIf(botReplyFixture(id), turn('turn_a'))).toBeNull();
+      expect(await awaiting()).toEqual([]);
+    });
+
+    it('of two turns answering one question at once, exactly one is stored', async () => {
+      const store = current();
+      const { id } = await store.createConversation(conversationFixture());
+      await store.appendMessage(messageFixture(id));
+      const results = await Promise.all(
+        ['turn_x', 'turn_y', 'turn_z'].map((turnId) =>
+          store.appendMessageIf(botReplyFixture(id), { ...whileBot(), turn: { questionSeq: 1, turnId } }),
+        ),
+      );
+      expect(results.filter((r) => r !== null)).toHaveLength(1);
+    });
+
+    it('takes a conversation off the awaiting list only for the question it awaits', async () => {
+      const store = current();
+      const { id } = await store.createConversation(conversationFixture());
+      await store.appendMessage(messageFixture(id));
+      await store.appendMessage(messageFixture(id));
+      await store.clearAwaitingBot(id, 1);
+      const mine = async () => (await store.listAwaitingBot(100)).filter((a) => a.conversation.id === id);
+      expect((await mine()).map((a) => a.questionSeq)).toEqual([2]);
+      await store.clearAwaitingBot(id, 2);
+      expect(await mine()).toEqual([]);
+    });
+
     it('refuses a reply computed before a hand-back moved the context boundary', async () => {
       const store = current();
       const { id } = await store.createConversation(conversationFixture());

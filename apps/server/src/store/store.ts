@@ -94,6 +94,16 @@ export interface Store {
    * conversation does not exist. Takes no client id; a duplicate message id throws `StoreConflictError`.
    */
   appendMessageIf(input: NewMessage, expected: AppendPrecondition): Promise<Message | null>;
+  /**
+   * Conversations whose latest customer message no bot turn has answered yet (in any state: the caller
+   * decides), with that message's seq and the last question a turn did answer, oldest first. A bot turn's message (`turn` precondition) for that
+   * question or a later one takes the conversation off the list.
+   */
+  listAwaitingBot(limit: number): Promise<AwaitingBot[]>;
+  /** Whether a bot turn has answered this question (or a later one) of the conversation. */
+  wasAnswered(conversationId: string, questionSeq: number): Promise<boolean>;
+  /** Takes the conversation off that list, if this is still the question it awaits. */
+  clearAwaitingBot(conversationId: string, questionSeq: number): Promise<void>;
   /** A message a visitor sent (role `customer`) with this client id, in any of their conversations. */
   findVisitorMessageByClientId(siteKey: string, visitorId: string, clientId: string): Promise<Message | null>;
   getMessage(id: string): Promise<Message | null>;
@@ -248,6 +258,9 @@ export type MessageMethods = Pick<
   Store,
   | 'appendMessage'
   | 'appendMessageIf'
+  | 'listAwaitingBot'
+  | 'clearAwaitingBot'
+  | 'wasAnswered'
   | 'findVisitorMessageByClientId'
   | 'getMessage'
   | 'listMessages'
@@ -409,6 +422,12 @@ export interface AppendPrecondition {
   states: readonly ConversationState[];
   /** The context boundary the reply was computed from; a hand-back since then moves it. */
   botContextFromSeq: number;
+  /**
+   * The bot's turn this message belongs to: stored only while no other turn has answered this question
+   * or a later one (two turns for one question — a restart resuming a turn another node is still
+   * running — cannot both reply). Storing it records the question as answered by this turn.
+   */
+  turn?: { questionSeq: number; turnId: string };
 }
 
 export interface MessageQuery {
@@ -460,6 +479,20 @@ export interface NewAgent {
   role: AgentRole;
   passwordHash: string;
   createdAt: string;
+}
+
+/** A conversation whose latest customer message awaits the bot (see `listAwaitingBot`). */
+export interface AwaitingBot {
+  conversation: Conversation;
+  /** The latest customer message no turn has finished answering. */
+  questionSeq: number;
+  /** The latest question a turn took. */
+  answeredSeq: number;
+  /**
+   * The turn that took it when that turn stored nothing: it died between taking the question and storing
+   * its reply (on MongoDB the two are separate writes); null otherwise. Only that turn's id may finish it.
+   */
+  interruptedTurn: string | null;
 }
 
 export interface AgentPatch {
