@@ -210,6 +210,15 @@ export const migrations: readonly string[] = [
   INSERT INTO messages_fts (text, message_id)
     SELECT text, id FROM messages WHERE visibility = 'public' AND role <> 'system' ORDER BY rowid;
   `,
+  `
+  CREATE TABLE site_keys (
+    key TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    origins TEXT NOT NULL,
+    greeting TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  ) STRICT;
+  `,
 ];
 
 /**
