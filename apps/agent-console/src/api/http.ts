@@ -1,4 +1,4 @@
-import type { RestErrorBody } from '@hitl/shared/errors';
+import { apiErrorSchema, type RestErrorBody } from '@hitl/shared/errors';
 import { ApiRequestError } from './api-error';
 
 /** What a shared zod schema offers (without the console depending on zod itself). */
@@ -7,7 +7,7 @@ interface ResponseSchema<T> {
 }
 
 /** `text` is sent as it is, as text/plain (an import file); `body` as JSON. */
-type JsonInit = { method?: 'GET' | 'POST' | 'PUT' | 'PATCH'; body?: unknown; text?: string };
+type JsonInit = { method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; body?: unknown; text?: string };
 
 /** Same-origin JSON request; resolves with the parsed body or throws an ApiRequestError. */
 export async function fetchJson<T>(path: string, init: JsonInit = {}): Promise<T> {
@@ -47,7 +47,15 @@ export async function fetchParsed<T>(
 }
 
 function toRequestError(status: number, body: unknown): ApiRequestError {
-  if (isErrorBody(body)) return new ApiRequestError(body.error.code, body.error.message, status);
+  if (isErrorBody(body)) {
+    const issues = apiErrorSchema.shape.issues.safeParse(body.error.issues);
+    return new ApiRequestError(
+      body.error.code,
+      body.error.message,
+      status,
+      issues.success ? issues.data : [],
+    );
+  }
   if (status === 401) return new ApiRequestError('unauthorized', 'Please sign in again.', status);
   if (status === 403) return new ApiRequestError('forbidden', 'You are not allowed to do this.', status);
   if (status >= 500) {
