@@ -23,6 +23,6 @@ export async function changeSiteKey(key: string, patch: SiteKeyPatchRequest): Pr
 }
 
 /** Answered with 204 and no body. */
-export function deleteSiteKey(key: string): Promise<void> {
-  return fetchJson<void>(pathOf(key), { method: 'DELETE' });
+export async function deleteSiteKey(key: string): Promise<void> {
+  await fetchJson(pathOf(key), { method: 'DELETE' });
 }
