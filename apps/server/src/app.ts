@@ -113,6 +113,10 @@ export function createApp(deps: AppDeps): App {
     ),
     systemPrompt: `You are the customer support assistant of ${config.SITE_NAME}. Answer briefly, kindly and only with facts you are sure of.`,
   };
+  // Configured site keys are copied into the store now, not at the first request that needs them.
+  const siteKeysSeeded = ctx.siteKeys.seeded().catch((err: unknown) => {
+    logger.error({ err }, 'could not seed the site keys from SITES; the next widget session tries again');
+  });
   // Corrections taught at start count: enough of them retrain at once, in the background.
   retrainScheduler?.correctionLearned();
   attachSocketHandlers(namespaces, ctx, {
@@ -175,6 +179,7 @@ export function createApp(deps: AppDeps): App {
     },
     async close() {
       retrainScheduler?.stop();
+      await siteKeysSeeded;
       await new Promise<void>((resolve) => namespaces.io.close(() => resolve()));
       await ctx.visitorQueue.drain();
       await ctx.botTurnQueue.drain();

@@ -19,7 +19,7 @@ const sourceLabels: Record<PolicyResponse['source'], string> = {
   console: 'this console',
 };
 
-/** The escalation policy (admins edit it, everyone else reads it) and, for admins, the audit trail. */
+/** The escalation policy (admins edit it, everyone else reads it) and, for admins, the team, the site keys and the audit trail. */
 export function SettingsPage({ agent }: { agent: Agent }) {
   const admin = can(agent.role, 'policy.edit');
   const { current, error, save, replace } = usePolicy();
