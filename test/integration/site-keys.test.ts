@@ -3,21 +3,12 @@ import { siteKeyListResponseSchema, siteKeyResponseSchema } from '@hitl/shared/s
 import { widgetSessionResponseSchema } from '@hitl/shared/widget-events';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type StoreKind, storeKinds } from '../support/store-kinds';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 let server: TestServer;
 let admin: { agent: Agent; token: string };
 let agent: { agent: Agent; token: string };
-
-beforeAll(async () => {
-  server = await startTestServer({
-    SITES: 'demo=self;shop=https://shop.example',
-    SITE_NAME: 'Harbor & Pine',
-  });
-  admin = await server.createAgent({ name: 'Ada Admin', role: 'admin' });
-  agent = await server.createAgent({ name: 'Alex Agent' });
-});
-afterAll(() => server.close());
 
 const api = (token: string, method: string, path: string, body?: unknown) =>
   fetch(`${server.url}${path}`, {
@@ -65,7 +56,17 @@ const auditActions = async () =>
     }
   ).events;
 
-describe('site keys', () => {
+describe.each(storeKinds)('site keys (%s store)', (kind: StoreKind) => {
+  beforeAll(async () => {
+    server = await startTestServer(
+      { SITES: 'demo=self;shop=https://shop.example', SITE_NAME: 'Harbor & Pine' },
+      { store: kind },
+    );
+    admin = await server.createAgent({ name: 'Ada Admin', role: 'admin' });
+    agent = await server.createAgent({ name: 'Alex Agent' });
+  });
+  afterAll(() => server.close());
+
   it('starts from the SITES configuration, with the default greeting', async () => {
     const keys = await list();
     expect(keys.map((k) => [k.key, k.origins, k.name])).toEqual([
