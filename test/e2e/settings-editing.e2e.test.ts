@@ -61,6 +61,7 @@ describe('settings edited in a real browser', () => {
     await admin.getByTestId('settings-save').click();
     await admin.getByTestId('settings-saved').waitFor();
     expect(server.app.ctx.policyState.policy.rules[0]?.keywords).toContain('barrister');
+    await card.scrollIntoViewIfNeeded();
     await shot(admin, 'settings-1-rule-form');
 
     const customer = await openWidget();
@@ -73,7 +74,12 @@ describe('settings edited in a real browser', () => {
     const conversationId = await item.getAttribute('data-conversation-id');
     const stored = await server.store.getConversation(conversationId ?? '');
     expect(stored?.reasons).toContainEqual(
-      expect.objectContaining({ signal: 'topic_rule', rule: 'legal-threat' }),
+      expect.objectContaining({
+        signal: 'topic_rule',
+        rule: 'legal-threat',
+        value: 'barrister',
+        detail: 'The customer threatens legal action',
+      }),
     );
     await customer.context().close();
   });
@@ -106,6 +112,7 @@ describe('settings edited in a real browser', () => {
       .getByTestId('settings-page')
       .evaluate((page: { scrollWidth: number; clientWidth: number }) => page.scrollWidth - page.clientWidth);
     expect(overflow).toBe(0);
+    await admin.locator('[data-testid="rule-card"][data-rule-id="large-refund"]').scrollIntoViewIfNeeded();
     await shot(admin, 'settings-3-1024');
   });
 });

@@ -14,7 +14,7 @@ export const modeExplanations: Record<OversightMode, string> = {
 
 const rulesSchema = topicRuleSchema.array();
 
-/** Keyed by the shared type (a new mode fails the type check until it is explained), without bundling zod. */
+/** Keyed by the shared type: a new mode fails the type check until it is explained. */
 export const oversightModes = keysOf(modeExplanations);
 
 /** Topics every shop has, offered even when the policy does not mention them yet. */

@@ -51,7 +51,8 @@ export function toRuleRow(rule: TopicRule): RuleRow {
 export function emptyRuleRow(taken: readonly RuleRow[]): RuleRow {
   let n = taken.length + 1;
   while (taken.some((row) => row.id === `new-rule-${n}`)) n++;
-  return { ...toRuleRow({ id: `new-rule-${n}`, description: '', topic: 'general', action: 'escalate' }) };
+  // Escalating keeps a half-written rule on the safe side; it still needs a condition before saving.
+  return toRuleRow({ id: `new-rule-${n}`, description: '', topic: 'general', action: 'escalate' });
 }
 
 /**
