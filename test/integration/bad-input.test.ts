@@ -369,9 +369,15 @@ describe('admin-written rule patterns cannot stall the server', () => {
     const policy = await readPolicy(admin.token);
     const res = await put(admin.token, { ...policy, rules: [...policy.rules, rule('(a)\\1')] });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(
-      new RegExp(`rules\\[${policy.rules.length}\\]\\.patterns\\[0\\].*RE2`),
-    );
+    const { error } = (await res.json()) as {
+      error: { message: string; issues: { path: (string | number)[]; message: string }[] };
+    };
+    expect(error.message).toMatch(new RegExp(`rules\\[${policy.rules.length}\\]\\.patterns\\[0\\].*RE2`));
+    // The same problem by its place, for the console to show beside the pattern's field.
+    expect(error.issues).toEqual([
+      { path: ['rules', policy.rules.length, 'patterns', 0], message: expect.stringMatching(/RE2/) },
+    ]);
+    expect(await readPolicy(admin.token)).toEqual(policy);
   });
 
   it('^(a+)+$ against a long run of a’s: the message is answered and the server keeps serving', async () => {

@@ -19,7 +19,7 @@ const HUGE = 60 * 1024;
 
 type Role = 'admin' | 'agent' | 'anonymous';
 interface RouteCase {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
   /** `:id` is replaced by a generated id or the valid one. */
   path: string;
   validId?: () => string;
@@ -143,6 +143,18 @@ const routes = (): RouteCase[] => [
   { method: 'POST', path: '/api/knowledge/import', query: ['format', 'mode', 'dryRun'], text: true },
   { method: 'GET', path: '/api/knowledge/export', query: ['format'] },
   { method: 'GET', path: '/api/knowledge/gaps', query: ['days', 'limit'] },
+  { method: 'GET', path: '/api/admin/site-keys', query: ['x'] },
+  {
+    method: 'POST',
+    path: '/api/admin/site-keys',
+    body: () => ({ key: 'kiosk', name: 'Kiosk', origins: ['https://kiosk.example'], greeting: 'Hello!' }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/admin/site-keys/:id',
+    validId: () => 'demo',
+    body: () => ({ origins: ['self', 'http://localhost:8080'], greeting: 'Hi there!' }),
+  },
   { method: 'GET', path: '/api/no-such-route', query: ['x'] },
 ];
 

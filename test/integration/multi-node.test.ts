@@ -76,6 +76,23 @@ describe('two server nodes sharing one store and one Redis', () => {
     expect(rest.status).toBe(401);
   });
 
+  it('a site key edited on node A applies on node B at once: greeting and allowed origins', async () => {
+    const admin = await loginAgentOver(nodeA.url, ADMIN.email, ADMIN.password);
+    const res = await fetch(`${nodeA.url}/api/admin/site-keys/demo`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ origins: ['self', 'https://partner.example'], greeting: 'Hello from node A' }),
+    });
+    expect(res.status).toBe(200);
+    const onB = await fetch(`${nodeB.url}/api/widget/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://partner.example' },
+      body: JSON.stringify({ siteKey: 'demo' }),
+    });
+    expect(onB.status).toBe(200);
+    expect(await onB.json()).toMatchObject({ greeting: 'Hello from node A' });
+  });
+
   it('neither node prints the admin password the operator gave', () => {
     for (const node of [nodeA, nodeB]) {
       expect(node.output()).toContain('Agent login:');

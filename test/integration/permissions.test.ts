@@ -75,6 +75,13 @@ const requests: Record<Permission, (role: AgentRole) => Promise<Response>> = {
   },
   'audit.read': (role) => call(role, 'GET', '/api/admin/audit'),
   'team.manage': (role) => call(role, 'GET', '/api/admin/agents'),
+  'site.manage': (role) =>
+    call(role, 'POST', '/api/admin/site-keys', {
+      key: `site-${role}`,
+      name: 'Shop',
+      origins: ['https://shop.example'],
+      greeting: 'Hello!',
+    }),
   'export.redacted': (role) => call(role, 'GET', '/api/exports/corrections?format=csv&status=any'),
   'export.unredacted': (role) =>
     call(role, 'GET', '/api/exports/corrections?format=csv&status=any&redact=false'),

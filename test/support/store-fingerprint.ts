@@ -3,7 +3,7 @@ import type { Store } from '../../apps/server/src/store/store';
 /**
  * A cheap summary of everything a request could change: conversations (state, assignee, contact, `lastSeq`,
  * so every appended message), corrections and review items with their status, articles with their version,
- * audit events, agents and the active policy. Equal fingerprints before and after a request mean the request
+ * audit events, agents, site keys and the active policy. Equal fingerprints before and after a request mean the request
  * wrote nothing (sessions aside, which a login creates on purpose).
  */
 export async function fingerprintStore(store: Store): Promise<string> {
@@ -24,5 +24,6 @@ export async function fingerprintStore(store: Store): Promise<string> {
     audit: audit.length,
     agents: await store.countAgents(),
     policy: policy?.updatedAt ?? null,
+    siteKeys: (await store.listSiteKeys()).map((s) => [s.key, s.updatedAt]),
   });
 }

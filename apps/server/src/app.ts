@@ -18,6 +18,7 @@ import { sendError } from './http/rest-handler';
 import { reviewItemRoutes } from './http/review-item-routes';
 import { reviewRoutes } from './http/review-routes';
 import { securityHeaders } from './http/security-headers';
+import { siteKeyRoutes } from './http/site-key-routes';
 import { defaultStaticPaths, type StaticPaths, staticRoutes } from './http/static-routes';
 import { widgetRoutes } from './http/widget-routes';
 import { type Clock, systemClock } from './lib/clock';
@@ -34,6 +35,7 @@ import { createRateLimits, type RateLimitStore } from './services/rate-limits';
 
 import { createRetrainScheduler } from './services/retrain-scheduler';
 import type { ServiceContext } from './services/service-context';
+import { SiteKeyDirectory } from './services/site-keys/site-key-directory';
 import type { Store } from './store/store';
 
 export interface AppDeps {
@@ -104,13 +106,21 @@ export function createApp(deps: AppDeps): App {
     knowledgeQueue: new KeyedQueue(),
     mailer: config.SMTP_URL ? createSmtpMailer(config.SMTP_URL, logger) : null,
     mail: { from: config.mailFrom, siteName: config.SITE_NAME },
+    siteKeys: new SiteKeyDirectory(
+      store,
+      { sites: config.sites, siteName: config.SITE_NAME },
+      deps.clock ?? systemClock,
+    ),
     systemPrompt: `You are the customer support assistant of ${config.SITE_NAME}. Answer briefly, kindly and only with facts you are sure of.`,
   };
+  // Configured site keys are copied into the store now, not at the first request that needs them.
+  const siteKeysSeeded = ctx.siteKeys.seeded().catch((err: unknown) => {
+    logger.error({ err }, 'could not seed the site keys from SITES; the next widget session tries again');
+  });
   // Corrections taught at start count: enough of them retrain at once, in the background.
   retrainScheduler?.correctionLearned();
   attachSocketHandlers(namespaces, ctx, {
     secret: deps.secret,
-    sites: config.sites,
     publicUrl: config.PUBLIC_URL,
     visitorTokenTtlMs: visitorTokenTtlMs(config),
     clientAddress: (req) => proxyaddr(req, app.get('trust proxy fn')),
@@ -131,8 +141,6 @@ export function createApp(deps: AppDeps): App {
     '/api/widget',
     widgetRoutes(ctx, {
       secret: deps.secret,
-      sites: config.sites,
-      siteName: config.SITE_NAME,
       publicUrl: config.PUBLIC_URL,
       visitorTokenTtlMs: visitorTokenTtlMs(config),
     }),
@@ -146,6 +154,7 @@ export function createApp(deps: AppDeps): App {
   app.use('/api', reviewRoutes(ctx));
   app.use('/api', correctionRoutes(ctx));
   app.use('/api', adminRoutes(ctx));
+  app.use('/api', siteKeyRoutes(ctx));
   app.use('/api', reviewItemRoutes(ctx));
   app.use('/api', emailReplyRoutes(ctx));
 
@@ -170,6 +179,7 @@ export function createApp(deps: AppDeps): App {
     },
     async close() {
       retrainScheduler?.stop();
+      await siteKeysSeeded;
       await new Promise<void>((resolve) => namespaces.io.close(() => resolve()));
       await ctx.visitorQueue.drain();
       await ctx.botTurnQueue.drain();

@@ -23,9 +23,18 @@ export const errorCodes = [
 export const errorCodeSchema = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
+/** One problem of a refused body, at its place in it (`['rules', 2, 'patterns', 0]`), so a form can show it by the field. */
+export const payloadIssueSchema = z.object({
+  path: z.array(z.union([z.string(), z.number()])),
+  message: z.string(),
+});
+export type PayloadIssue = z.infer<typeof payloadIssueSchema>;
+
 export const apiErrorSchema = z.object({
   code: errorCodeSchema,
   message: z.string(),
+  /** With `invalid_payload`: each problem with its place, when the refusal came from a schema. */
+  issues: z.array(payloadIssueSchema).optional(),
   /** With `rate_limited`: how long to wait before trying again. */
   retryAfterMs: z.number().int().nonnegative().optional(),
 });

@@ -26,6 +26,8 @@ export const permissions = {
   'audit.read': ['admin'],
   /** Add team members, change their roles, deactivate and reactivate them. */
   'team.manage': ['admin'],
+  /** Add, change and remove widget site keys: allowed origins, greeting, display name. */
+  'site.manage': ['admin'],
   /** Download corrections with personal data redacted. */
   'export.redacted': ['agent', 'reviewer', 'admin'],
   /** Download corrections as they were written, personal data included (audited). */
@@ -52,6 +54,7 @@ export const refusals: Record<Permission, string> = {
   'policy.edit': 'Only admins can change the escalation policy.',
   'audit.read': 'Only admins can read the audit trail.',
   'team.manage': 'Only admins can manage the team.',
+  'site.manage': 'Only admins can manage site keys.',
   'export.redacted': 'Log in as an agent.',
   'export.unredacted': 'Only admins can export corrections without redaction.',
 };

@@ -1,27 +1,28 @@
 import { z } from 'zod';
 import {
-  type Agent,
-  type Author,
   agentRoleSchema,
   agentSchema,
-  type CorrectionReason,
+  authorSchema,
   clientIdSchema,
   conversationStateSchema,
   correctionKindSchema,
   correctionReasonSchema,
+  correctionReasons,
+  correctionSchema,
   idSchema,
-  type Message,
+  messageSchema,
   messageTextSchema,
   reviewStatusSchema,
 } from './models';
-import type { EscalationPolicy } from './policy';
+import { escalationPolicySchema } from './policy';
 
 export const loginRequestSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
   password: z.string().min(1).max(200),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
-export type LoginResponse = { agent: Agent; token: string };
+export const loginResponseSchema = z.object({ agent: agentSchema, token: z.string() });
+export type LoginResponse = z.infer<typeof loginResponseSchema>;
 
 /** Name of the cookie holding an agent session. */
 export const SESSION_COOKIE = 'hitl_session';
@@ -90,46 +91,57 @@ export const correctionStatsQuerySchema = correctionFilterSchema.extend({
 });
 
 /** How reviewers judged corrections: approved as written, approved with edits, or rejected. */
-export interface AgreementCounts {
-  agreed: number;
-  edited: number;
-  disagreed: number;
-}
+const agreementCountsSchema = z.object({ agreed: z.number(), edited: z.number(), disagreed: z.number() });
+export type AgreementCounts = z.infer<typeof agreementCountsSchema>;
 
 /** What GET /api/corrections/stats answers for the corrections matching the filter. */
-export interface CorrectionStatsResponse {
-  total: number;
-  byStatus: { pending: number; approved: number; rejected: number };
-  agreement: AgreementCounts & {
+export const correctionStatsResponseSchema = z.object({
+  total: z.number(),
+  byStatus: z.object({ pending: z.number(), approved: z.number(), rejected: z.number() }),
+  agreement: agreementCountsSchema.extend({
     /** agreed / reviewed (approved + rejected), two decimals; null when nothing was reviewed. */
-    rate: number | null;
-  };
-  byReason: Record<CorrectionReason, number>;
+    rate: z.number().nullable(),
+  }),
+  byReason: z.object(
+    Object.fromEntries(correctionReasons.map((r) => [r, z.number()])) as {
+      [R in (typeof correctionReasons)[number]]: z.ZodNumber;
+    },
+  ),
   /** Keyed by topic; corrections without one count under `unknown`. */
-  byTopic: Record<string, number>;
+  byTopic: z.record(z.string(), z.number()),
   /** Per author, most corrections first. */
-  byAgent: Array<{ agent: Author } & AgreementCounts & { total: number }>;
-}
+  byAgent: z.array(agreementCountsSchema.extend({ agent: authorSchema, total: z.number() })),
+});
+export type CorrectionStatsResponse = z.infer<typeof correctionStatsResponseSchema>;
+
+/** POST /api/corrections/:id/review */
+export const correctionResponseSchema = z.object({ correction: correctionSchema });
 
 /** What GET /api/admin/policy answers; PUT takes an `escalationPolicySchema` body. */
-export type PolicyResponse = {
-  policy: EscalationPolicy;
-  updatedAt: string | null;
-  source: 'default' | 'file' | 'console';
-};
+export const policyResponseSchema = z.object({
+  policy: escalationPolicySchema,
+  updatedAt: z.string().nullable(),
+  source: z.enum(['default', 'file', 'console']),
+});
+export type PolicyResponse = z.infer<typeof policyResponseSchema>;
 
 export const auditQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
-export interface AuditEventView {
-  id: string;
-  actor: { id: string; name: string } | null;
-  action: string;
-  target: string | null;
-  data: Record<string, unknown>;
-  at: string;
-}
+export const auditEventViewSchema = z.object({
+  id: z.string(),
+  actor: authorSchema.nullable(),
+  action: z.string(),
+  target: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+  at: z.string(),
+});
+export type AuditEventView = z.infer<typeof auditEventViewSchema>;
+export const auditListResponseSchema = z.object({ events: z.array(auditEventViewSchema) });
+
+/** GET /api/drafts: held bot replies waiting for review. */
+export const draftListResponseSchema = z.object({ drafts: z.array(messageSchema) });
 
 /** An admin adds a team member; the server generates the first password and shows it once. */
 export const agentInviteSchema = z.strictObject({
@@ -158,10 +170,12 @@ export const emailReplyRequestSchema = z.strictObject({
   text: messageTextSchema,
 });
 export type EmailReplyRequest = z.infer<typeof emailReplyRequestSchema>;
-export type EmailReplyResponse = { message: Message };
+export const emailReplyResponseSchema = z.object({ message: messageSchema });
+export type EmailReplyResponse = z.infer<typeof emailReplyResponseSchema>;
 
 /** GET /api/features: what this server can do that depends on its configuration. */
-export type FeaturesResponse = {
+export const featuresResponseSchema = z.object({
   /** E-mail replies to left contacts (SMTP_URL set), and the address they are sent from. */
-  emailReplies: { enabled: boolean; from: string | null };
-};
+  emailReplies: z.object({ enabled: z.boolean(), from: z.string().nullable() }),
+});
+export type FeaturesResponse = z.infer<typeof featuresResponseSchema>;

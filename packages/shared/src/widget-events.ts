@@ -41,7 +41,14 @@ export const widgetSessionRequestSchema = z.object({
   token: z.string().max(512).nullish(),
 });
 export type WidgetSessionRequest = z.infer<typeof widgetSessionRequestSchema>;
-export type WidgetSessionResponse = { token: string; visitorId: string; siteName: string; greeting: string };
+export const widgetSessionResponseSchema = z.object({
+  token: z.string(),
+  visitorId: z.string(),
+  /** The site key's display name and greeting, edited by admins in the console. */
+  siteName: z.string(),
+  greeting: z.string(),
+});
+export type WidgetSessionResponse = z.infer<typeof widgetSessionResponseSchema>;
 
 export const contactLeaveSchema = z.object({
   conversationId: idSchema,

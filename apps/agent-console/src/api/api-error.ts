@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@hitl/shared/errors';
+import type { ErrorCode, PayloadIssue } from '@hitl/shared/errors';
 
 /** Codes raised by the console itself when no server answer is available. */
 export type ClientErrorCode = 'timeout' | 'network' | 'disconnected';
@@ -7,12 +7,20 @@ export type ClientErrorCode = 'timeout' | 'network' | 'disconnected';
 export class ApiRequestError extends Error {
   readonly code: ErrorCode | ClientErrorCode;
   readonly status: number | null;
+  /** With `invalid_payload`: each problem at its place in the request, for a form to show by its field. */
+  readonly issues: readonly PayloadIssue[];
 
-  constructor(code: ErrorCode | ClientErrorCode, message: string, status: number | null = null) {
+  constructor(
+    code: ErrorCode | ClientErrorCode,
+    message: string,
+    status: number | null = null,
+    issues: readonly PayloadIssue[] = [],
+  ) {
     super(message);
     this.name = 'ApiRequestError';
     this.code = code;
     this.status = status;
+    this.issues = issues;
   }
 }
 

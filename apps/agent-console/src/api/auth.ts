@@ -1,17 +1,20 @@
 import type { Agent } from '@hitl/shared/models';
-import type { LoginRequest, LoginResponse } from '@hitl/shared/rest';
+import { agentResponseSchema, type LoginRequest, loginResponseSchema } from '@hitl/shared/rest';
 import { ApiRequestError } from './api-error';
-import { fetchJson } from './http';
+import { fetchJson, fetchParsed } from './http';
 
 export async function login(credentials: LoginRequest): Promise<Agent> {
-  const { agent } = await fetchJson<LoginResponse>('/api/auth/login', { method: 'POST', body: credentials });
+  const { agent } = await fetchParsed(loginResponseSchema, '/api/auth/login', {
+    method: 'POST',
+    body: credentials,
+  });
   return agent;
 }
 
 /** The signed-in agent, or null when there is no valid session. */
 export async function fetchCurrentAgent(): Promise<Agent | null> {
   try {
-    const { agent } = await fetchJson<{ agent: Agent }>('/api/auth/me');
+    const { agent } = await fetchParsed(agentResponseSchema, '/api/auth/me');
     return agent;
   } catch (error) {
     if (error instanceof ApiRequestError && error.code === 'unauthorized') return null;
@@ -20,5 +23,6 @@ export async function fetchCurrentAgent(): Promise<Agent | null> {
 }
 
 export async function logout(): Promise<void> {
-  await fetchJson<void>('/api/auth/logout', { method: 'POST' });
+  // 204, no body to parse.
+  await fetchJson('/api/auth/logout', { method: 'POST' });
 }

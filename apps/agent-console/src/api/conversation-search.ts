@@ -3,8 +3,7 @@ import {
   type ConversationSearchResponse,
   conversationSearchResponseSchema,
 } from '@hitl/shared/conversation-search';
-import { ApiRequestError } from './api-error';
-import { fetchJson } from './http';
+import { fetchParsed } from './http';
 
 /** One page of the inbox search; the answer is checked against the shared schema. */
 export async function searchConversations(
@@ -14,8 +13,5 @@ export async function searchConversations(
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined && value !== '') query.set(key, String(value));
   }
-  const body = await fetchJson<unknown>(`/api/conversations/search?${query}`);
-  const parsed = conversationSearchResponseSchema.safeParse(body);
-  if (!parsed.success) throw new ApiRequestError('internal', 'Unexpected answer from the server.');
-  return parsed.data;
+  return fetchParsed(conversationSearchResponseSchema, `/api/conversations/search?${query}`);
 }

@@ -1,13 +1,17 @@
 import type { Correction, ReviewStatus } from '@hitl/shared/models';
-import type { CorrectionStatsResponse, ExportFormat } from '@hitl/shared/rest';
+import {
+  type CorrectionStatsResponse,
+  correctionResponseSchema,
+  correctionStatsResponseSchema,
+  type ExportFormat,
+} from '@hitl/shared/rest';
 import {
   type CorrectionListResponse,
   correctionListResponseSchema,
   type ReviewOrder,
 } from '@hitl/shared/review-items';
 import { type CorrectionFilters, filterParams } from '../lib/correction-query';
-import { ApiRequestError } from './api-error';
-import { fetchJson } from './http';
+import { fetchParsed } from './http';
 
 export type { CorrectionStatusFilter } from '../lib/correction-query';
 export type ReviewDecision = Exclude<ReviewStatus, 'pending'>;
@@ -31,16 +35,12 @@ export async function listCorrections(
 ): Promise<CorrectionListResponse> {
   const params = filterParams(filters);
   params.set('order', order);
-  const parsed = correctionListResponseSchema.safeParse(
-    await fetchJson<unknown>(`/api/corrections?${params}`),
-  );
-  if (!parsed.success) throw new ApiRequestError('internal', 'Unexpected answer from the server.');
-  return parsed.data;
+  return fetchParsed(correctionListResponseSchema, `/api/corrections?${params}`);
 }
 
 /** Counts over every review status of the corrections matching the other filters. */
 export function fetchCorrectionStats(filters: CorrectionFilters): Promise<CorrectionStatsResponse> {
-  return fetchJson<CorrectionStatsResponse>(`/api/corrections/stats?${filterParams(filters, 'any')}`);
+  return fetchParsed(correctionStatsResponseSchema, `/api/corrections/stats?${filterParams(filters, 'any')}`);
 }
 
 export async function reviewCorrection(id: string, input: ReviewInput): Promise<Correction> {
@@ -48,7 +48,8 @@ export async function reviewCorrection(id: string, input: ReviewInput): Promise<
   if (input.note?.trim()) body.note = input.note.trim();
   if (input.correctedText !== undefined) body.correctedText = input.correctedText;
   if (input.expectedStatus !== undefined) body.expectedStatus = input.expectedStatus;
-  const { correction } = await fetchJson<{ correction: Correction }>(
+  const { correction } = await fetchParsed(
+    correctionResponseSchema,
     `/api/corrections/${encodeURIComponent(id)}/review`,
     { method: 'POST', body },
   );

@@ -1,13 +1,14 @@
 import type { DraftApproveInput, DraftResult, DraftReviseInput } from '@hitl/shared/agent-events';
 import type { Message } from '@hitl/shared/models';
+import { draftListResponseSchema } from '@hitl/shared/rest';
 import { type AgentSocket, request } from './agent-socket';
-import { fetchJson } from './http';
+import { fetchParsed } from './http';
 
 export type DraftDecision = 'draft:edit' | 'draft:reject';
 
 /** Held bot replies still waiting for review, newest first. */
 export async function listPendingDrafts(): Promise<Message[]> {
-  const { drafts } = await fetchJson<{ drafts: Message[] }>('/api/drafts');
+  const { drafts } = await fetchParsed(draftListResponseSchema, '/api/drafts');
   return drafts;
 }
 

@@ -1,10 +1,15 @@
 import type { Message } from '@hitl/shared/models';
-import type { EmailReplyRequest, EmailReplyResponse, FeaturesResponse } from '@hitl/shared/rest';
-import { fetchJson } from './http';
+import {
+  type EmailReplyRequest,
+  emailReplyResponseSchema,
+  type FeaturesResponse,
+  featuresResponseSchema,
+} from '@hitl/shared/rest';
+import { fetchParsed } from './http';
 
 /** What this server can do that depends on its configuration (e-mail replies need SMTP_URL). */
 export function fetchFeatures(): Promise<FeaturesResponse> {
-  return fetchJson<FeaturesResponse>('/api/features');
+  return fetchParsed(featuresResponseSchema, '/api/features');
 }
 
 /**
@@ -12,7 +17,8 @@ export function fetchFeatures(): Promise<FeaturesResponse> {
  * failed reply (and never sends a sent one twice).
  */
 export async function sendEmailReply(conversationId: string, input: EmailReplyRequest): Promise<Message> {
-  const { message } = await fetchJson<EmailReplyResponse>(
+  const { message } = await fetchParsed(
+    emailReplyResponseSchema,
     `/api/conversations/${encodeURIComponent(conversationId)}/email-replies`,
     { method: 'POST', body: input },
   );

@@ -1,4 +1,4 @@
-import type { RestErrorBody } from '@hitl/shared/errors';
+import { apiErrorSchema, type RestErrorBody } from '@hitl/shared/errors';
 import { ApiRequestError } from './api-error';
 
 /** What a shared zod schema offers (without the console depending on zod itself). */
@@ -7,10 +7,13 @@ interface ResponseSchema<T> {
 }
 
 /** `text` is sent as it is, as text/plain (an import file); `body` as JSON. */
-type JsonInit = { method?: 'GET' | 'POST' | 'PUT' | 'PATCH'; body?: unknown; text?: string };
+type JsonInit = { method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; body?: unknown; text?: string };
 
-/** Same-origin JSON request; resolves with the parsed body or throws an ApiRequestError. */
-export async function fetchJson<T>(path: string, init: JsonInit = {}): Promise<T> {
+/**
+ * Same-origin JSON request; resolves with the body as JSON (undefined for 204) or throws an ApiRequestError.
+ * The body is `unknown`: a caller that reads it goes through `fetchParsed` and the route's shared schema.
+ */
+export async function fetchJson(path: string, init: JsonInit = {}): Promise<unknown> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -26,10 +29,10 @@ export async function fetchJson<T>(path: string, init: JsonInit = {}): Promise<T
   } catch {
     throw new ApiRequestError('network', 'Cannot reach the server. Check your connection.');
   }
-  if (response.status === 204) return undefined as T;
+  if (response.status === 204) return undefined;
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) throw toRequestError(response.status, body);
-  return body as T;
+  return body;
 }
 
 /**
@@ -41,13 +44,21 @@ export async function fetchParsed<T>(
   path: string,
   init: JsonInit = {},
 ): Promise<T> {
-  const parsed = schema.safeParse(await fetchJson<unknown>(path, init));
+  const parsed = schema.safeParse(await fetchJson(path, init));
   if (parsed.success) return parsed.data;
   throw new ApiRequestError('internal', 'Unexpected answer from the server.');
 }
 
 function toRequestError(status: number, body: unknown): ApiRequestError {
-  if (isErrorBody(body)) return new ApiRequestError(body.error.code, body.error.message, status);
+  if (isErrorBody(body)) {
+    const issues = apiErrorSchema.shape.issues.safeParse(body.error.issues);
+    return new ApiRequestError(
+      body.error.code,
+      body.error.message,
+      status,
+      issues.success ? issues.data : [],
+    );
+  }
   if (status === 401) return new ApiRequestError('unauthorized', 'Please sign in again.', status);
   if (status === 403) return new ApiRequestError('forbidden', 'You are not allowed to do this.', status);
   if (status >= 500) {

@@ -29,17 +29,17 @@ function parsed<T>(
 export async function listArticles(search: string, status: ArticleStatusFilter): Promise<KnowledgeArticle[]> {
   const query = new URLSearchParams({ status });
   if (search.trim()) query.set('search', search.trim());
-  const body = await fetchJson<unknown>(`/api/knowledge/articles?${query}`);
+  const body = await fetchJson(`/api/knowledge/articles?${query}`);
   return parsed(articleListResponseSchema, body).articles;
 }
 
 export async function fetchArticle(id: string): Promise<KnowledgeArticle> {
-  const body = await fetchJson<unknown>(`/api/knowledge/articles/${encodeURIComponent(id)}`);
+  const body = await fetchJson(`/api/knowledge/articles/${encodeURIComponent(id)}`);
   return parsed(articleResponseSchema, body).article;
 }
 
 export async function createArticle(input: ArticleCreate): Promise<KnowledgeArticle> {
-  const body = await fetchJson<unknown>('/api/knowledge/articles', { method: 'POST', body: input });
+  const body = await fetchJson('/api/knowledge/articles', { method: 'POST', body: input });
   return parsed(articleResponseSchema, body).article;
 }
 
@@ -49,7 +49,7 @@ export async function updateArticle(
   content: ArticleContent,
   expectedVersion: number,
 ): Promise<KnowledgeArticle> {
-  const body = await fetchJson<unknown>(`/api/knowledge/articles/${encodeURIComponent(id)}`, {
+  const body = await fetchJson(`/api/knowledge/articles/${encodeURIComponent(id)}`, {
     method: 'PUT',
     body: { ...content, expectedVersion },
   });
@@ -61,7 +61,7 @@ export async function changeArticleStatus(
   action: 'retire' | 'restore',
   expectedVersion: number,
 ): Promise<KnowledgeArticle> {
-  const body = await fetchJson<unknown>(`/api/knowledge/articles/${encodeURIComponent(id)}/${action}`, {
+  const body = await fetchJson(`/api/knowledge/articles/${encodeURIComponent(id)}/${action}`, {
     method: 'POST',
     body: { expectedVersion },
   });
@@ -75,7 +75,7 @@ export async function importKnowledge(
   dryRun: boolean,
 ): Promise<ImportResult> {
   const query = new URLSearchParams({ format, dryRun: String(dryRun) });
-  const body = await fetchJson<unknown>(`/api/knowledge/import?${query}`, { method: 'POST', text });
+  const body = await fetchJson(`/api/knowledge/import?${query}`, { method: 'POST', text });
   return parsed(importResultSchema, body);
 }
 
@@ -84,6 +84,6 @@ export function knowledgeExportUrl(format: KnowledgeFormat, status: ArticleStatu
 }
 
 export async function fetchKnowledgeGaps(days: number): Promise<KnowledgeGapsResponse> {
-  const body = await fetchJson<unknown>(`/api/knowledge/gaps?${new URLSearchParams({ days: String(days) })}`);
+  const body = await fetchJson(`/api/knowledge/gaps?${new URLSearchParams({ days: String(days) })}`);
   return parsed(knowledgeGapsResponseSchema, body);
 }

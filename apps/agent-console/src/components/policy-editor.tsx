@@ -1,6 +1,6 @@
 import type { EscalationPolicy } from '@hitl/shared/policy';
 import { type FormEvent, useState } from 'react';
-import { errorMessage } from '../api/api-error';
+import { ApiRequestError, errorMessage } from '../api/api-error';
 import { formatTime } from '../lib/format';
 import {
   fromForm,
@@ -10,7 +10,9 @@ import {
   type SensitiveAction,
   toForm,
 } from '../lib/policy-form';
+import { type FieldErrors, fieldOfIssue } from '../lib/rule-form';
 import { NumberField, TopicOverrides } from './policy-fields';
+import { RulesSection } from './rules-section';
 
 type Props = {
   policy: EscalationPolicy;
@@ -24,6 +26,7 @@ export function PolicyEditor({ policy, editable, onSave }: Props) {
   const [form, setForm] = useState<PolicyForm>(() => toForm(policy));
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [savedAt, setSavedAt] = useState<string | null>(null);
 
   const update = (patch: Partial<PolicyForm>) => {
@@ -35,17 +38,26 @@ export function PolicyEditor({ policy, editable, onSave }: Props) {
     event.preventDefault();
     const result = fromForm(form, policy);
     if (!result.ok) {
-      setError(result.problems.join('\n'));
+      setFieldErrors(result.errors);
+      setError('Nothing was saved: fix the marked fields.');
       setSavedAt(null);
       return;
     }
     setSaving(true);
     setError(null);
+    setFieldErrors({});
     try {
       setForm(toForm(await onSave(result.policy)));
       setSavedAt(new Date().toISOString());
     } catch (failure) {
-      setError(errorMessage(failure));
+      const mapped =
+        failure instanceof ApiRequestError ? serverFieldErrors(failure, form.rulesJson !== null) : {};
+      setFieldErrors(mapped);
+      setError(
+        Object.keys(mapped).length > 0
+          ? `The server refused the policy; nothing was saved: ${Object.values(mapped).join(' · ')}`
+          : errorMessage(failure),
+      );
     } finally {
       setSaving(false);
     }
@@ -82,6 +94,8 @@ export function PolicyEditor({ policy, editable, onSave }: Props) {
           <NumberField
             label="Confidence threshold"
             testId="settings-threshold"
+            path="confidenceThreshold"
+            error={fieldErrors.confidenceThreshold}
             value={form.threshold}
             min={0}
             max={1}
@@ -92,6 +106,8 @@ export function PolicyEditor({ policy, editable, onSave }: Props) {
           <NumberField
             label="Review threshold"
             testId="settings-review-threshold"
+            path="reviewThreshold"
+            error={fieldErrors.reviewThreshold}
             value={form.reviewThreshold}
             min={0}
             max={1}
@@ -105,6 +121,7 @@ export function PolicyEditor({ policy, editable, onSave }: Props) {
           <p className="muted small">Leave a cell empty to use the global setting.</p>
           <TopicOverrides
             topics={form.topics}
+            errors={fieldErrors}
             onChange={(topic, row) => update({ topics: { ...form.topics, [topic]: row } })}
           />
         </section>
@@ -113,6 +130,8 @@ export function PolicyEditor({ policy, editable, onSave }: Props) {
           <NumberField
             label="Sentiment: escalate below"
             testId="settings-sentiment-below"
+            path="sentiment.escalateBelow"
+            error={fieldErrors['sentiment.escalateBelow']}
             value={form.escalateBelow}
             min={-1}
             max={1}
@@ -123,6 +142,8 @@ export function PolicyEditor({ policy, editable, onSave }: Props) {
           <NumberField
             label="Sentiment: worsening streak"
             testId="settings-worsening-streak"
+            path="sentiment.worseningStreak"
+            error={fieldErrors['sentiment.worseningStreak']}
             value={form.worseningStreak}
             min={1}
             step={1}
@@ -132,6 +153,8 @@ export function PolicyEditor({ policy, editable, onSave }: Props) {
           <NumberField
             label="Repeated fallback count"
             testId="settings-fallback-count"
+            path="repeatedFallback.count"
+            error={fieldErrors['repeatedFallback.count']}
             value={form.fallbackCount}
             min={1}
             step={1}
@@ -153,21 +176,7 @@ export function PolicyEditor({ policy, editable, onSave }: Props) {
             </small>
           </label>
         </section>
-        <section className="settings-section">
-          <h3>Rules</h3>
-          <p className="muted small">
-            A JSON array of topic rules (id, topic, action, keywords / patterns / responderTopics /
-            minAmount).
-          </p>
-          <textarea
-            className="settings-rules"
-            data-testid="settings-rules"
-            rows={12}
-            spellCheck={false}
-            value={form.rules}
-            onChange={(event) => update({ rules: event.target.value })}
-          />
-        </section>
+        <RulesSection form={form} errors={fieldErrors} update={update} />
       </fieldset>
       {editable && (
         <div className="settings-actions">
@@ -188,6 +197,18 @@ export function PolicyEditor({ policy, editable, onSave }: Props) {
       )}
     </form>
   );
+}
+
+/** The server's issues by field; in the JSON view every rule issue belongs to the one text area. */
+function serverFieldErrors(failure: ApiRequestError, json: boolean): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of failure.issues) {
+    const [key, message] = fieldOfIssue(issue.path, issue.message);
+    const field = json && key.startsWith('rules') ? 'rules' : key;
+    const shown = field === key ? message : `${issue.path.join('.')}: ${issue.message}`;
+    errors[field] = errors[field] ? `${errors[field]} ${shown}` : shown;
+  }
+  return errors;
 }
 
 function sensitiveAction(value: string): SensitiveAction {

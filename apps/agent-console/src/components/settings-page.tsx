@@ -8,8 +8,10 @@ import { usePolicy } from '../hooks/use-policy';
 import { formatDateTime } from '../lib/format';
 import { AuditTrail } from './audit-trail';
 import { PolicyEditor } from './policy-editor';
+import { SiteKeySettings } from './site-key-settings';
 import { TeamSettings } from './team-settings';
 import { ThresholdAdvice } from './threshold-advice';
+import './settings-page.css';
 
 const sourceLabels: Record<PolicyResponse['source'], string> = {
   default: 'built-in defaults',
@@ -17,7 +19,7 @@ const sourceLabels: Record<PolicyResponse['source'], string> = {
   console: 'this console',
 };
 
-/** The escalation policy (admins edit it, everyone else reads it) and, for admins, the audit trail. */
+/** The escalation policy (admins edit it, everyone else reads it) and, for admins, the team, the site keys and the audit trail. */
 export function SettingsPage({ agent }: { agent: Agent }) {
   const admin = can(agent.role, 'policy.edit');
   const { current, error, save, replace } = usePolicy();
@@ -65,6 +67,7 @@ export function SettingsPage({ agent }: { agent: Agent }) {
         !error && <p className="muted">Loading the policy…</p>
       )}
       {can(agent.role, 'team.manage') && <TeamSettings me={agent} onChanged={audit.reload} />}
+      {can(agent.role, 'site.manage') && <SiteKeySettings onChanged={audit.reload} />}
       {admin && (
         <AuditTrail
           events={audit.events}

@@ -1,7 +1,8 @@
 import type { OversightMode } from '@hitl/shared/models';
-import type { EscalationPolicy, TopicOverride } from '@hitl/shared/policy';
+import { type EscalationPolicy, type TopicOverride, topicRuleSchema } from '@hitl/shared/policy';
 import { articleTopics } from '@hitl/shared/topics';
 import { keysOf } from './labels';
+import { type FieldErrors, fromRuleRows, type RuleRow, toRuleRow } from './rule-form';
 
 export const modeExplanations: Record<OversightMode, string> = {
   approval: 'Every bot reply waits for an agent to approve, edit or reject it before the customer sees it.',
@@ -11,7 +12,9 @@ export const modeExplanations: Record<OversightMode, string> = {
     'The bot answers on its own and never escalates on its own; a customer asking for a person is still honoured.',
 };
 
-/** Keyed by the shared type (a new mode fails the type check until it is explained), without bundling zod. */
+const rulesSchema = topicRuleSchema.array();
+
+/** Keyed by the shared type: a new mode fails the type check until it is explained. */
 export const oversightModes = keysOf(modeExplanations);
 
 /** Topics every shop has, offered even when the policy does not mention them yet. */
@@ -21,7 +24,7 @@ export type SensitiveAction = EscalationPolicy['sensitiveData']['action'];
 /** A topic's overrides as typed; an empty threshold inherits the global one. */
 export type TopicRow = { mode: OversightMode | ''; threshold: string; reviewThreshold: string };
 
-/** The policy as the settings form edits it: numbers as typed, rules as JSON text. */
+/** The policy as the settings form edits it: numbers as typed, rules as rows (or JSON text, advanced). */
 export type PolicyForm = {
   mode: OversightMode;
   threshold: string;
@@ -32,11 +35,15 @@ export type PolicyForm = {
   fallbackCount: string;
   sensitiveAction: SensitiveAction;
   topics: Record<string, TopicRow>;
-  rules: string;
+  rules: RuleRow[];
+  /** The rules as JSON text while the advanced view is open; null when the rows are edited. */
+  rulesJson: string | null;
 };
 
 export function topicNames(policy: EscalationPolicy): string[] {
-  const extra = Object.keys(policy.topics)
+  // A rule's topic gets a row too, so its mode can be set where the rule is.
+  const named = [...Object.keys(policy.topics), ...policy.rules.map((rule) => rule.topic)];
+  const extra = [...new Set(named)]
     .filter((topic) => !(standardTopics as readonly string[]).includes(topic))
     .sort();
   return [...standardTopics, ...extra];
@@ -61,21 +68,25 @@ export function toForm(policy: EscalationPolicy): PolicyForm {
     fallbackCount: String(policy.repeatedFallback.count),
     sensitiveAction: policy.sensitiveData.action,
     topics,
-    rules: JSON.stringify(policy.rules, null, 2),
+    rules: policy.rules.map(toRuleRow),
+    rulesJson: null,
   };
 }
 
-export type FormResult = { ok: true; policy: EscalationPolicy } | { ok: false; problems: string[] };
+export type FormResult = { ok: true; policy: EscalationPolicy } | { ok: false; errors: FieldErrors };
 
 /**
  * The whole policy to save: the form's values over `base` (which keeps what the form does not show, such
- * as the sensitive-data kinds). Only typing mistakes are caught here; the server checks ranges and rules.
+ * as the sensitive-data kinds), or the problems found, keyed by the policy path of their field. The server
+ * checks everything again (and the patterns against RE2); its refusals come back by the same keys.
  */
 export function fromForm(form: PolicyForm, base: EscalationPolicy): FormResult {
-  const problems: string[] = [];
-  const number = (label: string, text: string): number => {
+  const errors: FieldErrors = {};
+  const number = (key: string, text: string, min: number, max: number, integer = false): number => {
     const value = text.trim() === '' ? Number.NaN : Number(text);
-    if (Number.isNaN(value)) problems.push(`${label} must be a number.`);
+    if (Number.isNaN(value)) errors[key] = 'Give a number.';
+    else if (value < min || value > max) errors[key] = `Give a number from ${min} to ${max}.`;
+    else if (integer && !Number.isInteger(value)) errors[key] = 'Give a whole number.';
     return value;
   };
 
@@ -83,9 +94,10 @@ export function fromForm(form: PolicyForm, base: EscalationPolicy): FormResult {
   for (const [topic, row] of Object.entries(form.topics)) {
     const override: TopicOverride = {};
     if (row.mode) override.mode = row.mode;
-    if (row.threshold.trim()) override.confidenceThreshold = number(`Threshold of ${topic}`, row.threshold);
+    if (row.threshold.trim())
+      override.confidenceThreshold = number(`topics.${topic}.confidenceThreshold`, row.threshold, 0, 1);
     if (row.reviewThreshold.trim())
-      override.reviewThreshold = number(`Review threshold of ${topic}`, row.reviewThreshold);
+      override.reviewThreshold = number(`topics.${topic}.reviewThreshold`, row.reviewThreshold, 0, 1);
     if (Object.keys(override).length > 0) topics[topic] = override;
   }
 
@@ -93,34 +105,58 @@ export function fromForm(form: PolicyForm, base: EscalationPolicy): FormResult {
   const policy: EscalationPolicy = {
     ...rest,
     mode: form.mode,
-    confidenceThreshold: number('Confidence threshold', form.threshold),
+    confidenceThreshold: number('confidenceThreshold', form.threshold, 0, 1),
     ...(form.reviewThreshold.trim()
-      ? { reviewThreshold: number('Review threshold', form.reviewThreshold) }
+      ? { reviewThreshold: number('reviewThreshold', form.reviewThreshold, 0, 1) }
       : {}),
     sentiment: {
       ...base.sentiment,
-      escalateBelow: number('Sentiment “escalate below”', form.escalateBelow),
-      worseningStreak: number('Worsening streak', form.worseningStreak),
+      escalateBelow: number('sentiment.escalateBelow', form.escalateBelow, -1, 1),
+      worseningStreak: number('sentiment.worseningStreak', form.worseningStreak, 1, 1000, true),
     },
     repeatedFallback: {
       ...base.repeatedFallback,
-      count: number('Repeated fallback count', form.fallbackCount),
+      count: number('repeatedFallback.count', form.fallbackCount, 1, 1000, true),
     },
     sensitiveData: { ...base.sensitiveData, action: form.sensitiveAction },
     topics,
-    rules: parseRules(form.rules, problems),
+    rules:
+      form.rulesJson === null ? fromRuleRows(form.rules, errors) : parseRulesJson(form.rulesJson, errors),
   };
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, policy };
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, policy };
 }
 
-function parseRules(text: string, problems: string[]): EscalationPolicy['rules'] {
+/** The advanced view's text; its items are checked by the server, whose issues come back as `rules.…`. */
+export function parseRulesJson(text: string, errors: FieldErrors): EscalationPolicy['rules'] {
   if (!text.trim()) return [];
   try {
     const rules: unknown = JSON.parse(text);
     if (Array.isArray(rules)) return rules as EscalationPolicy['rules'];
-    problems.push('Rules must be a JSON array of rule objects.');
+    errors.rules = 'Rules must be a JSON array of rule objects.';
   } catch (error) {
-    problems.push(`Rules are not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    errors.rules = `Rules are not valid JSON: ${error instanceof Error ? error.message : String(error)}`;
   }
   return [];
+}
+
+/** Opens the advanced view with the rows as JSON, or goes back to the rows when the text is valid. */
+export function toggleRulesJson(form: PolicyForm): { form: PolicyForm; error: string | null } {
+  if (form.rulesJson === null) {
+    const errors: FieldErrors = {};
+    const rules = fromRuleRows(form.rules, errors);
+    return { form: { ...form, rulesJson: JSON.stringify(rules, null, 2) }, error: null };
+  }
+  const errors: FieldErrors = {};
+  const rules = parseRulesJson(form.rulesJson, errors);
+  if (errors.rules) return { form, error: errors.rules };
+  // The rows need well-formed rules; the server's own checks (RE2) still run at saving.
+  const parsed = rulesSchema.safeParse(rules);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return {
+      form,
+      error: `Fix the JSON first: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
+    };
+  }
+  return { form: { ...form, rules: parsed.data.map(toRuleRow), rulesJson: null }, error: null };
 }

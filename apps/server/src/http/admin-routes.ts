@@ -1,6 +1,17 @@
 import { idSchema } from '@hitl/shared/models';
-import { agentInviteSchema, agentPatchSchema, auditQuerySchema } from '@hitl/shared/rest';
+import {
+  type agentInviteResponseSchema,
+  agentInviteSchema,
+  type agentListResponseSchema,
+  agentPatchSchema,
+  type agentResponseSchema,
+  type auditListResponseSchema,
+  auditQuerySchema,
+  type draftListResponseSchema,
+  type policyResponseSchema,
+} from '@hitl/shared/rest';
 import { Router } from 'express';
+import type { z } from 'zod';
 import { assertPermitted } from '../services/auth/assert-permitted';
 import { updatePolicy } from '../services/policy-state';
 import type { ServiceContext } from '../services/service-context';
@@ -15,13 +26,15 @@ export function adminRoutes(ctx: ServiceContext): Router {
   router.get(
     '/admin/policy',
     route(ctx.logger, async (_req, res) => {
-      res.json(ctx.policyState.view());
+      res.json(ctx.policyState.view() satisfies z.infer<typeof policyResponseSchema>);
     }),
   );
   router.put(
     '/admin/policy',
     route(ctx.logger, async (req, res) => {
-      res.json(await updatePolicy(ctx, agentOf(res), req.body));
+      res.json(
+        (await updatePolicy(ctx, agentOf(res), req.body)) satisfies z.infer<typeof policyResponseSchema>,
+      );
     }),
   );
   router.get(
@@ -30,13 +43,15 @@ export function adminRoutes(ctx: ServiceContext): Router {
       assertPermitted(agentOf(res), 'audit.read');
       const query = parseOr400(auditQuerySchema, req.query, res);
       if (!query) return;
-      res.json({ events: await ctx.store.listAudit(query.limit) });
+      const events = await ctx.store.listAudit(query.limit);
+      res.json({ events } satisfies z.infer<typeof auditListResponseSchema>);
     }),
   );
   router.get(
     '/admin/agents',
     route(ctx.logger, async (_req, res) => {
-      res.json({ agents: await listTeam(ctx, agentOf(res)) });
+      const agents = await listTeam(ctx, agentOf(res));
+      res.json({ agents } satisfies z.infer<typeof agentListResponseSchema>);
     }),
   );
   router.post(
@@ -44,7 +59,8 @@ export function adminRoutes(ctx: ServiceContext): Router {
     route(ctx.logger, async (req, res) => {
       const body = parseOr400(agentInviteSchema, req.body, res);
       if (!body) return;
-      res.status(201).json(await inviteAgent(ctx, agentOf(res), body));
+      const invited = await inviteAgent(ctx, agentOf(res), body);
+      res.status(201).json(invited satisfies z.infer<typeof agentInviteResponseSchema>);
     }),
   );
   router.patch(
@@ -54,13 +70,15 @@ export function adminRoutes(ctx: ServiceContext): Router {
       if (id === undefined) return;
       const body = parseOr400(agentPatchSchema, req.body, res);
       if (!body) return;
-      res.json({ agent: await changeAgent(ctx, agentOf(res), id, body) });
+      const agent = await changeAgent(ctx, agentOf(res), id, body);
+      res.json({ agent } satisfies z.infer<typeof agentResponseSchema>);
     }),
   );
   router.get(
     '/drafts',
     route(ctx.logger, async (_req, res) => {
-      res.json({ drafts: await ctx.store.listPendingDrafts(DRAFTS_SHOWN) });
+      const drafts = await ctx.store.listPendingDrafts(DRAFTS_SHOWN);
+      res.json({ drafts } satisfies z.infer<typeof draftListResponseSchema>);
     }),
   );
   return router;

@@ -1,6 +1,12 @@
-import { type LoginResponse, loginRequestSchema, SESSION_COOKIE } from '@hitl/shared/rest';
+import {
+  type agentResponseSchema,
+  type LoginResponse,
+  loginRequestSchema,
+  SESSION_COOKIE,
+} from '@hitl/shared/rest';
 import { parse as parseCookie } from 'cookie';
 import { type Request, type RequestHandler, Router } from 'express';
+import type { z } from 'zod';
 import { authenticateAgent, loginAgent, logoutAgent } from '../services/auth/agent-sessions';
 import { DomainError } from '../services/domain-error';
 import type { ServiceContext } from '../services/service-context';
@@ -68,7 +74,7 @@ export function authRoutes(
     }),
   );
   router.get('/me', requireAgent(ctx), (_req, res) => {
-    res.json({ agent: agentOf(res) });
+    res.json({ agent: agentOf(res) } satisfies z.infer<typeof agentResponseSchema>);
   });
   return router;
 }

@@ -1,7 +1,11 @@
-import { conversationSearchQuerySchema } from '@hitl/shared/conversation-search';
+import {
+  conversationSearchQuerySchema,
+  type conversationSearchResponseSchema,
+} from '@hitl/shared/conversation-search';
 import { idSchema } from '@hitl/shared/models';
 import { conversationQuerySchema } from '@hitl/shared/rest';
 import { Router } from 'express';
+import type { z } from 'zod';
 import { listConversations, readConversation } from '../services/read-conversations';
 import { searchConversations } from '../services/search-conversations';
 import type { ServiceContext } from '../services/service-context';
@@ -35,7 +39,8 @@ export function conversationRoutes(ctx: ServiceContext): Router {
     route(ctx.logger, async (req, res) => {
       const query = parseOr400(conversationSearchQuerySchema, req.query, res);
       if (!query) return;
-      res.json(await searchConversations(ctx, agentOf(res), query));
+      const page = await searchConversations(ctx, agentOf(res), query);
+      res.json(page satisfies z.infer<typeof conversationSearchResponseSchema>);
     }),
   );
   router.get(

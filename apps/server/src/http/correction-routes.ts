@@ -1,7 +1,8 @@
 import { idSchema } from '@hitl/shared/models';
-import { exportQuerySchema, reviewRequestSchema } from '@hitl/shared/rest';
-import { correctionListQuerySchema } from '@hitl/shared/review-items';
+import { type correctionResponseSchema, exportQuerySchema, reviewRequestSchema } from '@hitl/shared/rest';
+import { correctionListQuerySchema, type correctionListResponseSchema } from '@hitl/shared/review-items';
 import { type Response, Router } from 'express';
+import type { z } from 'zod';
 import { createId } from '../lib/ids';
 import { assertPermitted } from '../services/auth/assert-permitted';
 import { exportDataset } from '../services/export-dataset';
@@ -20,7 +21,8 @@ export function correctionRoutes(ctx: ServiceContext): Router {
       const query = parseOr400(correctionListQuerySchema, req.query, res);
       if (!query) return;
       const { order, ...filter } = query;
-      res.json(await listPrioritizedCorrections(ctx, filter, order));
+      const list = await listPrioritizedCorrections(ctx, filter, order);
+      res.json(list satisfies z.infer<typeof correctionListResponseSchema>);
     }),
   );
   router.post(
@@ -29,7 +31,8 @@ export function correctionRoutes(ctx: ServiceContext): Router {
       const id = parseOr400(idSchema, req.params.id, res);
       const body = id && parseOr400(reviewRequestSchema, req.body, res);
       if (!id || !body) return;
-      res.json({ correction: await reviewCorrection(ctx, agentOf(res), id, body) });
+      const correction = await reviewCorrection(ctx, agentOf(res), id, body);
+      res.json({ correction } satisfies z.infer<typeof correctionResponseSchema>);
     }),
   );
   /**

@@ -2,13 +2,18 @@ import {
   articleCreateSchema,
   articleIdSchema,
   articleListQuerySchema,
+  type articleListResponseSchema,
+  type articleResponseSchema,
   articleStatusChangeSchema,
   articleUpdateSchema,
+  type importResultSchema,
   knowledgeExportQuerySchema,
   knowledgeGapQuerySchema,
+  type knowledgeGapsResponseSchema,
   knowledgeImportQuerySchema,
 } from '@hitl/shared/knowledge';
 import express, { Router } from 'express';
+import type { z } from 'zod';
 import { formatKnowledgeFile, knowledgeFileTypes } from '../knowledge/format-knowledge-file';
 import { DomainError } from '../services/domain-error';
 import {
@@ -23,6 +28,8 @@ import { listArticles } from '../services/knowledge/list-articles';
 import type { ServiceContext } from '../services/service-context';
 import { agentOf, parseOr400, route } from './rest-handler';
 
+type ArticleBody = z.infer<typeof articleResponseSchema>;
+
 /** An import file is sent as it is, as text; a knowledge base is far larger than a JSON request body. */
 const IMPORT_LIMIT = '2mb';
 
@@ -36,7 +43,8 @@ export function knowledgeRoutes(ctx: ServiceContext): Router {
     route(log, async (req, res) => {
       const query = parseOr400(articleListQuerySchema, req.query, res);
       if (!query) return;
-      res.json({ articles: await listArticles(ctx, query) });
+      const articles = await listArticles(ctx, query);
+      res.json({ articles } satisfies z.infer<typeof articleListResponseSchema>);
     }),
   );
   router.post(
@@ -44,7 +52,8 @@ export function knowledgeRoutes(ctx: ServiceContext): Router {
     route(log, async (req, res) => {
       const body = parseOr400(articleCreateSchema, req.body, res);
       if (!body) return;
-      res.status(201).json({ article: await createArticle(ctx, agentOf(res), body) });
+      const article = await createArticle(ctx, agentOf(res), body);
+      res.status(201).json({ article } satisfies ArticleBody);
     }),
   );
   router.get(
@@ -52,7 +61,7 @@ export function knowledgeRoutes(ctx: ServiceContext): Router {
     route(log, async (req, res) => {
       const id = parseOr400(articleIdSchema, req.params.id, res);
       if (!id) return;
-      res.json({ article: await requireArticle(ctx, id) });
+      res.json({ article: await requireArticle(ctx, id) } satisfies ArticleBody);
     }),
   );
   router.put(
@@ -61,7 +70,8 @@ export function knowledgeRoutes(ctx: ServiceContext): Router {
       const id = parseOr400(articleIdSchema, req.params.id, res);
       const body = id && parseOr400(articleUpdateSchema, req.body, res);
       if (!id || !body) return;
-      res.json({ article: await updateArticle(ctx, agentOf(res), id, body) });
+      const article = await updateArticle(ctx, agentOf(res), id, body);
+      res.json({ article } satisfies ArticleBody);
     }),
   );
   for (const [action, status] of [
@@ -74,7 +84,8 @@ export function knowledgeRoutes(ctx: ServiceContext): Router {
         const id = parseOr400(articleIdSchema, req.params.id, res);
         const body = id && parseOr400(articleStatusChangeSchema, req.body, res);
         if (!id || !body) return;
-        res.json({ article: await setArticleStatus(ctx, agentOf(res), id, status, body.expectedVersion) });
+        const article = await setArticleStatus(ctx, agentOf(res), id, status, body.expectedVersion);
+        res.json({ article } satisfies ArticleBody);
       }),
     );
   }
@@ -86,7 +97,8 @@ export function knowledgeRoutes(ctx: ServiceContext): Router {
       if (!query) return;
       if (typeof req.body !== 'string')
         throw new DomainError('invalid_payload', 'Send the file itself as the request body, as text/plain.');
-      res.json(await importArticles(ctx, agentOf(res), req.body, query));
+      const result = await importArticles(ctx, agentOf(res), req.body, query);
+      res.json(result satisfies z.infer<typeof importResultSchema>);
     }),
   );
   router.get(
@@ -107,7 +119,8 @@ export function knowledgeRoutes(ctx: ServiceContext): Router {
     route(log, async (req, res) => {
       const query = parseOr400(knowledgeGapQuerySchema, req.query, res);
       if (!query) return;
-      res.json(await findKnowledgeGaps(ctx, query.days));
+      const gaps = await findKnowledgeGaps(ctx, query.days);
+      res.json(gaps satisfies z.infer<typeof knowledgeGapsResponseSchema>);
     }),
   );
   return router;

@@ -2,7 +2,7 @@ import { httpStatusByCode, type RestErrorBody } from '@hitl/shared/errors';
 import type { Agent } from '@hitl/shared/models';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { z } from 'zod';
-import { describeZodError } from '../lib/describe-zod-error';
+import { describeZodError, zodIssues } from '../lib/describe-zod-error';
 import type { Logger } from '../lib/logger';
 import { toApiError } from '../services/to-api-error';
 
@@ -20,7 +20,11 @@ export function parseOr400<S extends z.ZodType>(
 ): z.infer<S> | undefined {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  sendError(res, { code: 'invalid_payload', message: describeZodError(parsed.error) });
+  sendError(res, {
+    code: 'invalid_payload',
+    message: describeZodError(parsed.error),
+    issues: zodIssues(parsed.error.issues),
+  });
   return undefined;
 }
 

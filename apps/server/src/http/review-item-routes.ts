@@ -1,6 +1,12 @@
-import { reviewItemListQuerySchema } from '@hitl/shared/review-items';
-import { thresholdAdviceApplySchema, thresholdAdviceQuerySchema } from '@hitl/shared/threshold-advice';
+import type { policyResponseSchema } from '@hitl/shared/rest';
+import { reviewItemListQuerySchema, type reviewItemListResponseSchema } from '@hitl/shared/review-items';
+import {
+  thresholdAdviceApplySchema,
+  thresholdAdviceQuerySchema,
+  type thresholdAdviceResponseSchema,
+} from '@hitl/shared/threshold-advice';
 import { Router } from 'express';
+import type { z } from 'zod';
 import { listReviewItems } from '../services/list-review-items';
 import type { ServiceContext } from '../services/service-context';
 import { applyThresholdAdvice, thresholdAdvice } from '../services/threshold-advice';
@@ -14,7 +20,8 @@ export function reviewItemRoutes(ctx: ServiceContext): Router {
     route(ctx.logger, async (req, res) => {
       const query = parseOr400(reviewItemListQuerySchema, req.query, res);
       if (!query) return;
-      res.json({ items: await listReviewItems(ctx, query) });
+      const items = await listReviewItems(ctx, query);
+      res.json({ items } satisfies z.infer<typeof reviewItemListResponseSchema>);
     }),
   );
   router.get(
@@ -22,7 +29,8 @@ export function reviewItemRoutes(ctx: ServiceContext): Router {
     route(ctx.logger, async (req, res) => {
       const query = parseOr400(thresholdAdviceQuerySchema, req.query, res);
       if (!query) return;
-      res.json(await thresholdAdvice(ctx, query.accuracy));
+      const advice = await thresholdAdvice(ctx, query.accuracy);
+      res.json(advice satisfies z.infer<typeof thresholdAdviceResponseSchema>);
     }),
   );
   router.post(
@@ -30,7 +38,8 @@ export function reviewItemRoutes(ctx: ServiceContext): Router {
     route(ctx.logger, async (req, res) => {
       const body = parseOr400(thresholdAdviceApplySchema, req.body, res);
       if (!body) return;
-      res.json(await applyThresholdAdvice(ctx, agentOf(res), body));
+      const applied = await applyThresholdAdvice(ctx, agentOf(res), body);
+      res.json(applied satisfies z.infer<typeof policyResponseSchema>);
     }),
   );
   return router;

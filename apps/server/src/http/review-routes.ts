@@ -1,5 +1,6 @@
-import { correctionStatsQuerySchema } from '@hitl/shared/rest';
+import { correctionStatsQuerySchema, type correctionStatsResponseSchema } from '@hitl/shared/rest';
 import { Router } from 'express';
+import type { z } from 'zod';
 import { correctionStats } from '../services/correction-stats';
 import type { ServiceContext } from '../services/service-context';
 import { parseOr400, route } from './rest-handler';
@@ -12,7 +13,8 @@ export function reviewRoutes(ctx: ServiceContext): Router {
     route(ctx.logger, async (req, res) => {
       const filter = parseOr400(correctionStatsQuerySchema, req.query, res);
       if (!filter) return;
-      res.json(await correctionStats(ctx.store, filter));
+      const stats = await correctionStats(ctx.store, filter);
+      res.json(stats satisfies z.infer<typeof correctionStatsResponseSchema>);
     }),
   );
   return router;

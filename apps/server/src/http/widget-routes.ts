@@ -8,8 +8,6 @@ import { parseOr400, route, sendError } from './rest-handler';
 
 export interface WidgetRouteOptions {
   secret: string;
-  sites: Record<string, string[]>;
-  siteName: string;
   publicUrl?: string | undefined;
   visitorTokenTtlMs: number;
 }
@@ -34,10 +32,10 @@ export function widgetRoutes(ctx: ServiceContext, options: WidgetRouteOptions): 
       await ctx.rateLimits.consume('widgetSessionIp', req.ip ?? 'unknown');
       const body = parseOr400(widgetSessionRequestSchema, req.body, res);
       if (!body) return;
-      if (!options.sites[body.siteKey])
-        return sendError(res, { code: 'not_found', message: 'Unknown site key.' });
+      const site = await ctx.siteKeys.find(body.siteKey);
+      if (!site) return sendError(res, { code: 'not_found', message: 'Unknown site key.' });
       const selfOrigin = selfOriginOf(req.headers, options.publicUrl);
-      if (!isOriginAllowed(options.sites, body.siteKey, req.headers.origin, selfOrigin)) {
+      if (!isOriginAllowed(site.origins, req.headers.origin, selfOrigin)) {
         return sendError(res, { code: 'forbidden', message: 'This site may not use this site key.' });
       }
       const nowMs = ctx.clock.now().getTime();
@@ -55,8 +53,8 @@ export function widgetRoutes(ctx: ServiceContext, options: WidgetRouteOptions): 
       res.json({
         token,
         visitorId,
-        siteName: options.siteName,
-        greeting: `Hi! I'm the ${options.siteName} assistant. Ask me about orders, shipping, returns and more — a person from our team is always one message away.`,
+        siteName: site.name,
+        greeting: site.greeting,
       } satisfies WidgetSessionResponse);
     }),
   );

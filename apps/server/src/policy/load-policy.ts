@@ -31,7 +31,18 @@ export function parseEscalationPolicy(json: unknown, source: string): Escalation
   const issues = parsed.success ? linearRegexIssues(parsed.data) : parsed.error.issues;
   if (parsed.success && issues.length === 0) return parsed.data;
   const problems = issues.map((issue) => `  - ${formatPath(issue.path)}: ${issue.message}`);
-  throw new Error(`Escalation policy ${source} is invalid:\n${problems.join('\n')}`);
+  throw new InvalidPolicyError(`Escalation policy ${source} is invalid:\n${problems.join('\n')}`, issues);
+}
+
+/** A policy refused with every problem at its place, so the console can show each beside its field. */
+export class InvalidPolicyError extends Error {
+  override name = 'InvalidPolicyError';
+  constructor(
+    message: string,
+    readonly issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  ) {
+    super(message);
+  }
 }
 
 /** Rule patterns run on RE2 (see `linear-regex.ts`): one it cannot compile is refused with its place. */

@@ -19,7 +19,6 @@ import { rooms } from './rooms';
 
 export interface WidgetNamespaceOptions {
   secret: string;
-  sites: Record<string, string[]>;
   publicUrl?: string | undefined;
   visitorTokenTtlMs: number;
   /** The client's address, through the proxies `TRUST_PROXY` trusts. */
@@ -32,12 +31,18 @@ export function attachWidgetNamespace(
   ctx: ServiceContext,
   options: WidgetNamespaceOptions,
 ) {
-  nsp.use((socket, next) => {
+  nsp.use(async (socket, next) => {
     const auth = widgetAuthSchema.safeParse(socket.handshake.auth);
     if (!auth.success) return next(new Error('unauthorized'));
     const { siteKey, token } = auth.data;
     const selfOrigin = selfOriginOf(socket.handshake.headers, options.publicUrl);
-    if (!isOriginAllowed(options.sites, siteKey, socket.handshake.headers.origin, selfOrigin)) {
+    // Read at each handshake: an origin an admin removed is refused on every node from then on.
+    const site = await ctx.siteKeys.find(siteKey).catch((err: unknown) => {
+      ctx.logger.error({ err }, 'site key lookup failed');
+      return undefined;
+    });
+    if (site === undefined) return next(new Error('internal'));
+    if (!isOriginAllowed(site?.origins, socket.handshake.headers.origin, selfOrigin)) {
       return next(new Error('forbidden'));
     }
     const visitorId = verifyVisitorToken(options.secret, siteKey, token, {

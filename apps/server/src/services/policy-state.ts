@@ -2,11 +2,13 @@ import type { Agent } from '@hitl/shared/models';
 import { type EscalationPolicy, escalationPolicySchema } from '@hitl/shared/policy';
 import type { PolicyResponse } from '@hitl/shared/rest';
 import type { Config } from '../config';
+import { zodIssues } from '../lib/describe-zod-error';
 import { createId } from '../lib/ids';
 import type { Logger } from '../lib/logger';
 import { missingFields } from '../lib/missing-fields';
 import {
   defaultEscalationPolicyPath,
+  InvalidPolicyError,
   loadEscalationPolicy,
   parseEscalationPolicy,
 } from '../policy/load-policy';
@@ -86,13 +88,16 @@ export async function updatePolicy(
     throw new DomainError(
       'invalid_payload',
       `The policy must be complete; missing: ${missing.join(', ')}. Nothing was changed.`,
+      missing.map((field) => ({ path: field.split('.'), message: 'is missing' })),
     );
   }
   let policy: EscalationPolicy;
   try {
     policy = parseEscalationPolicy(input, 'from the console');
   } catch (err) {
-    throw new DomainError('invalid_payload', err instanceof Error ? err.message : String(err));
+    if (err instanceof InvalidPolicyError)
+      throw new DomainError('invalid_payload', err.message, zodIssues(err.issues));
+    throw err;
   }
   const before = ctx.policyState.policy;
   const at = nowIso(ctx);

@@ -12,6 +12,7 @@ import type { PolicyState } from './policy-state';
 import type { RateLimits } from './rate-limits';
 
 import type { RetrainScheduler } from './retrain-scheduler';
+import type { SiteKeyDirectory } from './site-keys/site-key-directory';
 
 /** What every use case may call. Built once by `createApp`. */
 export interface ServiceContext {
@@ -50,6 +51,8 @@ export interface ServiceContext {
   mailer: Mailer | null;
   /** Who e-mail replies come from, and the shop's name they speak for. */
   mail: { from: { name: string | null; address: string }; siteName: string };
+  /** The widget's site keys, read from the store at every session and handshake. */
+  siteKeys: SiteKeyDirectory;
 }
 
 export const authorOf = (agent: Agent): Author => ({ id: agent.id, name: agent.name });

@@ -10,7 +10,8 @@ import { RateLimitedError } from './rate-limits';
 export function toApiError(err: unknown, logger: Logger): ApiError {
   if (err instanceof RateLimitedError)
     return { code: err.code, message: err.message, retryAfterMs: Math.ceil(err.retryAfterMs) };
-  if (err instanceof DomainError) return { code: err.code, message: err.message };
+  if (err instanceof DomainError)
+    return { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) };
   logger.error({ err }, 'unexpected error in handler');
   return { code: 'internal', message: 'Something went wrong. Please try again.' };
 }

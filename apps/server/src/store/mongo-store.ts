@@ -9,6 +9,7 @@ import { createMongoOperations } from './mongo-operations';
 import { createMongoReviewItems } from './mongo-review-items';
 import { createMongoSearch } from './mongo-search';
 import { createMongoSettings } from './mongo-settings';
+import { createMongoSiteKeys } from './mongo-site-keys';
 import { createKeyedQueue } from './mongo-write-queue';
 import type { Store } from './store';
 
@@ -34,10 +35,12 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
   let models: Awaited<ReturnType<typeof createMongoModels>>;
   let reviewItems: Awaited<ReturnType<typeof createMongoReviewItems>>;
   let search: Awaited<ReturnType<typeof createMongoSearch>>;
+  let siteKeys: Awaited<ReturnType<typeof createMongoSiteKeys>>;
   try {
     models = await createMongoModels(connection);
     reviewItems = await createMongoReviewItems(connection, models, serialize);
     search = await createMongoSearch(models);
+    siteKeys = await createMongoSiteKeys(connection);
   } catch (error) {
     await connection.close().catch(() => undefined);
     throw error;
@@ -53,6 +56,7 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
     ...createMongoCorrections(models, openStreams),
     ...createMongoAccounts(models),
     ...createMongoSettings(models),
+    ...siteKeys,
     ...createMongoOperations(models),
     ...reviewItems,
 

@@ -217,6 +217,16 @@ export const migrations: readonly string[] = [
   ALTER TABLE conversations ADD COLUMN answered_by TEXT;
   CREATE INDEX conversations_awaiting_bot ON conversations (awaiting_bot_seq) WHERE awaiting_bot_seq IS NOT NULL;
   `,
+  // 11: site keys edited in the console.
+  `
+  CREATE TABLE site_keys (
+    key TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    origins TEXT NOT NULL,
+    greeting TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  ) STRICT;
+  `,
 ];
 
 /**

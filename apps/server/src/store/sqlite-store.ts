@@ -7,6 +7,7 @@ import { createSqliteOperations } from './sqlite-operations';
 import { createSqliteReviewItems } from './sqlite-review-items';
 import { createSqliteSearch } from './sqlite-search';
 import { createSqliteSettings } from './sqlite-settings';
+import { createSqliteSiteKeys } from './sqlite-site-keys';
 import type { Store } from './store';
 
 /**
@@ -28,6 +29,7 @@ export async function createSqliteStore(options: { file: string }): Promise<Stor
     ...createSqliteCorrections(db, sql, streamFrom, openStreams),
     ...createSqliteAccounts(sql, db),
     ...createSqliteSettings(sql),
+    ...createSqliteSiteKeys(sql),
     ...createSqliteOperations(sql),
     ...createSqliteReviewItems(sql),
 

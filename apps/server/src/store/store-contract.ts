@@ -12,6 +12,7 @@ import { describeOperationContract } from './store-contract-operations';
 import { describeReviewItemContract } from './store-contract-review-items';
 import { describeSearchContract } from './store-contract-search';
 import { describeSettingContract } from './store-contract-settings';
+import { describeSiteKeyContract } from './store-contract-site-keys';
 
 /** Gives each contract test the store built for it. */
 export type CurrentStore = () => Store;
@@ -64,6 +65,7 @@ export function describeStoreContract(
     describeCorrectionContract(current);
     describeAccountContract(current);
     describeSettingContract(current);
+    describeSiteKeyContract(current);
     describeReviewItemContract(current);
     describeSearchContract(current);
 

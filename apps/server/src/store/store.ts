@@ -24,6 +24,7 @@ import type {
 } from '@hitl/shared/models';
 import type { CorrectionFilter } from '@hitl/shared/rest';
 import type { ReviewItem, ReviewItemStatus } from '@hitl/shared/review-items';
+import type { SiteKey } from '@hitl/shared/site-keys';
 
 /**
  * The persistence port. Adapters: `sqlite` (embedded default) and `mongo` (mongoose).
@@ -73,6 +74,17 @@ export interface Store {
   // settings (e.g. the escalation policy edited in the console), JSON values by key
   getSetting(key: string): Promise<{ value: unknown; updatedAt: string } | null>;
   putSetting(key: string, value: unknown, updatedAt: string): Promise<void>;
+
+  // widget site keys (seeded from SITES, then edited in the console), by key
+  /** Ordered by key. */
+  listSiteKeys(): Promise<SiteKey[]>;
+  getSiteKey(key: string): Promise<SiteKey | null>;
+  /** A key that exists already throws `StoreConflictError`. */
+  createSiteKey(siteKey: SiteKey): Promise<SiteKey>;
+  /** Sets the given fields; null when there is no such key. */
+  updateSiteKey(key: string, patch: SiteKeyPatch): Promise<SiteKey | null>;
+  /** False when there was no such key. */
+  deleteSiteKey(key: string): Promise<boolean>;
 
   // messages
   /**
@@ -292,6 +304,11 @@ export type AccountMethods = Pick<
 >;
 export type SearchMethods = Pick<Store, 'searchConversations'>;
 export type SettingMethods = Pick<Store, 'getSetting' | 'putSetting'>;
+export type SiteKeyMethods = Pick<
+  Store,
+  'listSiteKeys' | 'getSiteKey' | 'createSiteKey' | 'updateSiteKey' | 'deleteSiteKey'
+>;
+export type SiteKeyPatch = Partial<Pick<SiteKey, 'name' | 'origins' | 'greeting'>> & { updatedAt: string };
 export type OperationMethods = Pick<Store, 'beginOperation' | 'finishOperation' | 'listOperations'>;
 
 /**

@@ -63,7 +63,7 @@ describe('visitor tokens', () => {
 });
 
 describe('site origins', () => {
-  const sites = { demo: ['self'], shop: ['https://shop.example'], open: ['*'] };
+  const sites: Record<string, string[]> = { demo: ['self'], shop: ['https://shop.example'], open: ['*'] };
   it.each([
     ['demo', 'http://localhost:3000', true],
     ['demo', 'http://evil.example', false],
@@ -73,6 +73,6 @@ describe('site origins', () => {
     ['open', 'http://anything.example', true],
     ['missing', 'http://localhost:3000', false],
   ] as const)('%s from %s → %s', (key, origin, allowed) => {
-    expect(isOriginAllowed(sites, key, origin, 'http://localhost:3000')).toBe(allowed);
+    expect(isOriginAllowed(sites[key], origin, 'http://localhost:3000')).toBe(allowed);
   });
 });

@@ -1,15 +1,13 @@
 /**
- * Whether a page at `origin` may use the widget with this site key. `self` stands for the
- * server's own origin; `*` for any. Requests without an Origin (not from a browser) pass:
- * the origin check protects visitors' browsers, it is not authentication.
+ * Whether a page at `origin` may use the widget with a site key allowing `allowed` (undefined: no such
+ * key). `self` stands for the server's own origin; `*` for any. Requests without an Origin (not from a
+ * browser) pass: the origin check protects visitors' browsers, it is not authentication.
  */
 export function isOriginAllowed(
-  sites: Record<string, string[]>,
-  siteKey: string,
+  allowed: readonly string[] | undefined,
   origin: string | undefined,
   selfOrigin: string,
 ): boolean {
-  const allowed = sites[siteKey];
   if (!allowed) return false;
   if (!origin) return true;
   return allowed.some(
