@@ -1,5 +1,6 @@
 import { createMongoAccounts } from './mongo-accounts';
 import { createMongoArticles } from './mongo-articles';
+import { createMongoCannedResponses } from './mongo-canned-responses';
 import { openMongoConnection, pingMongo } from './mongo-connection';
 import { createMongoConversations } from './mongo-conversations';
 import { createMongoCorrections } from './mongo-corrections';
@@ -34,10 +35,12 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
   let models: Awaited<ReturnType<typeof createMongoModels>>;
   let reviewItems: Awaited<ReturnType<typeof createMongoReviewItems>>;
   let search: Awaited<ReturnType<typeof createMongoSearch>>;
+  let canned: Awaited<ReturnType<typeof createMongoCannedResponses>>;
   try {
     models = await createMongoModels(connection);
     reviewItems = await createMongoReviewItems(connection, models, serialize);
     search = await createMongoSearch(models);
+    canned = await createMongoCannedResponses(connection);
   } catch (error) {
     await connection.close().catch(() => undefined);
     throw error;
@@ -57,6 +60,7 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
     ...reviewItems,
 
     ...createMongoArticles(models, serialize),
+    ...canned,
 
     async ping() {
       await pingMongo(connection);
