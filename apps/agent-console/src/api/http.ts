@@ -7,7 +7,7 @@ interface ResponseSchema<T> {
 }
 
 /** `text` is sent as it is, as text/plain (an import file); `body` as JSON. */
-type JsonInit = { method?: 'GET' | 'POST' | 'PUT' | 'PATCH'; body?: unknown; text?: string };
+type JsonInit = { method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; body?: unknown; text?: string };
 
 /** Same-origin JSON request; resolves with the parsed body or throws an ApiRequestError. */
 export async function fetchJson<T>(path: string, init: JsonInit = {}): Promise<T> {

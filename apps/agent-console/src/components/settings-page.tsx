@@ -7,6 +7,7 @@ import { useAuditEvents } from '../hooks/use-audit-events';
 import { usePolicy } from '../hooks/use-policy';
 import { formatDateTime } from '../lib/format';
 import { AuditTrail } from './audit-trail';
+import { CannedResponsesSettings } from './canned-responses-settings';
 import { PolicyEditor } from './policy-editor';
 import { TeamSettings } from './team-settings';
 import { ThresholdAdvice } from './threshold-advice';
@@ -64,6 +65,7 @@ export function SettingsPage({ agent }: { agent: Agent }) {
       ) : (
         !error && <p className="muted">Loading the policy…</p>
       )}
+      <CannedResponsesSettings agent={agent} onChanged={audit.reload} />
       {can(agent.role, 'team.manage') && <TeamSettings me={agent} onChanged={audit.reload} />}
       {admin && (
         <AuditTrail
