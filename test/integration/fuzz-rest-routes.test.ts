@@ -19,7 +19,7 @@ const HUGE = 60 * 1024;
 
 type Role = 'admin' | 'agent' | 'anonymous';
 interface RouteCase {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** `:id` is replaced by a generated id or the valid one. */
   path: string;
   validId?: () => string;
@@ -32,7 +32,13 @@ interface RouteCase {
 
 let server: TestServer;
 const tokens: Record<Role, string | null> = { admin: null, agent: null, anonymous: null };
-const valid = { conversation: '', article: '', articleVersion: 1, policy: {} as Record<string, unknown> };
+const valid = {
+  conversation: '',
+  article: '',
+  articleVersion: 1,
+  canned: '',
+  policy: {} as Record<string, unknown>,
+};
 let generated = 0;
 
 beforeAll(async () => {
@@ -57,6 +63,9 @@ beforeAll(async () => {
   if (!article) throw new Error('no article in the knowledge base');
   valid.article = article.id;
   valid.articleVersion = article.version;
+  const canned = (await server.store.listCannedResponses())[0];
+  if (!canned) throw new Error('no canned response was seeded');
+  valid.canned = canned.id;
   const policy = await call('admin', 'GET', '/api/admin/policy');
   valid.policy = (policy.body as { policy?: Record<string, unknown> }).policy ?? (policy.body as never);
 });
@@ -155,6 +164,20 @@ const routes = (): RouteCase[] => [
     validId: () => 'demo',
     body: () => ({ origins: ['self', 'http://localhost:8080'], greeting: 'Hi there!' }),
   },
+  { method: 'GET', path: '/api/canned-responses', query: ['x'] },
+  {
+    method: 'POST',
+    path: '/api/canned-responses',
+    body: () => ({ title: 'Gift cards', shortcut: 'gift-cards', text: 'Gift cards never expire, {name}.' }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/canned-responses/:id',
+    validId: () => valid.canned,
+    body: () => ({ title: 'Shipping', shortcut: 'refund', text: 'Taken shortcut: a 409.' }),
+  },
+  // The valid id is never one of the seeded ones, which the PUT above needs: it names a missing one.
+  { method: 'DELETE', path: '/api/canned-responses/:id', validId: () => 'can_missing' },
   { method: 'GET', path: '/api/no-such-route', query: ['x'] },
 ];
 

@@ -77,6 +77,14 @@ const agentEvents = (): [string, Record<string, unknown>][] => [
     { conversationId: ids.conversation, clientId: crypto.randomUUID(), text: 'Hi, Alex here' },
   ],
   [
+    'note:send',
+    {
+      conversationId: ids.conversation,
+      clientId: crypto.randomUUID(),
+      text: 'Checked: a returning customer',
+    },
+  ],
+  [
     'correction:create',
     {
       messageId: ids.botMessage,

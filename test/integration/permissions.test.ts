@@ -68,6 +68,13 @@ const requests: Record<Permission, (role: AgentRole) => Promise<Response>> = {
       answer: 'We rent kayaks at the Portland store.',
       examples: [`can a ${role} rent a kayak?`],
     }),
+  'canned.read': (role) => call(role, 'GET', '/api/canned-responses'),
+  'canned.edit': (role) =>
+    call(role, 'POST', '/api/canned-responses', {
+      title: `Kayak rental for ${role}`,
+      shortcut: `kayak-${role}`,
+      text: 'We rent kayaks at the Portland store, {name}.',
+    }),
   'policy.read': (role) => call(role, 'GET', '/api/admin/policy'),
   'policy.edit': async (role) => {
     const current = (await (await call('admin', 'GET', '/api/admin/policy')).json()) as { policy: unknown };

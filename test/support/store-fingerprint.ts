@@ -3,7 +3,8 @@ import type { Store } from '../../apps/server/src/store/store';
 /**
  * A cheap summary of everything a request could change: conversations (state, assignee, contact, `lastSeq`,
  * so every appended message), corrections and review items with their status, articles with their version,
- * audit events, agents, site keys and the active policy. Equal fingerprints before and after a request mean the request
+ * canned responses, audit events, agents, site keys and the active policy. Equal fingerprints before and after a
+ * request mean the request
  * wrote nothing (sessions aside, which a login creates on purpose).
  */
 export async function fingerprintStore(store: Store): Promise<string> {
@@ -13,6 +14,7 @@ export async function fingerprintStore(store: Store): Promise<string> {
   const articles = await store.listArticles();
   const audit = await store.listAudit(10_000);
   const policy = await store.getSetting('policy');
+  const canned = await store.listCannedResponses();
   return JSON.stringify({
     conversations: conversations
       .map((c) => [c.id, c.state, c.assignee?.id ?? null, c.contactEmail ?? null, c.lastSeq])
@@ -21,6 +23,7 @@ export async function fingerprintStore(store: Store): Promise<string> {
     corrections: corrections.map((c) => [c.id, c.review.status]).sort(),
     reviewItems: reviewItems.map((r) => [r.id, r.status]).sort(),
     articles: articles.map((a) => [a.id, a.version, a.status]).sort(),
+    canned: canned.map((c) => [c.id, c.shortcut, c.updatedAt]).sort(),
     audit: audit.length,
     agents: await store.countAgents(),
     policy: policy?.updatedAt ?? null,

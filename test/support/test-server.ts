@@ -11,6 +11,7 @@ import { createId } from '../../apps/server/src/lib/ids';
 import { silentLogger } from '../../apps/server/src/lib/logger';
 import type { Responder } from '../../apps/server/src/responder/responder';
 import { hashPassword } from '../../apps/server/src/services/auth/password';
+import { seedCannedResponses } from '../../apps/server/src/services/canned/seed-canned-responses';
 import { loadActivePolicy } from '../../apps/server/src/services/policy-state';
 import { createMongoStore } from '../../apps/server/src/store/mongo-store';
 import { createSqliteStore } from '../../apps/server/src/store/sqlite-store';
@@ -76,6 +77,8 @@ export async function startTestServer(
   const store = mongo
     ? await createMongoStore({ uri: mongo.uri, dbName: `hitl_${createId('t')}` })
     : await createSqliteStore({ file: config.databaseFile });
+  // As `bootServer` does: a new team starts with a few canned responses.
+  await seedCannedResponses(store, new Date().toISOString());
   const responder = await (options.responder ?? buildResponder)(config, store);
   const policy = await loadActivePolicy(store, config, silentLogger);
   const app = createApp({

@@ -7,6 +7,7 @@ import type { Server } from 'socket.io';
 import type { Config } from './config';
 import { adminRoutes } from './http/admin-routes';
 import { authRoutes, requireAgent } from './http/auth-routes';
+import { cannedResponseRoutes } from './http/canned-response-routes';
 import { conversationRoutes } from './http/conversation-routes';
 import { correctionRoutes } from './http/correction-routes';
 import { emailReplyRoutes } from './http/email-reply-routes';
@@ -159,6 +160,7 @@ export function createApp(deps: AppDeps): App {
   app.use('/api', emailReplyRoutes(ctx));
 
   app.use('/api', knowledgeRoutes(ctx));
+  app.use('/api', cannedResponseRoutes(ctx));
   app.use('/api', (_req, res) => sendError(res, { code: 'not_found', message: 'No such endpoint.' }));
   app.use(staticRoutes(deps.staticPaths ?? defaultStaticPaths));
   app.use(errorHandler(logger));

@@ -11,6 +11,7 @@ import type { Responder } from './responder/responder';
 import { startThreadedOfflineResponder } from './responder/threaded-offline-responder';
 import { sharedWordVectors } from './responder/word-vectors/load-word-vectors';
 import { ensureFirstAdmin, type FirstAdmin } from './services/auth/ensure-first-admin';
+import { seedCannedResponses } from './services/canned/seed-canned-responses';
 import { toResponderArticle } from './services/knowledge/reload-articles';
 import { seedArticles } from './services/knowledge/seed-articles';
 import { resumeBotTurns } from './services/operations/resume-bot-turns';
@@ -51,6 +52,7 @@ export async function buildResponder(config: Config, store: Store, logger?: Logg
 /** Everything `main` does before listening; also used by tests that run the real boot path. */
 export async function bootServer(config: Config, logger: Logger) {
   const store = await openStore(config);
+  await seedCannedResponses(store, new Date().toISOString());
   const responder = await buildResponder(config, store, logger);
   const admin: FirstAdmin = await ensureFirstAdmin(
     store,

@@ -39,6 +39,14 @@ export const agentSendSchema = z.object({
 });
 export type AgentSendInput = z.input<typeof agentSendSchema>;
 
+/** An internal note on a conversation: agents only, never the customer. Idempotent on clientId like a reply. */
+export const noteSendSchema = z.object({
+  conversationId: idSchema,
+  clientId: clientIdSchema,
+  text: messageTextSchema,
+});
+export type NoteSendInput = z.input<typeof noteSendSchema>;
+
 /** What an agent says about a wrong reply: why (tags), an optional note, and the time it took. */
 const correctionDetailsSchema = z.object({
   reasons: z.array(correctionReasonSchema).min(1).max(6),
@@ -82,6 +90,8 @@ export interface AgentClientToServerEvents {
   'conversation:handback': (input: ConversationRef, ack: AckCallback<{ conversation: Conversation }>) => void;
   'conversation:close': (input: ConversationRef, ack: AckCallback<{ conversation: Conversation }>) => void;
   'message:send': (input: AgentSendInput, ack: AckCallback<{ message: Message }>) => void;
+  /** Writes an internal note (role `note`), in any state of the conversation; the customer never receives it. */
+  'note:send': (input: NoteSendInput, ack: AckCallback<{ message: Message }>) => void;
   'correction:create': (input: CorrectionCreateInput, ack: AckCallback<{ correction: Correction }>) => void;
   /** Send a held bot reply as it is. */
   'draft:approve': (input: DraftApproveInput, ack: AckCallback<DraftResult>) => void;

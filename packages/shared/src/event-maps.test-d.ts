@@ -64,6 +64,12 @@ describe('agent event map', () => {
     expectTypeOf<ClaimAck>().toEqualTypeOf<Ack<{ conversation: Conversation }>>();
   });
 
+  it('acks a note with the stored message; a visitor has no such request', () => {
+    type NoteAck = Parameters<Parameters<AgentClientToServerEvents['note:send']>[1]>[0];
+    expectTypeOf<NoteAck>().toEqualTypeOf<Ack<{ message: Message }>>();
+    expectTypeOf<WidgetClientToServerEvents>().not.toHaveProperty('note:send');
+  });
+
   it('types the review-later list: marks with their ack, and the live updates', () => {
     type MarkAck = Parameters<Parameters<AgentClientToServerEvents['review:mark']>[1]>[0];
     expectTypeOf<MarkAck>().toEqualTypeOf<Ack<ReviewMarkResult>>();

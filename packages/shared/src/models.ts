@@ -42,7 +42,8 @@ export const reasonSchema = z.object({
 });
 export type Reason = z.infer<typeof reasonSchema>;
 
-export const messageRoles = ['customer', 'bot', 'agent', 'system'] as const;
+/** `note`: an agent's internal note on the conversation, always stored `internal`; the customer never gets it. */
+export const messageRoles = ['customer', 'bot', 'agent', 'system', 'note'] as const;
 export const messageRoleSchema = z.enum(messageRoles);
 export type MessageRole = z.infer<typeof messageRoleSchema>;
 

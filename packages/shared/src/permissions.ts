@@ -20,6 +20,10 @@ export const permissions = {
   'knowledge.read': ['agent', 'reviewer', 'admin'],
   /** Create, edit, retire, restore and import articles. */
   'knowledge.edit': ['reviewer', 'admin'],
+  /** Read the team's canned responses and insert them in the composer. */
+  'canned.read': ['agent', 'reviewer', 'admin'],
+  /** Create, edit and delete canned responses (audited). */
+  'canned.edit': ['reviewer', 'admin'],
   'policy.read': ['agent', 'reviewer', 'admin'],
   /** Change the escalation policy, also by applying threshold advice. */
   'policy.edit': ['admin'],
@@ -50,6 +54,8 @@ export const refusals: Record<Permission, string> = {
   'correction.review': 'Only reviewers and admins can review corrections.',
   'knowledge.read': 'Log in as an agent.',
   'knowledge.edit': 'Only reviewers and admins can change the knowledge base.',
+  'canned.read': 'Log in as an agent.',
+  'canned.edit': 'Only reviewers and admins can change the canned responses.',
   'policy.read': 'Log in as an agent.',
   'policy.edit': 'Only admins can change the escalation policy.',
   'audit.read': 'Only admins can read the audit trail.',

@@ -1,25 +1,57 @@
-import { type FormEvent, type KeyboardEvent, useState } from 'react';
+import type { CannedResponse } from '@hitl/shared/canned-responses';
+import './conversation-tools.css';
+import type { Message } from '@hitl/shared/models';
+import { type FormEvent, type KeyboardEvent, useRef, useState } from 'react';
 import { errorMessage } from '../api/api-error';
+import { useCannedCompletion } from '../hooks/use-canned-completion';
+import type { CannedValues } from '../lib/fill-canned-variables';
+import { CannedMenu } from './canned-menu';
+import { type ComposeKind, ComposeKindToggle } from './compose-kind-toggle';
+import { SuggestedReplyBar } from './suggested-reply-bar';
 
 type Props = {
+  /** Whether this agent may reply (they own the conversation). */
   enabled: boolean;
   disabledReason: string;
   onSend: (text: string) => Promise<void>;
+  /** Notes need no claim: any agent may leave one on a loaded conversation. */
+  notesEnabled?: boolean;
+  onNote?: (text: string) => Promise<void>;
+  canned?: readonly CannedResponse[];
+  cannedValues?: CannedValues;
+  /** The bot's held-back answer to the customer's last question, if any. */
+  suggestion?: Message | null;
 };
 
-export function Composer({ enabled, disabledReason, onSend }: Props) {
+export function Composer({
+  enabled,
+  disabledReason,
+  onSend,
+  notesEnabled = false,
+  onNote,
+  canned = [],
+  cannedValues = {},
+  suggestion = null,
+}: Props) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const canSend = enabled && text.trim().length > 0;
+  const [kind, setKind] = useState<ComposeKind>('reply');
+  const [usedSuggestion, setUsedSuggestion] = useState<string | null>(null);
+  const box = useRef<HTMLTextAreaElement>(null);
+  const completion = useCannedCompletion(canned, cannedValues, text, setText, box);
+  const noting = kind === 'note';
+  const active = noting ? notesEnabled : enabled;
+  const canSend = active && text.trim().length > 0;
+  const deliver = noting ? onNote : onSend;
 
   const send = async () => {
     const draft = text.trim();
-    if (!enabled || !draft) return;
+    if (!active || !draft || !deliver) return;
     // Clear at once so the agent can keep typing; the draft comes back if the send fails.
     setText('');
     setError(null);
     try {
-      await onSend(draft);
+      await deliver(draft);
     } catch (failure) {
       setText((current) => (current ? `${draft}\n${current}` : draft));
       setError(errorMessage(failure));
@@ -32,32 +64,62 @@ export function Composer({ enabled, disabledReason, onSend }: Props) {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (completion.onKeyDown(event)) return;
     if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing) return;
     event.preventDefault();
     void send();
   };
 
+  // Inserted to edit, never sent by itself; after what the agent already wrote, if anything.
+  const insertSuggestion = (message: Message) => {
+    setText((current) => (current.trim() ? `${current.trimEnd()}\n${message.text}` : message.text));
+    setUsedSuggestion(message.id);
+    box.current?.focus();
+  };
+
+  const offered = !noting && enabled && suggestion && suggestion.id !== usedSuggestion ? suggestion : null;
+  const placeholder = noting
+    ? 'Internal note for the team — the customer never sees it. Enter to add'
+    : enabled
+      ? 'Reply to the customer — Enter to send, Shift+Enter for a new line, / for canned responses'
+      : disabledReason;
+
   return (
-    <form className={enabled ? 'composer' : 'composer composer-disabled'} onSubmit={onSubmit}>
+    <form
+      className={`composer${active ? '' : ' composer-disabled'}${noting ? ' composer-note' : ''}`}
+      onSubmit={onSubmit}
+    >
       {error && (
         <p className="banner banner-error" role="alert">
           {error}
         </p>
       )}
+      {offered && <SuggestedReplyBar suggestion={offered} onUse={() => insertSuggestion(offered)} />}
+      {onNote && <ComposeKindToggle kind={kind} onKind={setKind} />}
+      <CannedMenu completion={completion} />
       <div className="composer-row">
         <textarea
+          ref={box}
           data-testid="reply-input"
           rows={2}
-          disabled={!enabled}
-          placeholder={
-            enabled ? 'Reply to the customer — Enter to send, Shift+Enter for a new line' : disabledReason
-          }
+          disabled={!active}
+          aria-label={noting ? 'Internal note' : 'Reply'}
+          aria-autocomplete="list"
+          aria-controls={completion.open ? completion.listId : undefined}
+          aria-activedescendant={completion.open ? completion.optionId(completion.active) : undefined}
+          placeholder={placeholder}
           value={text}
-          onChange={(event) => setText(event.target.value)}
+          onChange={(event) => {
+            setText(event.target.value);
+            completion.track(event.target.value, event.target.selectionStart);
+          }}
+          onSelect={(event) =>
+            completion.track(event.currentTarget.value, event.currentTarget.selectionStart)
+          }
           onKeyDown={onKeyDown}
         />
         <button data-testid="reply-send" type="submit" className="btn btn-primary" disabled={!canSend}>
-          Send
+          {noting ? 'Add note' : 'Send'}
         </button>
       </div>
     </form>

@@ -4,10 +4,12 @@ import { useCallback, useMemo, useState } from 'react';
 import { type AgentSocket, request, requestWithRetry } from '../api/agent-socket';
 import { approveDraft, reviseDraft } from '../api/drafts';
 import { sendEmailReply } from '../api/email-replies';
+import { useCannedResponses } from '../hooks/use-canned-responses';
 import { useConversationWatch } from '../hooks/use-conversation-watch';
 import { useFeatures } from '../hooks/use-features';
 import { createClientId } from '../lib/client-id';
 import { isAssignedTo } from '../lib/conversation-rules';
+import { suggestedReply } from '../lib/suggested-reply';
 import { Composer } from './composer';
 import { ConversationHeader } from './conversation-header';
 import { DetailsPanel } from './details-panel';
@@ -39,12 +41,24 @@ export function ConversationPane({
   const { features } = useFeatures();
   const [mode, setMode] = useState<ReplyMode>('chat');
   const contactEmail = conversation?.contactEmail ?? null;
+  const canned = useCannedResponses().data;
+  const suggestion = useMemo(() => suggestedReply(watch.messages), [watch.messages]);
 
   const send = useCallback(
     async (text: string) => {
       // One clientId per reply: a retry after a timeout can never create a second message.
       const input = { conversationId, clientId: createClientId(), text };
       const { message } = await requestWithRetry(socket, 'message:send', input);
+      addMessage(message);
+    },
+    [socket, conversationId, addMessage],
+  );
+
+  // Internal: stored for agents only, shown in the transcript as a note; no claim needed.
+  const note = useCallback(
+    async (text: string) => {
+      const input = { conversationId, clientId: createClientId(), text };
+      const { message } = await requestWithRetry(socket, 'note:send', input);
       addMessage(message);
     },
     [socket, conversationId, addMessage],
@@ -119,7 +133,17 @@ export function ConversationPane({
             onSend={sendEmail}
           />
         ) : (
-          <Composer enabled={mine} disabledReason={composerHint(conversation, mine)} onSend={send} />
+          <Composer
+            enabled={mine}
+            disabledReason={composerHint(conversation, mine)}
+            onSend={send}
+            notesEnabled={conversation !== null}
+            onNote={note}
+            canned={canned.cannedResponses}
+            // The conversation carries no customer name yet: {name} stays for the agent to fill.
+            cannedValues={{ email: contactEmail, agent: agent.name, site: canned.siteName }}
+            suggestion={suggestion}
+          />
         )}
       </main>
       <DetailsPanel conversation={conversation} />

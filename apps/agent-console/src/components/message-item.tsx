@@ -47,7 +47,11 @@ export function MessageItem({ message, onCorrect, draftHandlers, onRetryEmail }:
         {draft && (
           <span className="tag tag-draft">{pendingDraft ? 'draft · waiting for review' : 'draft'}</span>
         )}
-        {visibility === 'internal' && <span className="tag tag-internal">internal</span>}
+        {role === 'note' ? (
+          <span className="tag tag-note">internal note · the customer does not see it</span>
+        ) : (
+          visibility === 'internal' && <span className="tag tag-internal">internal</span>
+        )}
         {message.email && <span className="tag tag-email">e-mail</span>}
         {bot && <ConfidenceBadge confidence={bot.confidence} />}
         <time className="msg-time">{formatTime(message.createdAt)}</time>
@@ -100,5 +104,7 @@ function authorLabel(message: Message): string {
       return message.author?.name ?? 'Agent';
     case 'system':
       return 'System';
+    case 'note':
+      return `Note · ${message.author?.name ?? 'Agent'}`;
   }
 }

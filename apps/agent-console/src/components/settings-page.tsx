@@ -7,6 +7,7 @@ import { useAuditEvents } from '../hooks/use-audit-events';
 import { usePolicy } from '../hooks/use-policy';
 import { formatDateTime } from '../lib/format';
 import { AuditTrail } from './audit-trail';
+import { CannedResponsesSettings } from './canned-responses-settings';
 import { PolicyEditor } from './policy-editor';
 import { SiteKeySettings } from './site-key-settings';
 import { TeamSettings } from './team-settings';
@@ -66,6 +67,7 @@ export function SettingsPage({ agent }: { agent: Agent }) {
       ) : (
         !error && <p className="muted">Loading the policy…</p>
       )}
+      <CannedResponsesSettings agent={agent} onChanged={audit.reload} />
       {can(agent.role, 'team.manage') && <TeamSettings me={agent} onChanged={audit.reload} />}
       {can(agent.role, 'site.manage') && <SiteKeySettings onChanged={audit.reload} />}
       {admin && (

@@ -6,11 +6,13 @@ import {
   correctionCreateSchema,
   draftApproveSchema,
   draftReviseSchema,
+  noteSendSchema,
 } from '@hitl/shared/agent-events';
 import { SESSION_COOKIE } from '@hitl/shared/rest';
 import { reviewMarkSchema } from '@hitl/shared/review-items';
 import { parse as parseCookie } from 'cookie';
 import { selfOriginOf } from '../lib/self-origin';
+import { addInternalNote } from '../services/add-internal-note';
 import { authenticateAgentSession, isSessionOpen } from '../services/auth/agent-sessions';
 import { claimConversation } from '../services/claim-conversation';
 import { markReviewItem } from '../services/mark-review-item';
@@ -121,6 +123,12 @@ export function attachAgentNamespace(
       'message:send',
       ackHandler(agentSendSchema, log, async (input) => ({
         message: await sendAgentMessage(ctx, agent, input),
+      })),
+    );
+    socket.on(
+      'note:send',
+      ackHandler(noteSendSchema, log, async (input) => ({
+        message: await addInternalNote(ctx, agent, input),
       })),
     );
     socket.on(

@@ -1,5 +1,6 @@
 import { createMongoAccounts } from './mongo-accounts';
 import { createMongoArticles } from './mongo-articles';
+import { createMongoCannedResponses } from './mongo-canned-responses';
 import { openMongoConnection, pingMongo } from './mongo-connection';
 import { createMongoConversations } from './mongo-conversations';
 import { createMongoCorrections } from './mongo-corrections';
@@ -36,11 +37,13 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
   let reviewItems: Awaited<ReturnType<typeof createMongoReviewItems>>;
   let search: Awaited<ReturnType<typeof createMongoSearch>>;
   let siteKeys: Awaited<ReturnType<typeof createMongoSiteKeys>>;
+  let canned: Awaited<ReturnType<typeof createMongoCannedResponses>>;
   try {
     models = await createMongoModels(connection);
     reviewItems = await createMongoReviewItems(connection, models, serialize);
     search = await createMongoSearch(models);
     siteKeys = await createMongoSiteKeys(connection);
+    canned = await createMongoCannedResponses(connection);
   } catch (error) {
     await connection.close().catch(() => undefined);
     throw error;
@@ -61,6 +64,7 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
     ...reviewItems,
 
     ...createMongoArticles(models, serialize),
+    ...canned,
 
     async ping() {
       await pingMongo(connection);

@@ -227,6 +227,19 @@ export const migrations: readonly string[] = [
     updated_at TEXT NOT NULL
   ) STRICT;
   `,
+  // 12: the team's canned responses; the shortcut is unique, so two editors cannot both take one.
+  `
+  CREATE TABLE canned_responses (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    shortcut TEXT NOT NULL UNIQUE,
+    text TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT
+  ) STRICT;
+  `,
 ];
 
 /**

@@ -1,5 +1,6 @@
 import { createSqliteAccounts } from './sqlite-accounts';
 import { createSqliteArticles } from './sqlite-articles';
+import { createSqliteCannedResponses } from './sqlite-canned-responses';
 import { createSqliteConversations } from './sqlite-conversations';
 import { createSqliteCorrections } from './sqlite-corrections';
 import { IN_MEMORY, openDatabase, statementCache } from './sqlite-database';
@@ -34,6 +35,7 @@ export async function createSqliteStore(options: { file: string }): Promise<Stor
     ...createSqliteReviewItems(sql),
 
     ...createSqliteArticles(sql),
+    ...createSqliteCannedResponses(sql),
 
     async ping() {
       sql('SELECT 1').get();

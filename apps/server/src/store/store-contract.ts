@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from './store';
 import { describeAccountContract } from './store-contract-accounts';
 import { describeArticleContract } from './store-contract-articles';
+import { describeCannedResponseContract } from './store-contract-canned-responses';
 import { describeConversationContract } from './store-contract-conversations';
 import { describeCorrectionContract } from './store-contract-corrections';
 import { describeDraftContract } from './store-contract-drafts';
@@ -70,6 +71,7 @@ export function describeStoreContract(
     describeSearchContract(current);
 
     describeArticleContract(current);
+    describeCannedResponseContract(current);
     describeOperationContract(current);
   });
 }

@@ -1,3 +1,4 @@
+import type { CannedResponse } from '@hitl/shared/canned-responses';
 import type { ConversationHit } from '@hitl/shared/conversation-search';
 import type { ArticleStatus, KnowledgeArticle } from '@hitl/shared/knowledge';
 import type {
@@ -209,6 +210,20 @@ export interface Store {
    * article does not exist. Exactly one of concurrent updates over one version wins.
    */
   updateArticle(id: string, expectedVersion: number, patch: ArticlePatch): Promise<KnowledgeArticle | null>;
+
+  // canned responses (the team's ready-made replies)
+  /** A duplicate id or shortcut throws `StoreConflictError`. */
+  createCannedResponse(input: NewCannedResponse): Promise<CannedResponse>;
+  getCannedResponse(id: string): Promise<CannedResponse | null>;
+  /** Every one, by shortcut. */
+  listCannedResponses(): Promise<CannedResponse[]>;
+  /**
+   * Replaces title, shortcut and text; null for an unknown id. A shortcut another one has throws
+   * `StoreConflictError` and changes nothing (the unique index decides, so two editors cannot both take it).
+   */
+  updateCannedResponse(id: string, patch: CannedResponsePatch): Promise<CannedResponse | null>;
+  /** The deleted one, or null when it did not exist. */
+  deleteCannedResponse(id: string): Promise<CannedResponse | null>;
 
   // agents and sessions
   /** Emails are unique ignoring case: a second one throws `StoreConflictError`. */
@@ -533,6 +548,33 @@ export interface NewAuditEvent {
   at: string;
 }
 export type AuditEvent = NewAuditEvent;
+
+export type CannedResponseMethods = Pick<
+  Store,
+  | 'createCannedResponse'
+  | 'getCannedResponse'
+  | 'listCannedResponses'
+  | 'updateCannedResponse'
+  | 'deleteCannedResponse'
+>;
+
+export interface NewCannedResponse {
+  id: string;
+  title: string;
+  shortcut: string;
+  text: string;
+  /** Null for the ones seeded on an empty store. */
+  createdBy: Author | null;
+  createdAt: string;
+}
+
+export interface CannedResponsePatch {
+  title: string;
+  shortcut: string;
+  text: string;
+  updatedBy: Author;
+  updatedAt: string;
+}
 
 export interface NewArticle {
   id: string;
