@@ -4,10 +4,12 @@ import { useCallback, useMemo, useState } from 'react';
 import { type AgentSocket, request, requestWithRetry } from '../api/agent-socket';
 import { approveDraft, reviseDraft } from '../api/drafts';
 import { sendEmailReply } from '../api/email-replies';
+import { useAnswerMarking } from '../hooks/use-answer-marking';
 import { useConversationWatch } from '../hooks/use-conversation-watch';
 import { useFeatures } from '../hooks/use-features';
 import { createClientId } from '../lib/client-id';
 import { isAssignedTo } from '../lib/conversation-rules';
+import { AnswerToggle } from './answer-toggle';
 import { Composer } from './composer';
 import { ConversationHeader } from './conversation-header';
 import { DetailsPanel } from './details-panel';
@@ -39,6 +41,8 @@ export function ConversationPane({
   const { features } = useFeatures();
   const [mode, setMode] = useState<ReplyMode>('chat');
   const contactEmail = conversation?.contactEmail ?? null;
+  const answers = useAnswerMarking(socket, watch.messages, addMessage);
+  const { afterSend } = answers;
 
   const send = useCallback(
     async (text: string) => {
@@ -46,8 +50,9 @@ export function ConversationPane({
       const input = { conversationId, clientId: createClientId(), text };
       const { message } = await requestWithRetry(socket, 'message:send', input);
       addMessage(message);
+      await afterSend(message);
     },
-    [socket, conversationId, addMessage],
+    [socket, conversationId, addMessage, afterSend],
   );
 
   const sendEmail = useCallback(
@@ -104,12 +109,18 @@ export function ConversationPane({
           </div>
         )}
         {watch.error && <p className="banner banner-error">{watch.error}</p>}
+        {answers.error && (
+          <p className="banner banner-error" role="alert">
+            {answers.error}
+          </p>
+        )}
         <Transcript
           messages={watch.messages}
           loading={watch.status === 'loading'}
           onCorrect={correct}
           draftHandlers={draftHandlers}
           onRetryEmail={retryEmail}
+          answerMarking={{ agentId: agent.id, onMark: answers.markAnswer }}
         />
         {contactEmail && <ReplyModes mode={mode} onMode={setMode} />}
         {contactEmail && mode === 'email' ? (
@@ -119,7 +130,10 @@ export function ConversationPane({
             onSend={sendEmail}
           />
         ) : (
-          <Composer enabled={mine} disabledReason={composerHint(conversation, mine)} onSend={send} />
+          <>
+            {mine && <AnswerToggle checked={answers.markNext} onChange={answers.setMarkNext} />}
+            <Composer enabled={mine} disabledReason={composerHint(conversation, mine)} onSend={send} />
+          </>
         )}
       </main>
       <DetailsPanel conversation={conversation} />
