@@ -1,8 +1,9 @@
 import type { Agent } from '@hitl/shared/models';
 import { useMemo } from 'react';
 import { useAgentSocket } from '../hooks/use-agent-socket';
+import { useAttention } from '../hooks/use-attention';
 import { useConversations } from '../hooks/use-conversations';
-import { useQueuedTitle } from '../hooks/use-document-title';
+import { useConsoleTitle } from '../hooks/use-document-title';
 import { conversationHref, useHashRoute } from '../hooks/use-hash-route';
 import { usePendingDrafts } from '../hooks/use-pending-drafts';
 import { useReviewLaterCount } from '../hooks/use-review-later-count';
@@ -32,7 +33,14 @@ export function ConsoleShell({ agent, onSignOut, onExpired }: Props) {
     () => countViews(conversations.values(), { me: agent, review }),
     [conversations, agent, review],
   );
-  useQueuedTitle(counts.queued);
+  const unseen = useAttention({
+    socket,
+    agentId: agent.id,
+    conversations,
+    page: route.page,
+    conversationId: route.page === 'inbox' ? route.conversationId : null,
+  });
+  useConsoleTitle(unseen, counts.queued);
 
   return (
     <div className="shell">

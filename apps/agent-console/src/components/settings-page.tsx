@@ -7,6 +7,7 @@ import { useAuditEvents } from '../hooks/use-audit-events';
 import { usePolicy } from '../hooks/use-policy';
 import { formatDateTime } from '../lib/format';
 import { AuditTrail } from './audit-trail';
+import { NotificationSettingsPanel } from './notification-settings-panel';
 import { PolicyEditor } from './policy-editor';
 import { TeamSettings } from './team-settings';
 import { ThresholdAdvice } from './threshold-advice';
@@ -48,6 +49,7 @@ export function SettingsPage({ agent }: { agent: Agent }) {
         </p>
       )}
       {error && <p className="banner banner-error">{error}</p>}
+      <NotificationSettingsPanel />
       {current && (
         <ThresholdAdvice
           policyVersion={current.updatedAt ?? current.source}
