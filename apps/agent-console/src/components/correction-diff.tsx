@@ -9,7 +9,10 @@ import { diffWords } from '../lib/word-diff';
  */
 export function CorrectionDiff({ correction }: { correction: Correction }) {
   const { original, correctedText } = correction;
-  const parts = useMemo(() => diffWords(original.text, correctedText), [original.text, correctedText]);
+  const diff = useMemo(() => diffWords(original.text, correctedText), [original.text, correctedText]);
+  // Texts with no word in common (a person's answer instead of the withheld reply) read better unmarked.
+  const related = diff.some((part) => part.kind === 'same');
+  const parts = related ? diff : [{ kind: 'same' as const, text: correctedText }];
   return (
     <div className="correction-diff">
       <div className="diff-side">
@@ -18,7 +21,9 @@ export function CorrectionDiff({ correction }: { correction: Correction }) {
           {original.confidence !== null && ` · confidence ${formatConfidence(original.confidence)}`}
         </div>
         <p className="diff-text" data-testid="original-text">
-          {original.text ? (
+          {original.text && !related ? (
+            original.text
+          ) : original.text ? (
             parts.map((part, index) =>
               part.kind === 'added' ? null : part.kind === 'removed' ? (
                 // biome-ignore lint/suspicious/noArrayIndexKey: a diff's parts are positional
