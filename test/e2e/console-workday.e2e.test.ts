@@ -5,7 +5,7 @@ import { defaultStaticPaths } from '../../apps/server/src/http/static-routes';
 import { startTestServer, type TestServer, type WidgetClient } from '../support/test-server';
 import { waitForEvent } from '../support/wait-for';
 import { launchBrowser, requireBuilt, screenshotDir, signInToConsole } from './browser';
-import { installPageProbes, readProbes, setTabHidden } from './page-probes';
+import { focusedTestId, focusInDialog, installPageProbes, readProbes, setTabHidden } from './page-probes';
 
 /**
  * A shift in the console: an escalation chimes, the keyboard opens, claims and answers it, the answer is
@@ -73,9 +73,7 @@ describe('a working day in the console', () => {
     await page.locator('body').press('c');
     await expect.poll(() => page.getByTestId('conversation-state').innerText()).toBe('agent');
     await page.locator('body').press('r');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
-      'reply-input',
-    );
+    expect(await focusedTestId(page)).toBe('reply-input');
     // Directly after the escalated question: kept as the answer unless the agent says otherwise.
     expect(await page.getByTestId('mark-next-answer').isChecked()).toBe(true);
     // Typing letters that are shortcuts elsewhere only types them.
@@ -145,16 +143,12 @@ describe('a working day in the console', () => {
     expect(await dialog.innerText()).toMatch(/next conversation in the queue/i);
     for (let i = 0; i < 3; i++) {
       await page.keyboard.press('Tab');
-      expect(await page.evaluate(() => Boolean(document.activeElement?.closest('[role="dialog"]')))).toBe(
-        true,
-      );
+      expect(await focusInDialog(page)).toBe(true);
     }
     await shot('workday-shortcuts');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
-      'inbox-mode-queue',
-    );
+    expect(await focusedTestId(page)).toBe('inbox-mode-queue');
   });
 
   it('6. the corrections list shows the question, the context and the answer, and opens the conversation', async () => {
