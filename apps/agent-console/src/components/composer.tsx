@@ -47,6 +47,7 @@ export function Composer({ enabled, disabledReason, onSend }: Props) {
       <div className="composer-row">
         <textarea
           data-testid="reply-input"
+          aria-label="Reply to the customer"
           rows={2}
           disabled={!enabled}
           placeholder={

@@ -162,6 +162,7 @@ export function PolicyEditor({ policy, editable, onSave }: Props) {
           <textarea
             className="settings-rules"
             data-testid="settings-rules"
+            aria-label="Topic rules (JSON)"
             rows={12}
             spellCheck={false}
             value={form.rules}

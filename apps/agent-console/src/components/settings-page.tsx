@@ -34,6 +34,7 @@ export function SettingsPage({ agent }: { agent: Agent }) {
 
   return (
     <main className="settings-page" data-testid="settings-page">
+      <NotificationSettingsPanel />
       <div className="page-header">
         <h2>Escalation policy</h2>
         {current && (
@@ -49,7 +50,6 @@ export function SettingsPage({ agent }: { agent: Agent }) {
         </p>
       )}
       {error && <p className="banner banner-error">{error}</p>}
-      <NotificationSettingsPanel />
       {current && (
         <ThresholdAdvice
           policyVersion={current.updatedAt ?? current.source}
