@@ -148,8 +148,12 @@ describe('human answers are recorded only when marked', () => {
   // Last: the approved answer is taught to the bot, which then answers the question itself.
   it('unmarking before review removes it; marking again records it again; after review it stays', async () => {
     const { conversationId, answer } = await escalatedAndAnswered();
-    await alex.emitWithAck('answer:mark', { messageId: answer.id, marked: true });
+    const first = await alex.emitWithAck('answer:mark', { messageId: answer.id, marked: true });
+    if (!first.ok || !first.data.correction) throw new Error('mark refused');
+    // Every console's corrections list is told it is gone.
+    const withdrawn = waitForEvent<{ id: string }>(sam as never, 'correction:withdrawn');
     const unmarked = await alex.emitWithAck('answer:mark', { messageId: answer.id, marked: false });
+    expect(await withdrawn).toEqual({ id: first.data.correction.id });
     expect(unmarked).toMatchObject({ ok: true, data: { correction: null, message: { correctionId: null } } });
     expect(await answersOf(conversationId)).toEqual([]);
     expect(await alex.emitWithAck('answer:mark', { messageId: answer.id, marked: false })).toMatchObject({

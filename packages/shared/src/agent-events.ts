@@ -118,6 +118,8 @@ export interface AgentServerToClientEvents {
   /** A held bot reply waits for review (sent to every agent). */
   'draft:created': (message: Message) => void;
   'correction:created': (correction: Correction) => void;
+  /** A pending correction its author took back (an unmarked answer): it no longer exists. */
+  'correction:withdrawn': (withdrawn: { id: string }) => void;
   'presence:updated': (presence: { agentsOnline: number }) => void;
   /** An answer in the review band entered the review-later list (sent to every agent). */
   'review:created': (item: ReviewItem) => void;

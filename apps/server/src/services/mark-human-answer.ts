@@ -103,7 +103,8 @@ async function unmark(
 ): Promise<AnswerMarkResult> {
   if (!reply.correctionId) return { message: reply, correction: null };
   // Deleted only while pending: a reviewed example stays what the reviewer decided.
-  if (!(await ctx.store.deletePendingCorrection(reply.correctionId))) {
+  const deleted = await ctx.store.deletePendingCorrection(reply.correctionId);
+  if (!deleted) {
     const reviewed = await ctx.store.getCorrection(reply.correctionId);
     if (reviewed)
       throw new DomainError(
@@ -114,6 +115,7 @@ async function unmark(
   await ctx.store.setMessageCorrection(reply.id, null);
   const message = { ...reply, correctionId: null };
   ctx.notifier.messageUpdated(conversation, message);
+  if (deleted) ctx.notifier.correctionWithdrawn(reply.correctionId);
   return { message, correction: null };
 }
 
