@@ -103,6 +103,8 @@ describe('human answers are recorded only when marked', () => {
     expect(stored[0]?.original.text).not.toBe('');
     expect(stored[0]?.note).toContain('low_confidence');
     expect((await server.store.getMessage(answer.id))?.correctionId).toBe(stored[0]?.id);
+    const audited = (await server.store.listAudit(500)).filter((e) => e.target === stored[0]?.id);
+    expect(audited.map((e) => e.action)).toEqual(['correction.created']);
   });
 
   it('only the reply’s author may mark it, and only an agent’s public reply', async () => {

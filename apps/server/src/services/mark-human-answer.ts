@@ -1,11 +1,11 @@
 import type { AnswerMarkResult } from '@hitl/shared/agent-events';
 import type { Agent, Conversation, Correction, Message } from '@hitl/shared/models';
-import { createId } from '../lib/ids';
 import { StoreConflictError } from '../store/store-errors';
 import { assertPermitted } from './auth/assert-permitted';
 import { DomainError } from './domain-error';
 import { correctionContext, newCorrection } from './new-correction';
-import { authorOf, nowIso, type ServiceContext } from './service-context';
+import { auditOnce } from './operations/pending-operations';
+import { authorOf, type ServiceContext } from './service-context';
 
 /**
  * An agent marks their own reply as the answer to the customer's question: it becomes a `human_answer`
@@ -82,17 +82,16 @@ async function mark(
   await ctx.store.setMessageCorrection(reply.id, correction.id);
   const message = { ...reply, correctionId: correction.id };
   ctx.notifier.messageUpdated(conversation, message);
-  if (created) {
-    await ctx.store.appendAudit({
-      id: createId('aud'),
-      actor: authorOf(agent),
-      action: 'correction.created',
-      target: correction.id,
-      data: { messageId: reply.id, kind: correction.kind, reasons: [] },
-      at: nowIso(ctx),
-    });
-    ctx.notifier.correctionCreated(correction);
-  }
+  // Keyed by the correction and its creation, so a mark finished after an interruption is audited once.
+  await auditOnce(ctx, {
+    id: `aud_${correction.id}_${Date.parse(correction.createdAt).toString(36)}`,
+    actor: authorOf(agent),
+    action: 'correction.created',
+    target: correction.id,
+    data: { messageId: reply.id, kind: correction.kind, reasons: [] },
+    at: correction.createdAt,
+  });
+  if (created) ctx.notifier.correctionCreated(correction);
   return { message, correction };
 }
 
