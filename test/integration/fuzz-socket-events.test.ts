@@ -94,6 +94,7 @@ const agentEvents = (): [string, Record<string, unknown>][] => [
       timeSpentMs: 1000,
     },
   ],
+  ['answer:mark', { messageId: ids.botMessage, marked: true }],
   ['draft:approve', { messageId: ids.botMessage }],
   ['draft:edit', { messageId: ids.botMessage, text: 'Edited answer' }],
   ['draft:reject', { messageId: ids.botMessage, text: 'Better answer' }],

@@ -39,6 +39,7 @@ afterAll(() => server.close());
 
 describe('internal notes', () => {
   let note: Message;
+  let agentReply: Message;
   let widgetMessages: Message[] = [];
 
   it('are stored internal, under the author, and reach the agents watching', async () => {
@@ -76,7 +77,8 @@ describe('internal notes', () => {
       clientId: crypto.randomUUID(),
       text: 'We do not sell insurance, but our shipping is insured.',
     });
-    expect(sent.ok).toBe(true);
+    if (!sent.ok) throw new Error(sent.error.message);
+    agentReply = sent.data.message;
     await reply;
     expect(widgetMessages.map((m) => m.role)).toContain('agent');
     expect(widgetMessages.some((m) => m.id === note.id || m.text === NOTE)).toBe(false);
@@ -90,7 +92,9 @@ describe('internal notes', () => {
     expect(sync.data.conversation?.lastSeq).toBeGreaterThan(note.seq);
   });
 
-  it('do not count as the reply: the reply after them is the human answer, and exports leave the note out', async () => {
+  it('do not count as the reply: the reply after them, marked, is the human answer; exports leave the note out', async () => {
+    const marked = await agent.emitWithAck('answer:mark', { messageId: agentReply.id, marked: true });
+    if (!marked.ok) throw new Error(marked.error.message);
     const corrections = await server.store.listCorrections({ status: 'any' }, { limit: 50, offset: 0 });
     const answer = corrections.find((c) => c.conversationId === conversationId && c.kind === 'human_answer');
     expect(answer?.correctedText).toMatch(/We do not sell insurance/);

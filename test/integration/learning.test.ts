@@ -57,7 +57,7 @@ describe.each(storeKinds)('learning from reviewed corrections (%s store)', (kind
       body,
     );
 
-  /** The escalated question is claimed and answered by Ric; his answer is a pending human_answer. */
+  /** The escalated question is claimed and answered by Ric, who marks his reply as the answer: a pending human_answer. */
   async function answeredByRic(question: string, answer: string): Promise<Correction> {
     const { reply, conversationId } = await ask(question);
     expect(reply.notice).toBe('escalated');
@@ -68,7 +68,12 @@ describe.each(storeKinds)('learning from reviewed corrections (%s store)', (kind
       clientId: crypto.randomUUID(),
       text: answer,
     });
-    expect(sent.ok).toBe(true);
+    if (!sent.ok) throw new Error(sent.error.message);
+    const marked = await ric.socket.emitWithAck('answer:mark', {
+      messageId: sent.data.message.id,
+      marked: true,
+    });
+    expect(marked.ok).toBe(true);
     const { body } = await api<{ corrections: Correction[] }>(
       rita.token,
       '/corrections?status=pending&kind=human_answer',

@@ -179,9 +179,18 @@ describe('a customer conversation from the widget to the console and back', () =
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 
-  it('4b. the agent’s own answer to the escalated question is kept as a human_answer example', async () => {
-    const corrections = await server.store.listCorrections({ status: 'any', kind: 'human_answer' });
-    const mine = corrections.filter((c) => c.conversationId === conversationId);
+  it('4b. the agent’s answer to the escalated question becomes a human_answer example once marked', async () => {
+    const ofConversation = async () =>
+      (await server.store.listCorrections({ status: 'any', kind: 'human_answer' })).filter(
+        (c) => c.conversationId === conversationId,
+      );
+    expect(await ofConversation()).toHaveLength(0);
+    const messages = await server.store.listMessages(conversationId, { afterSeq: 0, includeInternal: false });
+    const answer = messages.find((m) => m.role === 'agent');
+    if (!answer) throw new Error('the agent reply is missing');
+    const marked = await agent.emitWithAck('answer:mark', { messageId: answer.id, marked: true });
+    expect(marked.ok).toBe(true);
+    const mine = await ofConversation();
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({
       kind: 'human_answer',

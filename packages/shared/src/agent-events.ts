@@ -65,6 +65,14 @@ export const correctionCreateSchema = correctionDetailsSchema.extend({
 });
 export type CorrectionCreateInput = z.input<typeof correctionCreateSchema>;
 
+/**
+ * An agent marks their own reply as the answer to the customer's question (a `human_answer` training
+ * example), or takes the mark back before anyone reviewed it. Replies are never examples unless marked.
+ */
+export const answerMarkSchema = z.strictObject({ messageId: idSchema, marked: z.boolean() });
+export type AnswerMarkInput = z.input<typeof answerMarkSchema>;
+export type AnswerMarkResult = { message: Message; correction: Correction | null };
+
 export const draftApproveSchema = z.object({ messageId: idSchema });
 export type DraftApproveInput = z.input<typeof draftApproveSchema>;
 
@@ -93,6 +101,8 @@ export interface AgentClientToServerEvents {
   /** Writes an internal note (role `note`), in any state of the conversation; the customer never receives it. */
   'note:send': (input: NoteSendInput, ack: AckCallback<{ message: Message }>) => void;
   'correction:create': (input: CorrectionCreateInput, ack: AckCallback<{ correction: Correction }>) => void;
+  /** Idempotent: marking twice records one correction; unmarking a reviewed answer is refused. */
+  'answer:mark': (input: AnswerMarkInput, ack: AckCallback<AnswerMarkResult>) => void;
   /** Send a held bot reply as it is. */
   'draft:approve': (input: DraftApproveInput, ack: AckCallback<DraftResult>) => void;
   /** Send the agent's edited version as the assistant's reply; records an `edited_draft` correction. */
@@ -118,6 +128,8 @@ export interface AgentServerToClientEvents {
   /** A held bot reply waits for review (sent to every agent). */
   'draft:created': (message: Message) => void;
   'correction:created': (correction: Correction) => void;
+  /** A pending correction its author took back (an unmarked answer): it no longer exists. */
+  'correction:withdrawn': (withdrawn: { id: string }) => void;
   'presence:updated': (presence: { agentsOnline: number }) => void;
   /** An answer in the review band entered the review-later list (sent to every agent). */
   'review:created': (item: ReviewItem) => void;

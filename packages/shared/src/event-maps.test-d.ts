@@ -8,7 +8,7 @@ import type {
   InterServerEvents,
 } from './agent-events';
 import type { Ack } from './errors';
-import type { Conversation, Message } from './models';
+import type { Conversation, Correction, Message } from './models';
 import type { ReviewItem, ReviewMarkResult } from './review-items';
 import type {
   PublicConversation,
@@ -76,5 +76,11 @@ describe('agent event map', () => {
     expectTypeOf<Parameters<AgentServerToClientEvents['review:created']>[0]>().toEqualTypeOf<ReviewItem>();
     expectTypeOf<Parameters<AgentServerToClientEvents['review:updated']>[0]>().toEqualTypeOf<ReviewItem>();
     expectTypeOf<WidgetServerToClientEvents>().not.toHaveProperty('review:created');
+  });
+
+  it('types the answer mark: the reply with its correction, or none once unmarked', () => {
+    type AnswerAck = Parameters<Parameters<AgentClientToServerEvents['answer:mark']>[1]>[0];
+    expectTypeOf<AnswerAck>().toEqualTypeOf<Ack<{ message: Message; correction: Correction | null }>>();
+    expectTypeOf<WidgetClientToServerEvents>().not.toHaveProperty('answer:mark');
   });
 });

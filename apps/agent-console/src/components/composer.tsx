@@ -103,7 +103,7 @@ export function Composer({
           data-testid="reply-input"
           rows={2}
           disabled={!active}
-          aria-label={noting ? 'Internal note' : 'Reply'}
+          aria-label={noting ? 'Internal note' : 'Reply to the customer'}
           aria-autocomplete="list"
           aria-controls={completion.open ? completion.listId : undefined}
           aria-activedescendant={completion.open ? completion.optionId(completion.active) : undefined}

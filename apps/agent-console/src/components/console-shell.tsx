@@ -1,15 +1,19 @@
 import type { Agent } from '@hitl/shared/models';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useAgentSocket } from '../hooks/use-agent-socket';
+import { useAttention } from '../hooks/use-attention';
 import { useConversations } from '../hooks/use-conversations';
-import { useQueuedTitle } from '../hooks/use-document-title';
-import { conversationHref, useHashRoute } from '../hooks/use-hash-route';
+import { useConsoleTitle } from '../hooks/use-document-title';
+import { conversationHref, inboxHref, useHashRoute } from '../hooks/use-hash-route';
 import { usePendingDrafts } from '../hooks/use-pending-drafts';
 import { useReviewLaterCount } from '../hooks/use-review-later-count';
+import { useShortcuts, whenRendered } from '../hooks/use-shortcuts';
+import { nextInQueue } from '../lib/keymap';
 import { indexDrafts } from '../lib/pending-drafts';
-import { countViews } from '../lib/queue-views';
+import { countViews, selectView } from '../lib/queue-views';
 import { CorrectionsPage } from './corrections-page';
 import { Inbox } from './inbox';
+import { KeyboardHelp } from './keyboard-help';
 import { KnowledgePage } from './knowledge-page';
 import { ReviewPage } from './review-page';
 import { SettingsPage } from './settings-page';
@@ -32,7 +36,31 @@ export function ConsoleShell({ agent, onSignOut, onExpired }: Props) {
     () => countViews(conversations.values(), { me: agent, review }),
     [conversations, agent, review],
   );
-  useQueuedTitle(counts.queued);
+  const unseen = useAttention({
+    socket,
+    agentId: agent.id,
+    conversations,
+    page: route.page,
+    conversationId: route.page === 'inbox' ? route.conversationId : null,
+  });
+  useConsoleTitle(unseen, counts.queued);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const openId = route.page === 'inbox' ? route.conversationId : null;
+  useShortcuts({
+    onHelp: () => setHelpOpen(true),
+    onNextInQueue: () => {
+      const queue = selectView('queued', conversations.values(), { me: agent, review });
+      const next = nextInQueue(queue, openId);
+      if (next) navigate(conversationHref(next));
+    },
+    onSearch: () => {
+      if (route.page !== 'inbox') navigate(inboxHref);
+      whenRendered<HTMLButtonElement>('[data-testid="inbox-mode-search"]', (tab) => {
+        tab.click();
+        whenRendered<HTMLInputElement>('[data-testid="search-input"]', (input) => input.focus());
+      });
+    },
+  });
 
   return (
     <div className="shell">
@@ -71,6 +99,7 @@ export function ConsoleShell({ agent, onSignOut, onExpired }: Props) {
           onDraftReviewed={drafts.apply}
         />
       )}
+      {helpOpen && <KeyboardHelp onClose={() => setHelpOpen(false)} />}
     </div>
   );
 }

@@ -4,12 +4,14 @@ import { useCallback, useMemo, useState } from 'react';
 import { type AgentSocket, request, requestWithRetry } from '../api/agent-socket';
 import { approveDraft, reviseDraft } from '../api/drafts';
 import { sendEmailReply } from '../api/email-replies';
+import { useAnswerMarking } from '../hooks/use-answer-marking';
 import { useCannedResponses } from '../hooks/use-canned-responses';
 import { useConversationWatch } from '../hooks/use-conversation-watch';
 import { useFeatures } from '../hooks/use-features';
 import { createClientId } from '../lib/client-id';
 import { isAssignedTo } from '../lib/conversation-rules';
 import { suggestedReply } from '../lib/suggested-reply';
+import { AnswerToggle } from './answer-toggle';
 import { Composer } from './composer';
 import { ConversationHeader } from './conversation-header';
 import { DetailsPanel } from './details-panel';
@@ -43,6 +45,8 @@ export function ConversationPane({
   const contactEmail = conversation?.contactEmail ?? null;
   const canned = useCannedResponses().data;
   const suggestion = useMemo(() => suggestedReply(watch.messages), [watch.messages]);
+  const answers = useAnswerMarking(socket, watch.messages, addMessage);
+  const { afterSend } = answers;
 
   const send = useCallback(
     async (text: string) => {
@@ -50,8 +54,9 @@ export function ConversationPane({
       const input = { conversationId, clientId: createClientId(), text };
       const { message } = await requestWithRetry(socket, 'message:send', input);
       addMessage(message);
+      await afterSend(message);
     },
-    [socket, conversationId, addMessage],
+    [socket, conversationId, addMessage, afterSend],
   );
 
   // Internal: stored for agents only, shown in the transcript as a note; no claim needed.
@@ -118,12 +123,18 @@ export function ConversationPane({
           </div>
         )}
         {watch.error && <p className="banner banner-error">{watch.error}</p>}
+        {answers.error && (
+          <p className="banner banner-error" role="alert">
+            {answers.error}
+          </p>
+        )}
         <Transcript
           messages={watch.messages}
           loading={watch.status === 'loading'}
           onCorrect={correct}
           draftHandlers={draftHandlers}
           onRetryEmail={retryEmail}
+          answerMarking={{ agentId: agent.id, onMark: answers.markAnswer }}
         />
         {contactEmail && <ReplyModes mode={mode} onMode={setMode} />}
         {contactEmail && mode === 'email' ? (
@@ -133,17 +144,20 @@ export function ConversationPane({
             onSend={sendEmail}
           />
         ) : (
-          <Composer
-            enabled={mine}
-            disabledReason={composerHint(conversation, mine)}
-            onSend={send}
-            notesEnabled={conversation !== null}
-            onNote={note}
-            canned={canned.cannedResponses}
-            // The conversation carries no customer name yet: {name} stays for the agent to fill.
-            cannedValues={{ email: contactEmail, agent: agent.name, site: canned.siteName }}
-            suggestion={suggestion}
-          />
+          <>
+            {mine && <AnswerToggle checked={answers.markNext} onChange={answers.setMarkNext} />}
+            <Composer
+              enabled={mine}
+              disabledReason={composerHint(conversation, mine)}
+              onSend={send}
+              notesEnabled={conversation !== null}
+              onNote={note}
+              canned={canned.cannedResponses}
+              // The conversation carries no customer name yet: {name} stays for the agent to fill.
+              cannedValues={{ email: contactEmail, agent: agent.name, site: canned.siteName }}
+              suggestion={suggestion}
+            />
+          </>
         )}
       </main>
       <DetailsPanel conversation={conversation} />

@@ -1,8 +1,10 @@
 import type { Correction } from '@hitl/shared/models';
 import type { ReviewPriority } from '@hitl/shared/review-items';
 import { useState } from 'react';
-import { formatConfidence, formatDateTime, formatDuration } from '../lib/format';
+import { formatDateTime, formatDuration } from '../lib/format';
 import { correctionKindLabels, correctionReasonLabels } from '../lib/labels';
+import { CorrectionDiff } from './correction-diff';
+import { CorrectionQuestion } from './correction-question';
 import { CorrectionReview } from './correction-review';
 import { ReviewPriorityParts } from './review-priority-parts';
 
@@ -18,24 +20,21 @@ type Props = {
 
 export function CorrectionRow({ correction, priority, meId, mayReview, onReviewed }: Props) {
   const [editText, setEditText] = useState<string | null>(null);
-  const { original, review } = correction;
+  const { review } = correction;
 
   return (
     <tr data-testid="correction-row" data-correction-id={correction.id} data-status={review.status}>
-      <td className="nowrap">{formatDateTime(correction.createdAt)}</td>
       <td className="nowrap">
         {correction.agent.name}
         <div className="muted small">{correctionKindLabels[correction.kind]}</div>
+        <div className="muted small">{formatDateTime(correction.createdAt)}</div>
       </td>
-      <td className="text-cell">
-        <div className="text-original">{original.text || '—'}</div>
-        {original.confidence !== null && (
-          <div className="muted small">confidence {formatConfidence(original.confidence)}</div>
-        )}
+      <td className="question-cell">
+        <CorrectionQuestion correction={correction} />
       </td>
-      <td className="text-cell">
+      <td className="diff-cell">
         {editText === null ? (
-          <div className="text-corrected">{correction.correctedText}</div>
+          <CorrectionDiff correction={correction} />
         ) : (
           <textarea
             className="review-text"
@@ -59,9 +58,11 @@ export function CorrectionRow({ correction, priority, meId, mayReview, onReviewe
         </span>
         {correction.topic && <div className="muted small">topic: {correction.topic}</div>}
       </td>
-      <td className="num">{correction.editDistance}</td>
       <td className="num nowrap">
-        {correction.timeSpentMs === null ? '—' : formatDuration(correction.timeSpentMs)}
+        <div title="Edit distance from the bot's reply">{correction.editDistance} edits</div>
+        <div className="muted small" title="Time spent">
+          {correction.timeSpentMs === null ? '—' : formatDuration(correction.timeSpentMs)}
+        </div>
       </td>
       <td>
         <ReviewPriorityParts priority={priority} />

@@ -11,6 +11,7 @@ import { CorrectionRow } from './correction-row';
 import { CorrectionsStats } from './corrections-stats';
 import { ExportLinks } from './export-links';
 import { ReviewOrderSelect } from './review-priority-parts';
+import './corrections-page.css';
 
 export function CorrectionsPage({ socket, agent }: { socket: AgentSocket; agent: Agent }) {
   const [filters, setFilters] = useState<Filters>(emptyFilters);
@@ -54,13 +55,11 @@ export function CorrectionsPage({ socket, agent }: { socket: AgentSocket; agent:
         <table className="corrections-table" data-testid="corrections-table">
           <thead>
             <tr>
-              <th>Created</th>
               <th>Author</th>
-              <th>Original</th>
-              <th>Corrected</th>
+              <th>Question</th>
+              <th>Bot → corrected</th>
               <th>Reasons</th>
-              <th className="num">Edit dist.</th>
-              <th className="num">Time</th>
+              <th className="num">Effort</th>
               <th>Worth</th>
               <th>Review</th>
             </tr>

@@ -1,7 +1,9 @@
 import type { CorrectionCreateInput } from '@hitl/shared/agent-events';
 import type { Message } from '@hitl/shared/models';
 import { useState } from 'react';
+import { mayMarkAsAnswer } from '../lib/answer-marking';
 import { formatTime } from '../lib/format';
+import { AnswerMarkButton } from './answer-mark-button';
 import { BotMetaLine, ConfidenceBadge } from './bot-meta';
 import { CorrectionForm } from './correction-form';
 import { type DraftHandlers, DraftReview } from './draft-review';
@@ -13,9 +15,13 @@ type Props = {
   draftHandlers: DraftHandlers;
   /** Sends a failed e-mail reply again. */
   onRetryEmail: (message: Message) => Promise<void>;
+  /** The signed-in agent's id and how to mark their reply as the answer; absent where marking is not offered. */
+  answerMarking?:
+    | { agentId: string; onMark: (message: Message, marked: boolean) => Promise<void> }
+    | undefined;
 };
 
-export function MessageItem({ message, onCorrect, draftHandlers, onRetryEmail }: Props) {
+export function MessageItem({ message, onCorrect, draftHandlers, onRetryEmail, answerMarking }: Props) {
   const [correcting, setCorrecting] = useState(false);
   const { id, role, visibility, bot, draft } = message;
   const dataAttributes = {
@@ -60,6 +66,9 @@ export function MessageItem({ message, onCorrect, draftHandlers, onRetryEmail }:
       {bot && <BotMetaLine bot={bot} />}
       {message.email && <EmailDeliveryLine message={message} onRetry={onRetryEmail} />}
       {draft && <DraftReview message={message} handlers={draftHandlers} />}
+      {answerMarking && mayMarkAsAnswer(message, answerMarking.agentId) && (
+        <AnswerMarkButton message={message} onMark={answerMarking.onMark} />
+      )}
       {role === 'bot' && bot && !draft && (
         <div className="msg-actions">
           {message.correctionId ? (

@@ -8,6 +8,7 @@ import { usePolicy } from '../hooks/use-policy';
 import { formatDateTime } from '../lib/format';
 import { AuditTrail } from './audit-trail';
 import { CannedResponsesSettings } from './canned-responses-settings';
+import { NotificationSettingsPanel } from './notification-settings-panel';
 import { PolicyEditor } from './policy-editor';
 import { SiteKeySettings } from './site-key-settings';
 import { TeamSettings } from './team-settings';
@@ -36,6 +37,7 @@ export function SettingsPage({ agent }: { agent: Agent }) {
 
   return (
     <main className="settings-page" data-testid="settings-page">
+      <NotificationSettingsPanel />
       <div className="page-header">
         <h2>Escalation policy</h2>
         {current && (

@@ -1,6 +1,6 @@
 import type { CorrectionCreateInput } from '@hitl/shared/agent-events';
 import type { Message } from '@hitl/shared/models';
-import { useLayoutEffect, useRef } from 'react';
+import { type ComponentProps, useLayoutEffect, useRef } from 'react';
 import type { DraftHandlers } from './draft-review';
 import { MessageItem } from './message-item';
 
@@ -10,12 +10,20 @@ type Props = {
   onCorrect: (input: CorrectionCreateInput) => Promise<void>;
   draftHandlers: DraftHandlers;
   onRetryEmail: (message: Message) => Promise<void>;
+  answerMarking?: ComponentProps<typeof MessageItem>['answerMarking'];
 };
 
 /** Pixels from the bottom within which the transcript keeps following new messages. */
 const FOLLOW_THRESHOLD_PX = 120;
 
-export function Transcript({ messages, loading, onCorrect, draftHandlers, onRetryEmail }: Props) {
+export function Transcript({
+  messages,
+  loading,
+  onCorrect,
+  draftHandlers,
+  onRetryEmail,
+  answerMarking,
+}: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const following = useRef(true);
   const lastId = messages.at(-1)?.id;
@@ -41,6 +49,7 @@ export function Transcript({ messages, loading, onCorrect, draftHandlers, onRetr
             onCorrect={onCorrect}
             draftHandlers={draftHandlers}
             onRetryEmail={onRetryEmail}
+            answerMarking={answerMarking}
           />
         ))}
       </ol>

@@ -10,7 +10,7 @@ const noCorrections: CorrectionListResponse = { corrections: [], priorities: {} 
 
 /**
  * Corrections matching the filters, in the chosen order, with each one's review value; new matching ones
- * arrive live through correction:created (at the top, unscored until the next load).
+ * arrive live through correction:created (at the top, unscored until the next load); withdrawn ones leave.
  */
 export function useCorrections(socket: AgentSocket | null, filters: CorrectionFilters, order: ReviewOrder) {
   // The filters' query string: a new object with the same values does not refetch.
@@ -35,9 +35,13 @@ export function useCorrections(socket: AgentSocket | null, filters: CorrectionFi
         current.some((item) => item.id === correction.id) ? current : [correction, ...current],
       );
     };
+    const onWithdrawn = ({ id }: { id: string }) =>
+      setCorrections((current) => current.filter((item) => item.id !== id));
     socket.on('correction:created', onCreated);
+    socket.on('correction:withdrawn', onWithdrawn);
     return () => {
       socket.off('correction:created', onCreated);
+      socket.off('correction:withdrawn', onWithdrawn);
     };
   }, [socket, query]);
 

@@ -1,13 +1,12 @@
 import { useEffect } from 'react';
+import { consoleTitle } from '../lib/attention';
 
-const BASE_TITLE = 'Agent console';
-
-/** Puts the number of queued conversations in the tab title so agents notice from other tabs. */
-export function useQueuedTitle(queued: number): void {
+/** Puts what the agent has not seen yet, and the queue's length, in the tab title for other tabs to show. */
+export function useConsoleTitle(unseen: number, queued: number): void {
   useEffect(() => {
-    document.title = queued > 0 ? `(${queued}) ${BASE_TITLE}` : BASE_TITLE;
+    document.title = consoleTitle(unseen, queued);
     return () => {
-      document.title = BASE_TITLE;
+      document.title = consoleTitle(0, 0);
     };
-  }, [queued]);
+  }, [unseen, queued]);
 }

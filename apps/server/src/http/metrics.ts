@@ -77,6 +77,7 @@ export function countingNotifier(inner: Notifier, registry: Registry): Notifier 
       corrections.inc();
       inner.correctionCreated(correction);
     },
+    correctionWithdrawn: (correctionId) => inner.correctionWithdrawn(correctionId),
     draftCreated(conversation, draft) {
       drafts.inc();
       inner.draftCreated(conversation, draft);

@@ -1,5 +1,6 @@
 import {
   agentSendSchema,
+  answerMarkSchema,
   conversationListSchema,
   conversationRefSchema,
   conversationWatchSchema,
@@ -15,6 +16,7 @@ import { selfOriginOf } from '../lib/self-origin';
 import { addInternalNote } from '../services/add-internal-note';
 import { authenticateAgentSession, isSessionOpen } from '../services/auth/agent-sessions';
 import { claimConversation } from '../services/claim-conversation';
+import { markHumanAnswer } from '../services/mark-human-answer';
 import { markReviewItem } from '../services/mark-review-item';
 import { reloadPolicy } from '../services/policy-state';
 import { listConversations, readConversation } from '../services/read-conversations';
@@ -154,6 +156,10 @@ export function attachAgentNamespace(
       ackHandler(correctionCreateSchema, log, async (input) => ({
         correction: await recordCorrection(ctx, agent, input),
       })),
+    );
+    socket.on(
+      'answer:mark',
+      ackHandler(answerMarkSchema, log, (input) => markHumanAnswer(ctx, agent, input)),
     );
     socket.on(
       'review:mark',

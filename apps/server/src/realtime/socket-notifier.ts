@@ -36,6 +36,9 @@ export function createSocketNotifier(
     correctionCreated(correction: Correction) {
       agent.to(rooms.agents).emit('correction:created', correction);
     },
+    correctionWithdrawn(correctionId: string) {
+      agent.to(rooms.agents).emit('correction:withdrawn', { id: correctionId });
+    },
     draftCreated(_conversation: Conversation, draft: Message) {
       agent.to(rooms.agents).emit('draft:created', draft);
     },

@@ -6,6 +6,8 @@ export interface Notifier {
   messageCreated(conversation: Conversation, message: Message): void;
   conversationChanged(conversation: Conversation, change: 'escalated' | 'updated'): void;
   correctionCreated(correction: Correction): void;
+  /** A pending correction was taken back by its author (an answer unmarked): lists drop it. */
+  correctionWithdrawn(correctionId: string): void;
   /** A held bot reply waits for review. */
   draftCreated(conversation: Conversation, draft: Message): void;
   /** A message changed after it was created (a reviewed draft, a corrected reply). */

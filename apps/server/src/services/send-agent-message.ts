@@ -1,7 +1,6 @@
 import type { Agent, Message } from '@hitl/shared/models';
 import { appendAndNotify } from './append-and-notify';
 import { DomainError } from './domain-error';
-import { recordHumanAnswer } from './record-human-answer';
 import { authorOf, type ServiceContext } from './service-context';
 
 export interface AgentMessageInput {
@@ -37,11 +36,7 @@ export async function sendAgentMessage(
     clientId: input.clientId,
     author: authorOf(agent),
   });
-  if (created) {
-    ctx.notifier.conversationChanged(updated, 'updated');
-    await recordHumanAnswer(ctx, agent, updated, message).catch((err: unknown) =>
-      ctx.logger.error({ err, messageId: message.id }, 'recording the human answer failed'),
-    );
-  }
+  // Not a training example by itself: the agent marks the reply that answers the question (`answer:mark`).
+  if (created) ctx.notifier.conversationChanged(updated, 'updated');
   return message;
 }

@@ -61,6 +61,12 @@ export function createMongoCorrections(models: MongoModels, openStreams: Set<() 
       return streamCorrections(models, openStreams, filter);
     },
 
+    async deletePendingCorrection(id) {
+      if (!isKey(id)) return false;
+      const result = await corrections.deleteOne({ _id: id, 'review.status': 'pending' });
+      return result.deletedCount > 0;
+    },
+
     async reviewCorrection(id, review) {
       if (!isKey(id)) return null;
       const update: UpdateQuery<CorrectionDoc> = {

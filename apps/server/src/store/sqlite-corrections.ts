@@ -74,6 +74,11 @@ export function createSqliteCorrections(
       return file === null ? iteratePages(sql, filter) : iterateSnapshot(file, openStreams, filter);
     },
 
+    async deletePendingCorrection(id) {
+      const result = sql("DELETE FROM corrections WHERE id = @id AND review_status = 'pending'").run({ id });
+      return result.changes > 0;
+    },
+
     async reviewCorrection(id, review) {
       const { unchanged } = review;
       const row = sql<CorrectionRow>(

@@ -86,6 +86,28 @@ export function describeCorrectionContract(current: CurrentStore): void {
       ).rejects.toBeInstanceOf(StoreNotFoundError);
     });
 
+    it('deletes a correction only while it is pending', async () => {
+      const store = current();
+      const { conversationId, messageId } = await seedReply(store);
+      const input = correctionFixture(conversationId, messageId);
+      const withdrawn = await store.createCorrection(input);
+      const reviewed = await store.createCorrection(correctionFixture(conversationId, messageId));
+      await store.reviewCorrection(reviewed.id, {
+        status: 'approved',
+        reviewer: reviewerAuthor,
+        at: at(60),
+        note: null,
+        edited: false,
+      });
+      expect(await store.deletePendingCorrection(withdrawn.id)).toBe(true);
+      expect(await store.getCorrection(withdrawn.id)).toBeNull();
+      expect(await store.deletePendingCorrection(withdrawn.id)).toBe(false);
+      expect(await store.deletePendingCorrection(reviewed.id)).toBe(false);
+      expect((await store.getCorrection(reviewed.id))?.review.status).toBe('approved');
+      // The id is free again: the same answer can be marked anew.
+      expect((await store.createCorrection(input)).id).toBe(withdrawn.id);
+    });
+
     it('keeps a correction without a topic', async () => {
       const store = current();
       const { conversationId, messageId } = await seedReply(store);

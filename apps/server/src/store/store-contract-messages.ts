@@ -169,6 +169,8 @@ export function describeMessageContract(current: CurrentStore): void {
       const { message } = await store.appendMessage(botReplyFixture(id));
       await store.setMessageCorrection(message.id, 'corr_1');
       expect(await store.getMessage(message.id)).toEqual({ ...message, correctionId: 'corr_1' });
+      await store.setMessageCorrection(message.id, null);
+      expect(await store.getMessage(message.id)).toEqual({ ...message, correctionId: null });
       await expect(store.setMessageCorrection('msg_missing', 'corr_1')).rejects.toBeInstanceOf(
         StoreNotFoundError,
       );

@@ -122,8 +122,8 @@ export interface Store {
   getMessage(id: string): Promise<Message | null>;
   /** Ascending by seq, seq > afterSeq. */
   listMessages(conversationId: string, query: MessageQuery): Promise<Message[]>;
-  /** An unknown message throws `StoreNotFoundError`. */
-  setMessageCorrection(messageId: string, correctionId: string): Promise<void>;
+  /** An unknown message throws `StoreNotFoundError`; null unlinks (an answer unmarked by its author). */
+  setMessageCorrection(messageId: string, correctionId: string | null): Promise<void>;
   /**
    * Compare-and-set on a draft: applies `draft` only while the message's draft status is
    * `pending`. Returns the updated message, or null when it is not a pending draft (nothing changed).
@@ -175,6 +175,11 @@ export interface Store {
   iterateCorrections(filter: CorrectionFilter): AsyncIterable<Correction>;
   /** Null when the correction does not exist; `StoreConflictError` when `review.unchanged` no longer holds. */
   reviewCorrection(id: string, review: CorrectionReview): Promise<Correction | null>;
+  /**
+   * Deletes a correction only while it is still `pending` (its author withdrew it before anyone reviewed
+   * it). True when it was deleted; false when it does not exist or was reviewed meanwhile (kept as it is).
+   */
+  deletePendingCorrection(id: string): Promise<boolean>;
 
   // review-later items (answers sent in the review band)
   /** Stored `pending`. One item per message: a second for the same message throws `StoreConflictError`. */
@@ -299,7 +304,12 @@ export type MessageMethods = Pick<
 >;
 export type CorrectionMethods = Pick<
   Store,
-  'createCorrection' | 'getCorrection' | 'listCorrections' | 'iterateCorrections' | 'reviewCorrection'
+  | 'createCorrection'
+  | 'getCorrection'
+  | 'listCorrections'
+  | 'iterateCorrections'
+  | 'reviewCorrection'
+  | 'deletePendingCorrection'
 >;
 export type AccountMethods = Pick<
   Store,

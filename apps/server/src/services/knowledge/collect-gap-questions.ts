@@ -60,8 +60,8 @@ export async function collectGapQuestions(
 }
 
 /**
- * One entry per question asked in a conversation: an agent's answer to an escalated question is recorded as
- * a correction of its own (a `human_answer`), next to the withheld reply it answers.
+ * One entry per question asked in a conversation: an agent's answer to an escalated question, once marked as
+ * the answer, is recorded as a correction of its own (a `human_answer`), next to the withheld reply it answers.
  */
 function keyOf(conversationId: string, question: string): string {
   return `${conversationId}\n${normalizeExample(question)}`;
