@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { closeOutcomeSchema, conversationTagsSchema } from './close-outcomes';
 import type { AckCallback } from './errors';
 import {
   type Agent,
@@ -28,6 +29,14 @@ export type ConversationListInput = z.input<typeof conversationListSchema>;
 
 export const conversationRefSchema = z.object({ conversationId: idSchema });
 export type ConversationRef = z.infer<typeof conversationRefSchema>;
+
+/** Close from any open state, saying how it ended; tags are optional. */
+export const conversationCloseSchema = z.object({
+  conversationId: idSchema,
+  outcome: closeOutcomeSchema.default('resolved'),
+  tags: conversationTagsSchema.default([]),
+});
+export type ConversationCloseInput = z.input<typeof conversationCloseSchema>;
 
 export const conversationWatchSchema = z.object({ conversationId: idSchema, afterSeq: seqSchema.default(0) });
 export type ConversationWatchInput = z.input<typeof conversationWatchSchema>;
@@ -80,7 +89,10 @@ export interface AgentClientToServerEvents {
   'conversation:unwatch': (input: ConversationRef, ack: AckCallback<null>) => void;
   'conversation:claim': (input: ConversationRef, ack: AckCallback<{ conversation: Conversation }>) => void;
   'conversation:handback': (input: ConversationRef, ack: AckCallback<{ conversation: Conversation }>) => void;
-  'conversation:close': (input: ConversationRef, ack: AckCallback<{ conversation: Conversation }>) => void;
+  'conversation:close': (
+    input: ConversationCloseInput,
+    ack: AckCallback<{ conversation: Conversation }>,
+  ) => void;
   'message:send': (input: AgentSendInput, ack: AckCallback<{ message: Message }>) => void;
   'correction:create': (input: CorrectionCreateInput, ack: AckCallback<{ correction: Correction }>) => void;
   /** Send a held bot reply as it is. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { closeOutcomeSchema } from './close-outcomes';
 import { articleTopics } from './topics';
 
 /** Longest text a customer or agent may send in one message. */
@@ -190,6 +191,10 @@ export const conversationSchema = z.object({
   lastConfidence: z.number().nullable(),
   /** An e-mail the customer left for a reply when no agent was online. */
   contactEmail: z.string().nullable(),
+  /** How it ended (set when closed; null before). */
+  outcome: closeOutcomeSchema.nullable(),
+  /** Tags given when it was closed. */
+  tags: z.array(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -1,11 +1,15 @@
+import type { CloseOutcome } from '@hitl/shared/close-outcomes';
 import type { Agent, Conversation } from '@hitl/shared/models';
+import { can } from '@hitl/shared/permissions';
 import { useState } from 'react';
 import { type AgentSocket, request } from '../api/agent-socket';
 import { errorMessage } from '../api/api-error';
-import { canClaim, isAssignedTo } from '../lib/conversation-rules';
+import { canClaim, canClose, isAssignedTo } from '../lib/conversation-rules';
+import { CloseForm } from './close-form';
 import { StatePill } from './state-pill';
 
 type Action = 'conversation:claim' | 'conversation:handback' | 'conversation:close';
+type Popover = 'close' | null;
 
 type Props = {
   socket: AgentSocket;
@@ -17,13 +21,22 @@ type Props = {
 export function ConversationHeader({ socket, agent, conversation, onConversation }: Props) {
   const [busy, setBusy] = useState<Action | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [popover, setPopover] = useState<Popover>(null);
   const mine = isAssignedTo(conversation, agent);
+  // Anyone may close a conversation nobody owns (the bot's included: no take-over first); an owned one, its owner or an admin.
+  const closable =
+    canClose(conversation) &&
+    (conversation.state !== 'agent' || mine || can(agent.role, 'conversation.release-others'));
 
-  const run = async (action: Action) => {
+  const run = async (action: Action, ending?: { outcome: CloseOutcome; tags: string[] }) => {
     setBusy(action);
     setError(null);
     try {
-      const { conversation: updated } = await request(socket, action, { conversationId: conversation.id });
+      const { conversation: updated } = await request(socket, action, {
+        conversationId: conversation.id,
+        ...ending,
+      });
+      setPopover(null);
       onConversation(updated);
     } catch (failure) {
       setError(errorMessage(failure));
@@ -67,16 +80,26 @@ export function ConversationHeader({ socket, agent, conversation, onConversation
             >
               Hand back to bot
             </button>
-            <button
-              data-testid="close"
-              type="button"
-              className="btn btn-danger"
-              disabled={busy !== null}
-              onClick={() => run('conversation:close')}
-            >
-              Close
-            </button>
           </>
+        )}
+        {closable && (
+          <button
+            data-testid="close"
+            type="button"
+            className="btn btn-danger"
+            aria-expanded={popover === 'close'}
+            disabled={busy !== null}
+            onClick={() => setPopover(popover === 'close' ? null : 'close')}
+          >
+            Close…
+          </button>
+        )}
+        {popover === 'close' && (
+          <CloseForm
+            busy={busy !== null}
+            onCancel={() => setPopover(null)}
+            onClose={(ending) => run('conversation:close', ending)}
+          />
         )}
       </div>
     </div>

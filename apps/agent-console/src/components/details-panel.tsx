@@ -1,3 +1,4 @@
+import { closeOutcomeLabels } from '@hitl/shared/close-outcomes';
 import type { Conversation } from '@hitl/shared/models';
 import { formatDateTime, formatReason } from '../lib/format';
 import { describeReason, reasonKey } from './reason-chip';
@@ -16,6 +17,8 @@ export function DetailsPanel({ conversation }: { conversation: Conversation | nu
     updatedAt,
     lastSeq,
     contactEmail,
+    outcome,
+    tags,
   } = conversation;
 
   return (
@@ -51,6 +54,24 @@ export function DetailsPanel({ conversation }: { conversation: Conversation | nu
           <dd>{formatDateTime(updatedAt)}</dd>
           <dt>Messages</dt>
           <dd>{lastSeq}</dd>
+          {outcome && (
+            <>
+              <dt>Outcome</dt>
+              <dd data-testid="close-outcome">{closeOutcomeLabels[outcome]}</dd>
+            </>
+          )}
+          {tags.length > 0 && (
+            <>
+              <dt>Tags</dt>
+              <dd className="chips" data-testid="conversation-tags">
+                {tags.map((tag) => (
+                  <span key={tag} className="chip chip-neutral">
+                    {tag}
+                  </span>
+                ))}
+              </dd>
+            </>
+          )}
         </dl>
       </section>
       <section>

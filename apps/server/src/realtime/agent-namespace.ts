@@ -1,5 +1,6 @@
 import {
   agentSendSchema,
+  conversationCloseSchema,
   conversationListSchema,
   conversationRefSchema,
   conversationWatchSchema,
@@ -113,8 +114,8 @@ export function attachAgentNamespace(
     );
     socket.on(
       'conversation:close',
-      ackHandler(conversationRefSchema, log, async (input) => ({
-        conversation: await closeConversation(ctx, agent, input.conversationId),
+      ackHandler(conversationCloseSchema, log, async ({ conversationId, ...outcome }) => ({
+        conversation: await closeConversation(ctx, agent, conversationId, outcome),
       })),
     );
     socket.on(

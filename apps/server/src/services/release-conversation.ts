@@ -1,3 +1,4 @@
+import type { CloseOutcome } from '@hitl/shared/close-outcomes';
 import type { Agent, Conversation } from '@hitl/shared/models';
 import { can } from '@hitl/shared/permissions';
 import { conversationTransitions } from '../domain/conversation';
@@ -45,11 +46,16 @@ export function handBackConversation(
   });
 }
 
-/** Closes the conversation: its owner may, and so may anyone while no agent owns it (or an admin). */
+/**
+ * Closes the conversation from any open state, with how it ended: its owner may, and so may anyone while
+ * no agent owns it (or an admin). Closing one the bot has needs no take-over, so the customer is only told
+ * it was closed, never that an agent joined.
+ */
 export function closeConversation(
   ctx: ServiceContext,
   agent: Agent,
   conversationId: string,
+  ending: { outcome: CloseOutcome; tags: string[] } = { outcome: 'resolved', tags: [] },
 ): Promise<Conversation> {
   return ctx.conversationQueue.run(conversationId, async () => {
     const current = await requireConversation(ctx, conversationId);
@@ -63,11 +69,19 @@ export function closeConversation(
     const payload: ReleasePayload = { conversationId, fromSeq: current.lastSeq, noticeId: createId('msg') };
     return runOperation(ctx, 'close', payload, async () => {
       const rule = conversationTransitions.close;
-      const updated = await ctx.store.transitionConversation(conversationId, rule.from, {
-        state: rule.to,
-        updatedAt: nowIso(ctx),
-      });
-      if (!updated) throw new DomainError('invalid_state', 'The conversation is already closed.');
+      // Conditional on the owner the check above saw, so a claim or transfer in between refuses the close.
+      const updated = await ctx.store.transitionConversation(
+        conversationId,
+        current.state === 'agent' ? ['agent'] : rule.from.filter((state) => state !== 'agent'),
+        { state: rule.to, outcome: ending.outcome, tags: ending.tags, updatedAt: nowIso(ctx) },
+        current.state === 'agent' ? current.assignee?.id : undefined,
+      );
+      if (!updated) {
+        const now = await requireConversation(ctx, conversationId);
+        if (now.state === 'closed')
+          throw new DomainError('invalid_state', 'The conversation is already closed.');
+        throw new DomainError('conflict', 'The conversation changed hands meanwhile; look again.');
+      }
       ctx.faults.reached('close:decided');
       return () => finishRelease(ctx, payload, 'closed');
     });

@@ -31,6 +31,8 @@ export function createMongoConversations(models: MongoModels, serialize: KeyedQu
         lastSentiment: null,
         lastConfidence: null,
         contactEmail: null,
+        outcome: null,
+        tags: [],
         createdAt: input.createdAt,
         updatedAt: input.createdAt,
       };
@@ -120,5 +122,7 @@ function patchUpdate(patch: ConversationPatch): UpdateQuery<ConversationDoc> {
   if (patch.reasons !== undefined) set.reasons = patch.reasons;
   if (patch.escalatedAt !== undefined) set.escalatedAt = patch.escalatedAt;
   if (patch.botContextFromSeq !== undefined) set.botContextFromSeq = patch.botContextFromSeq;
+  if (patch.outcome !== undefined) set.outcome = patch.outcome;
+  if (patch.tags !== undefined) set.tags = patch.tags;
   return { $set: set };
 }

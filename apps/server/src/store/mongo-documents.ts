@@ -1,3 +1,4 @@
+import type { CloseOutcome } from '@hitl/shared/close-outcomes';
 import type {
   AgentRole,
   Author,
@@ -39,6 +40,9 @@ export interface ConversationDoc {
   lastConfidence?: number | null;
   /** Absent on documents stored before the field existed, which read as null. */
   contactEmail?: string | null;
+  /** Absent on documents stored before these fields existed: null and no tags. */
+  outcome?: CloseOutcome | null;
+  tags?: string[];
   createdAt: string;
   updatedAt: string;
 }

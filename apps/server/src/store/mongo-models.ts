@@ -53,6 +53,8 @@ const conversationSchema = new Schema<ConversationDoc>(
     lastSentiment: { type: Number, default: null },
     lastConfidence: { type: Number, default: null },
     contactEmail: nullableText,
+    outcome: nullableText,
+    tags: { type: [String], default: undefined },
     createdAt: text,
     updatedAt: text,
   },

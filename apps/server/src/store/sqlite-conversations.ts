@@ -286,6 +286,14 @@ function patchAssignments(patch: ConversationPatch, params: SqlParams): string[]
     sets.push('bot_context_from_seq = @botContextFromSeq');
     params.botContextFromSeq = patch.botContextFromSeq;
   }
+  if (patch.outcome !== undefined) {
+    sets.push('close_outcome = @outcome');
+    params.outcome = patch.outcome;
+  }
+  if (patch.tags !== undefined) {
+    sets.push('tags = @tags');
+    params.tags = JSON.stringify(patch.tags);
+  }
   return sets;
 }
 

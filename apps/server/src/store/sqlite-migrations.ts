@@ -210,6 +210,11 @@ export const migrations: readonly string[] = [
   INSERT INTO messages_fts (text, message_id)
     SELECT text, id FROM messages WHERE visibility = 'public' AND role <> 'system' ORDER BY rowid;
   `,
+  // How a conversation ended, and its tags (given when it is closed).
+  `
+  ALTER TABLE conversations ADD COLUMN close_outcome TEXT;
+  ALTER TABLE conversations ADD COLUMN tags TEXT NOT NULL DEFAULT '[]';
+  `,
 ];
 
 /**

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from './store';
 import { describeAccountContract } from './store-contract-accounts';
 import { describeArticleContract } from './store-contract-articles';
+import { describeClosingContract } from './store-contract-closing';
 import { describeConversationContract } from './store-contract-conversations';
 import { describeCorrectionContract } from './store-contract-corrections';
 import { describeDraftContract } from './store-contract-drafts';
@@ -57,6 +58,7 @@ export function describeStoreContract(
     });
 
     describeConversationContract(current);
+    describeClosingContract(current);
     describeMessageContract(current);
     describeDraftContract(current);
     describeEmailReplyContract(current);

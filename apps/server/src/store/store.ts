@@ -1,3 +1,4 @@
+import type { CloseOutcome } from '@hitl/shared/close-outcomes';
 import type { ConversationHit } from '@hitl/shared/conversation-search';
 import type { ArticleStatus, KnowledgeArticle } from '@hitl/shared/knowledge';
 import type {
@@ -381,6 +382,8 @@ export interface ConversationPatch {
   reasons?: Reason[];
   escalatedAt?: string | null;
   botContextFromSeq?: number;
+  outcome?: CloseOutcome | null;
+  tags?: string[];
   updatedAt: string;
 }
 
