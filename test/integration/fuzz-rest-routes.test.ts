@@ -95,6 +95,7 @@ const routes = (): RouteCase[] => [
     body: () => ({ clientId: crypto.randomUUID(), text: 'Your parcel left today.' }),
   },
   { method: 'GET', path: '/api/features', query: ['x'] },
+  { method: 'GET', path: '/api/team', query: ['x'] },
   { method: 'GET', path: '/api/drafts', query: ['limit'] },
   {
     method: 'GET',

@@ -19,6 +19,7 @@ import { reviewItemRoutes } from './http/review-item-routes';
 import { reviewRoutes } from './http/review-routes';
 import { securityHeaders } from './http/security-headers';
 import { defaultStaticPaths, type StaticPaths, staticRoutes } from './http/static-routes';
+import { teamRoutes } from './http/team-routes';
 import { widgetRoutes } from './http/widget-routes';
 import { type Clock, systemClock } from './lib/clock';
 import { createFaults } from './lib/faults';
@@ -104,11 +105,17 @@ export function createApp(deps: AppDeps): App {
     knowledgeQueue: new KeyedQueue(),
     mailer: config.SMTP_URL ? createSmtpMailer(config.SMTP_URL, logger) : null,
     mail: { from: config.mailFrom, siteName: config.SITE_NAME },
+    assignment: {
+      mode: config.ASSIGNMENT_MODE,
+      maxOpen: config.AGENT_MAX_OPEN_CONVERSATIONS === 0 ? null : config.AGENT_MAX_OPEN_CONVERSATIONS,
+      offlineGraceMs: config.AGENT_OFFLINE_GRACE_MS,
+      awayAfterMs: config.AGENT_AWAY_AFTER_MS,
+    },
     systemPrompt: `You are the customer support assistant of ${config.SITE_NAME}. Answer briefly, kindly and only with facts you are sure of.`,
   };
   // Corrections taught at start count: enough of them retrain at once, in the background.
   retrainScheduler?.correctionLearned();
-  attachSocketHandlers(namespaces, ctx, {
+  const sockets = attachSocketHandlers(namespaces, ctx, {
     secret: deps.secret,
     sites: config.sites,
     publicUrl: config.PUBLIC_URL,
@@ -148,6 +155,7 @@ export function createApp(deps: AppDeps): App {
   app.use('/api', adminRoutes(ctx));
   app.use('/api', reviewItemRoutes(ctx));
   app.use('/api', emailReplyRoutes(ctx));
+  app.use('/api', teamRoutes(ctx));
 
   app.use('/api', knowledgeRoutes(ctx));
   app.use('/api', (_req, res) => sendError(res, { code: 'not_found', message: 'No such endpoint.' }));
@@ -170,6 +178,7 @@ export function createApp(deps: AppDeps): App {
     },
     async close() {
       retrainScheduler?.stop();
+      sockets.stop();
       await new Promise<void>((resolve) => namespaces.io.close(() => resolve()));
       await ctx.visitorQueue.drain();
       await ctx.botTurnQueue.drain();

@@ -14,6 +14,7 @@ import {
   seqSchema,
 } from './models';
 import type { ReviewItem, ReviewMarkInput, ReviewMarkResult } from './review-items';
+import type { ConversationTransferInput, PresenceSetInput } from './team-presence';
 
 /** Where a page of the conversation list ends: the last conversation's `updatedAt` and id. */
 export const conversationCursorSchema = z.strictObject({ updatedAt: z.iso.datetime(), id: idSchema });
@@ -93,6 +94,13 @@ export interface AgentClientToServerEvents {
     input: ConversationCloseInput,
     ack: AckCallback<{ conversation: Conversation }>,
   ) => void;
+  /** The owner (or an admin) passes the conversation to another active agent who is not offline. */
+  'conversation:transfer': (
+    input: ConversationTransferInput,
+    ack: AckCallback<{ conversation: Conversation }>,
+  ) => void;
+  /** This console is in use (online) or idle (away). */
+  'presence:set': (input: PresenceSetInput, ack: AckCallback<null>) => void;
   'message:send': (input: AgentSendInput, ack: AckCallback<{ message: Message }>) => void;
   'correction:create': (input: CorrectionCreateInput, ack: AckCallback<{ correction: Correction }>) => void;
   /** Send a held bot reply as it is. */
@@ -134,6 +142,8 @@ export interface AgentSocketData {
   sessionExpiresAt: string;
   /** Server-side only: looks the session up again before each event (ended by logout, deactivation…). */
   sessionTokenHash: string;
+  /** What the console last reported (`presence:set`); online when it connects. Read across nodes. */
+  presence: 'online' | 'away';
 }
 
 export interface InterServerEvents {

@@ -102,6 +102,8 @@ export const systemNoticeKinds = [
   'contact_saved',
   'agent_left',
   'card_masked',
+  /** Another agent took the conversation over from its owner. */
+  'transferred',
 ] as const;
 export const systemNoticeKindSchema = z.enum(systemNoticeKinds);
 export type SystemNoticeKind = z.infer<typeof systemNoticeKindSchema>;

@@ -14,6 +14,7 @@ describe('permissions', () => {
         'knowledge.read',
         'policy.read',
         'export.redacted',
+        'team.read',
       ],
     ],
     [
@@ -28,6 +29,7 @@ describe('permissions', () => {
         'knowledge.edit',
         'policy.read',
         'export.redacted',
+        'team.read',
       ],
     ],
     ['admin', Object.keys(permissions)],

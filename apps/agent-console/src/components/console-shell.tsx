@@ -4,6 +4,7 @@ import { useAgentSocket } from '../hooks/use-agent-socket';
 import { useConversations } from '../hooks/use-conversations';
 import { useQueuedTitle } from '../hooks/use-document-title';
 import { conversationHref, useHashRoute } from '../hooks/use-hash-route';
+import { useIdlePresence } from '../hooks/use-idle-presence';
 import { usePendingDrafts } from '../hooks/use-pending-drafts';
 import { useReviewLaterCount } from '../hooks/use-review-later-count';
 import { indexDrafts } from '../lib/pending-drafts';
@@ -23,6 +24,7 @@ type Props = {
 
 export function ConsoleShell({ agent, onSignOut, onExpired }: Props) {
   const { socket, status, agentsOnline } = useAgentSocket(onExpired);
+  useIdlePresence(socket);
   const { conversations, upsert, loaded, error, flashing } = useConversations(socket);
   const drafts = usePendingDrafts(socket);
   const { route, navigate } = useHashRoute();

@@ -4,12 +4,13 @@ import { can } from '@hitl/shared/permissions';
 import { useState } from 'react';
 import { type AgentSocket, request } from '../api/agent-socket';
 import { errorMessage } from '../api/api-error';
-import { canClaim, canClose, isAssignedTo } from '../lib/conversation-rules';
+import { canClaim, canClose, canTransfer, isAssignedTo } from '../lib/conversation-rules';
 import { CloseForm } from './close-form';
 import { StatePill } from './state-pill';
+import { TransferForm } from './transfer-form';
 
-type Action = 'conversation:claim' | 'conversation:handback' | 'conversation:close';
-type Popover = 'close' | null;
+type Action = 'conversation:claim' | 'conversation:handback' | 'conversation:close' | 'conversation:transfer';
+type Popover = 'close' | 'transfer' | null;
 
 type Props = {
   socket: AgentSocket;
@@ -24,18 +25,17 @@ export function ConversationHeader({ socket, agent, conversation, onConversation
   const [popover, setPopover] = useState<Popover>(null);
   const mine = isAssignedTo(conversation, agent);
   // Anyone may close a conversation nobody owns (the bot's included: no take-over first); an owned one, its owner or an admin.
-  const closable =
-    canClose(conversation) &&
-    (conversation.state !== 'agent' || mine || can(agent.role, 'conversation.release-others'));
+  const mayReleaseOthers = can(agent.role, 'conversation.release-others');
+  const closable = canClose(conversation) && (conversation.state !== 'agent' || mine || mayReleaseOthers);
+  const transferable = canTransfer(conversation) && (mine || mayReleaseOthers);
+  const toggle = (which: Exclude<Popover, null>) => setPopover(popover === which ? null : which);
 
-  const run = async (action: Action, ending?: { outcome: CloseOutcome; tags: string[] }) => {
+  const ref = { conversationId: conversation.id };
+  const run = async (action: Action, call: () => Promise<{ conversation: Conversation }>) => {
     setBusy(action);
     setError(null);
     try {
-      const { conversation: updated } = await request(socket, action, {
-        conversationId: conversation.id,
-        ...ending,
-      });
+      const { conversation: updated } = await call();
       setPopover(null);
       onConversation(updated);
     } catch (failure) {
@@ -44,6 +44,12 @@ export function ConversationHeader({ socket, agent, conversation, onConversation
       setBusy(null);
     }
   };
+  const claim = () => run('conversation:claim', () => request(socket, 'conversation:claim', ref));
+  const handBack = () => run('conversation:handback', () => request(socket, 'conversation:handback', ref));
+  const close = (ending: { outcome: CloseOutcome; tags: string[] }) =>
+    run('conversation:close', () => request(socket, 'conversation:close', { ...ref, ...ending }));
+  const transfer = (toAgentId: string) =>
+    run('conversation:transfer', () => request(socket, 'conversation:transfer', { ...ref, toAgentId }));
 
   return (
     <div className="conversation-header">
@@ -64,23 +70,33 @@ export function ConversationHeader({ socket, agent, conversation, onConversation
             type="button"
             className="btn btn-primary"
             disabled={busy !== null}
-            onClick={() => run('conversation:claim')}
+            onClick={claim}
           >
             {conversation.state === 'bot' ? 'Take over' : 'Claim'}
           </button>
         )}
         {mine && (
-          <>
-            <button
-              data-testid="handback"
-              type="button"
-              className="btn"
-              disabled={busy !== null}
-              onClick={() => run('conversation:handback')}
-            >
-              Hand back to bot
-            </button>
-          </>
+          <button
+            data-testid="handback"
+            type="button"
+            className="btn"
+            disabled={busy !== null}
+            onClick={handBack}
+          >
+            Hand back to bot
+          </button>
+        )}
+        {transferable && (
+          <button
+            data-testid="transfer"
+            type="button"
+            className="btn"
+            aria-expanded={popover === 'transfer'}
+            disabled={busy !== null}
+            onClick={() => toggle('transfer')}
+          >
+            Transfer…
+          </button>
         )}
         {closable && (
           <button
@@ -89,17 +105,21 @@ export function ConversationHeader({ socket, agent, conversation, onConversation
             className="btn btn-danger"
             aria-expanded={popover === 'close'}
             disabled={busy !== null}
-            onClick={() => setPopover(popover === 'close' ? null : 'close')}
+            onClick={() => toggle('close')}
           >
             Close…
           </button>
         )}
-        {popover === 'close' && (
-          <CloseForm
+        {popover === 'transfer' && transferable && (
+          <TransferForm
+            conversation={conversation}
             busy={busy !== null}
             onCancel={() => setPopover(null)}
-            onClose={(ending) => run('conversation:close', ending)}
+            onTransfer={(member) => transfer(member.id)}
           />
+        )}
+        {popover === 'close' && closable && (
+          <CloseForm busy={busy !== null} onCancel={() => setPopover(null)} onClose={close} />
         )}
       </div>
     </div>

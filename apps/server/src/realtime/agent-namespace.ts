@@ -10,8 +10,10 @@ import {
 } from '@hitl/shared/agent-events';
 import { SESSION_COOKIE } from '@hitl/shared/rest';
 import { reviewMarkSchema } from '@hitl/shared/review-items';
+import { conversationTransferSchema, presenceSetSchema } from '@hitl/shared/team-presence';
 import { parse as parseCookie } from 'cookie';
 import { selfOriginOf } from '../lib/self-origin';
+import { assignWaiting } from '../services/assignment/auto-assign';
 import { authenticateAgentSession, isSessionOpen } from '../services/auth/agent-sessions';
 import { claimConversation } from '../services/claim-conversation';
 import { markReviewItem } from '../services/mark-review-item';
@@ -22,8 +24,10 @@ import { closeConversation, handBackConversation } from '../services/release-con
 import { reviewDraft } from '../services/review-draft';
 import { sendAgentMessage } from '../services/send-agent-message';
 import type { ServiceContext } from '../services/service-context';
+import { transferConversation } from '../services/transfer-conversation';
 import { ackHandler } from './ack-handler';
 import type { AgentNamespace, AgentSocket } from './namespaces';
+import { createOfflineWatch } from './offline-watch';
 import { rooms } from './rooms';
 
 /** /agent: the console. Authenticated by the session cookie (or `auth.token`), same origin only. */
@@ -31,7 +35,10 @@ export function attachAgentNamespace(
   nsp: AgentNamespace,
   ctx: ServiceContext,
   options: { publicUrl?: string | undefined },
-) {
+): { stop(): void } {
+  const offlineWatch = createOfflineWatch(ctx);
+  const handOutQueue = () =>
+    void assignWaiting(ctx).catch((err: unknown) => ctx.logger.error({ err }, 'automatic assignment failed'));
   nsp.use(async (socket, next) => {
     try {
       const origin = socket.handshake.headers.origin;
@@ -49,6 +56,7 @@ export function attachAgentNamespace(
       socket.data.sessionKey = session.sessionKey;
       socket.data.sessionExpiresAt = session.expiresAt;
       socket.data.sessionTokenHash = session.tokenHash;
+      socket.data.presence = 'online';
       next();
     } catch (err) {
       ctx.logger.error({ err }, 'agent handshake failed');
@@ -71,8 +79,11 @@ export function attachAgentNamespace(
     void socket.join(rooms.session(socket.data.sessionKey));
     void socket.join(rooms.agent(agent.id));
     endWithSession(socket, ctx);
-    void broadcastPresence();
-    socket.on('disconnect', () => void broadcastPresence().catch(() => undefined));
+    void broadcastPresence().then(handOutQueue, () => undefined);
+    socket.on('disconnect', () => {
+      void broadcastPresence().catch(() => undefined);
+      offlineWatch.disconnected(agent);
+    });
 
     socket.on(
       'conversation:list',
@@ -119,6 +130,24 @@ export function attachAgentNamespace(
       })),
     );
     socket.on(
+      'conversation:transfer',
+      ackHandler(conversationTransferSchema, log, async (input) => ({
+        conversation: await transferConversation(ctx, agent, input.conversationId, input.toAgentId),
+      })),
+    );
+    socket.on(
+      'presence:set',
+      ackHandler(presenceSetSchema, log, async (input) => {
+        const was = socket.data.presence;
+        socket.data.presence = input.status;
+        if (was !== input.status) {
+          await broadcastPresence();
+          if (input.status === 'online') handOutQueue();
+        }
+        return null;
+      }),
+    );
+    socket.on(
       'message:send',
       ackHandler(agentSendSchema, log, async (input) => ({
         message: await sendAgentMessage(ctx, agent, input),
@@ -153,6 +182,7 @@ export function attachAgentNamespace(
       ackHandler(reviewMarkSchema, log, (input) => markReviewItem(ctx, agent, input)),
     );
   });
+  return { stop: () => offlineWatch.stop() };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Reason } from '@hitl/shared/models';
 import { conversationTransitions } from '../domain/conversation';
 import { appendNotice } from './append-and-notify';
+import { autoAssign } from './assignment/auto-assign';
 import { nowIso, type ServiceContext } from './service-context';
 
 /**
@@ -35,5 +36,10 @@ export async function escalateConversation(
     online > 0 ? 'escalated' : 'no_agent_online',
   );
   ctx.notifier.conversationChanged(conversation, 'escalated');
-  return conversation;
+  // Automatic mode: the least busy online agent gets it at once (an ordinary claim, so the store's limit holds).
+  const assigned = await autoAssign(ctx, conversationId).catch((err: unknown) => {
+    ctx.logger.error({ err, conversationId }, 'automatic assignment failed');
+    return null;
+  });
+  return assigned ?? conversation;
 }

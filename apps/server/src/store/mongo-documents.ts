@@ -151,3 +151,13 @@ export interface OperationDoc {
   payload: string;
   createdAt: string;
 }
+
+/**
+ * The conversations one agent holds a place for (see `mongo-agent-loads.ts`): each entry is a
+ * conversation id and when its place was taken. Rewritten whole under `version` (compare-and-set).
+ */
+export interface AgentLoadDoc {
+  _id: string;
+  open: { id: string; at: string }[];
+  version: number;
+}

@@ -2,6 +2,7 @@ import { type Connection, Schema } from 'mongoose';
 import { articleSchema } from './mongo-articles';
 import type {
   AgentDoc,
+  AgentLoadDoc,
   AuditDoc,
   ConversationDoc,
   CorrectionDoc,
@@ -167,6 +168,8 @@ auditSchema.index({ at: -1 });
 
 const settingSchema = new Schema<SettingDoc>({ _id: id, value: text, updatedAt: text }, options);
 
+const agentLoadSchema = new Schema<AgentLoadDoc>({ _id: id, open: jsonValue, version: count }, options);
+
 const operationSchema = new Schema<OperationDoc>(
   { _id: id, kind: text, payload: text, createdAt: text },
   options,
@@ -188,6 +191,7 @@ export async function createMongoModels(connection: Connection): Promise<MongoMo
     models.operations.createIndexes(),
     // No secondary indexes, so nothing above would create this one.
     models.settings.createCollection(),
+    models.agentLoads.createCollection(),
   ]);
   return models;
 }
@@ -203,5 +207,6 @@ function bindModels(connection: Connection) {
     settings: connection.model('Setting', settingSchema, 'settings'),
     articles: connection.model('Article', articleSchema, 'articles'),
     operations: connection.model('PendingOperation', operationSchema, 'pending_operations'),
+    agentLoads: connection.model('AgentLoad', agentLoadSchema, 'agent_loads'),
   };
 }

@@ -1,5 +1,6 @@
 import { createSqliteAccounts } from './sqlite-accounts';
 import { createSqliteArticles } from './sqlite-articles';
+import { createSqliteAssignments } from './sqlite-assignments';
 import { createSqliteConversations } from './sqlite-conversations';
 import { createSqliteCorrections } from './sqlite-corrections';
 import { IN_MEMORY, openDatabase, statementCache } from './sqlite-database';
@@ -24,6 +25,7 @@ export async function createSqliteStore(options: { file: string }): Promise<Stor
   return {
     kind: 'sqlite',
     ...createSqliteConversations(db, sql),
+    ...createSqliteAssignments(db, sql),
     ...createSqliteSearch(sql),
     ...createSqliteCorrections(db, sql, streamFrom, openStreams),
     ...createSqliteAccounts(sql, db),

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from './store';
 import { describeAccountContract } from './store-contract-accounts';
 import { describeArticleContract } from './store-contract-articles';
+import { describeAssignmentContract } from './store-contract-assignments';
 import { describeClosingContract } from './store-contract-closing';
 import { describeConversationContract } from './store-contract-conversations';
 import { describeCorrectionContract } from './store-contract-corrections';
@@ -59,6 +60,7 @@ export function describeStoreContract(
 
     describeConversationContract(current);
     describeClosingContract(current);
+    describeAssignmentContract(current);
     describeMessageContract(current);
     describeDraftContract(current);
     describeEmailReplyContract(current);

@@ -68,6 +68,23 @@ export interface Store {
     botContextFromSeq?: number,
   ): Promise<Conversation | null>;
 
+  /**
+   * `transitionConversation` for a change that gives the conversation to `patch.assignee` (a claim, a
+   * transfer, an automatic assignment), also refused — `'at_capacity'`, nothing changed — when that agent
+   * already owns `maxOpen` conversations (state `agent`; null: no limit). The limit holds against every
+   * other assignment on any node: of concurrent ones that would exceed it, only those that fit win.
+   * A transition that takes a conversation away from an agent (hand-back, close, unassign, transfer)
+   * frees its place.
+   */
+  assignConversation(
+    id: string,
+    from: readonly ConversationState[],
+    patch: ConversationPatch & { assignee: Author },
+    guard: AssignmentGuard,
+  ): Promise<Conversation | null | 'at_capacity'>;
+  /** How many conversations (state `agent`) each agent owns now; agents owning none are absent. */
+  countOwnedConversations(): Promise<Record<string, number>>;
+
   /** Stores the e-mail a customer left for a reply; null for an unknown conversation. */
   setConversationContact(id: string, email: string, updatedAt: string): Promise<Conversation | null>;
 
@@ -243,8 +260,17 @@ export type ConversationMethods = Pick<
   | 'findOpenConversation'
   | 'listConversations'
   | 'transitionConversation'
+  | 'assignConversation'
+  | 'countOwnedConversations'
   | 'setConversationContact'
 >;
+
+export interface AssignmentGuard {
+  /** When given, the conversation must still be assigned to this agent (a transfer from its owner). */
+  assigneeId?: string;
+  /** The most conversations the new assignee may own, this one included; null: no limit. */
+  maxOpen: number | null;
+}
 export type MessageMethods = Pick<
   Store,
   | 'appendMessage'
