@@ -68,6 +68,10 @@ describe('assignment in the console, in a real browser', () => {
     await expect.poll(() => ana.getByTestId('conversation-state').innerText()).toBe('closed');
     expect(await ana.getByTestId('close-outcome').innerText()).toBe('No reply needed');
     expect(await ana.getByTestId('conversation-tags').innerText()).toMatch(/shipping\s*faq/);
+    const closedEvent = ana.locator('[data-testid="timeline-event"][data-kind="closed"]');
+    await closedEvent.waitFor();
+    expect(await closedEvent.innerText()).toMatch(/Ana Alves closed it — No reply needed \(shipping, faq\)/);
+    await shot(ana, 'assignment-closed-timeline');
     await closed;
     await server.settle(customer.socket);
     expect(seen.map((m) => m.notice)).toEqual(['closed']);

@@ -20,6 +20,7 @@ import { reviewRoutes } from './http/review-routes';
 import { securityHeaders } from './http/security-headers';
 import { defaultStaticPaths, type StaticPaths, staticRoutes } from './http/static-routes';
 import { teamRoutes } from './http/team-routes';
+import { timelineRoutes } from './http/timeline-routes';
 import { widgetRoutes } from './http/widget-routes';
 import { type Clock, systemClock } from './lib/clock';
 import { createFaults } from './lib/faults';
@@ -156,6 +157,7 @@ export function createApp(deps: AppDeps): App {
   app.use('/api', reviewItemRoutes(ctx));
   app.use('/api', emailReplyRoutes(ctx));
   app.use('/api', teamRoutes(ctx));
+  app.use('/api', timelineRoutes(ctx));
 
   app.use('/api', knowledgeRoutes(ctx));
   app.use('/api', (_req, res) => sendError(res, { code: 'not_found', message: 'No such endpoint.' }));

@@ -3,6 +3,7 @@ import type { Conversation } from '@hitl/shared/models';
 import { formatDateTime, formatReason } from '../lib/format';
 import { describeReason, reasonKey } from './reason-chip';
 import { StatePill } from './state-pill';
+import { TimelineSection } from './timeline-section';
 
 export function DetailsPanel({ conversation }: { conversation: Conversation | null }) {
   if (!conversation) return <aside className="details" />;
@@ -89,6 +90,7 @@ export function DetailsPanel({ conversation }: { conversation: Conversation | nu
           </ul>
         )}
       </section>
+      <TimelineSection conversation={conversation} />
     </aside>
   );
 }

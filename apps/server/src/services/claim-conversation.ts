@@ -5,6 +5,7 @@ import { DomainError } from './domain-error';
 import { appendOnce, runOperation } from './operations/pending-operations';
 import { authorOf, nowIso, type ServiceContext } from './service-context';
 import { noticeText } from './system-notices';
+import { eventIdFor, recordEvent } from './timeline/record-event';
 
 export interface ClaimPayload {
   conversationId: string;
@@ -59,11 +60,18 @@ export function claimConversation(
 
 /** What follows a claim: the customer is told who joined, and every console sees the new owner. */
 export async function finishClaim(ctx: ServiceContext, payload: ClaimPayload): Promise<Conversation> {
-  const { conversation } = await appendOnce(ctx, payload.conversationId, {
+  const { conversation, message } = await appendOnce(ctx, payload.conversationId, {
     id: payload.noticeId,
     role: 'system',
     text: noticeText('agent_joined', payload.agent.name),
     notice: 'agent_joined',
+  });
+  await recordEvent(ctx, {
+    id: eventIdFor(payload.noticeId),
+    conversationId: payload.conversationId,
+    kind: 'claimed',
+    actor: payload.agent,
+    at: message.createdAt,
   });
   ctx.notifier.conversationChanged(conversation, 'updated');
   return conversation;

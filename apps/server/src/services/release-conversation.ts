@@ -1,12 +1,13 @@
 import type { CloseOutcome } from '@hitl/shared/close-outcomes';
-import type { Agent, Conversation } from '@hitl/shared/models';
+import type { Agent, Author, Conversation } from '@hitl/shared/models';
 import { can } from '@hitl/shared/permissions';
 import { conversationTransitions } from '../domain/conversation';
 import { createId } from '../lib/ids';
 import { DomainError } from './domain-error';
 import { appendOnce, runOperation } from './operations/pending-operations';
-import { nowIso, type ServiceContext } from './service-context';
+import { authorOf, nowIso, type ServiceContext } from './service-context';
 import { noticeText } from './system-notices';
+import { eventIdFor, recordEvent } from './timeline/record-event';
 
 /**
  * The agent hands the conversation back to the bot. The bot's context restarts after the
@@ -23,6 +24,7 @@ export function handBackConversation(
       conversationId,
       fromSeq: current.lastSeq,
       noticeId: createId('msg'),
+      actor: authorOf(agent),
     };
     return runOperation(ctx, 'hand_back', payload, async () => {
       const rule = conversationTransitions.hand_back;
@@ -66,7 +68,12 @@ export function closeConversation(
     ) {
       throw ownershipError(current, agent);
     }
-    const payload: ReleasePayload = { conversationId, fromSeq: current.lastSeq, noticeId: createId('msg') };
+    const payload: ReleasePayload = {
+      conversationId,
+      fromSeq: current.lastSeq,
+      noticeId: createId('msg'),
+      actor: authorOf(agent),
+    };
     return runOperation(ctx, 'close', payload, async () => {
       const rule = conversationTransitions.close;
       // Conditional on the owner the check above saw, so a claim or transfer in between refuses the close.
@@ -93,6 +100,8 @@ export interface ReleasePayload {
   /** The conversation's last seq when it was released (a hand-back's new context boundary). */
   fromSeq: number;
   noticeId: string;
+  /** Who released it (absent on records written before the timeline existed). */
+  actor?: Author;
 }
 
 /** What follows a hand-back or a close: the customer is told, and every console sees the change. */
@@ -101,11 +110,21 @@ export async function finishRelease(
   payload: ReleasePayload,
   notice: 'handed_back' | 'closed',
 ): Promise<Conversation> {
-  const { conversation } = await appendOnce(ctx, payload.conversationId, {
+  const { conversation, message } = await appendOnce(ctx, payload.conversationId, {
     id: payload.noticeId,
     role: 'system',
     text: noticeText(notice),
     notice,
+  });
+  await recordEvent(ctx, {
+    id: eventIdFor(payload.noticeId),
+    conversationId: payload.conversationId,
+    kind: notice,
+    actor: payload.actor ?? null,
+    at: message.createdAt,
+    ...(notice === 'closed' && conversation.outcome
+      ? { outcome: conversation.outcome, tags: conversation.tags }
+      : {}),
   });
   ctx.notifier.conversationChanged(conversation, 'updated');
   return conversation;

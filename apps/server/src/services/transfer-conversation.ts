@@ -7,6 +7,7 @@ import { DomainError } from './domain-error';
 import { appendOnce, runOperation } from './operations/pending-operations';
 import { authorOf, nowIso, type ServiceContext } from './service-context';
 import { noticeText } from './system-notices';
+import { eventIdFor, recordEvent } from './timeline/record-event';
 
 export interface TransferPayload {
   conversationId: string;
@@ -67,11 +68,20 @@ export function transferConversation(
 
 /** What follows a transfer: the customer is told who took over, and every console sees the new owner. */
 export async function finishTransfer(ctx: ServiceContext, payload: TransferPayload): Promise<Conversation> {
-  const { conversation } = await appendOnce(ctx, payload.conversationId, {
+  const { conversation, message } = await appendOnce(ctx, payload.conversationId, {
     id: payload.noticeId,
     role: 'system',
     text: noticeText('transferred', payload.to.name),
     notice: 'transferred',
+  });
+  await recordEvent(ctx, {
+    id: eventIdFor(payload.noticeId),
+    conversationId: payload.conversationId,
+    kind: 'transferred',
+    actor: payload.by,
+    at: message.createdAt,
+    from: payload.from,
+    to: payload.to,
   });
   ctx.notifier.conversationChanged(conversation, 'updated');
   return conversation;

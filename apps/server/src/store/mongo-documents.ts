@@ -161,3 +161,11 @@ export interface AgentLoadDoc {
   open: { id: string; at: string }[];
   version: number;
 }
+
+/** One event of a conversation's timeline; `event` is the event as JSON text. */
+export interface ConversationEventDoc {
+  _id: string;
+  conversationId: string;
+  at: string;
+  event: string;
+}

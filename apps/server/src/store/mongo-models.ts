@@ -5,6 +5,7 @@ import type {
   AgentLoadDoc,
   AuditDoc,
   ConversationDoc,
+  ConversationEventDoc,
   CorrectionDoc,
   MessageDoc,
   OperationDoc,
@@ -168,6 +169,12 @@ auditSchema.index({ at: -1 });
 
 const settingSchema = new Schema<SettingDoc>({ _id: id, value: text, updatedAt: text }, options);
 
+const conversationEventSchema = new Schema<ConversationEventDoc>(
+  { _id: id, conversationId: text, at: text, event: text },
+  options,
+);
+conversationEventSchema.index({ conversationId: 1, at: 1, _id: 1 });
+
 const agentLoadSchema = new Schema<AgentLoadDoc>({ _id: id, open: jsonValue, version: count }, options);
 
 const operationSchema = new Schema<OperationDoc>(
@@ -189,6 +196,7 @@ export async function createMongoModels(connection: Connection): Promise<MongoMo
     models.audit.createIndexes(),
     models.articles.createIndexes(),
     models.operations.createIndexes(),
+    models.conversationEvents.createIndexes(),
     // No secondary indexes, so nothing above would create this one.
     models.settings.createCollection(),
     models.agentLoads.createCollection(),
@@ -208,5 +216,6 @@ function bindModels(connection: Connection) {
     articles: connection.model('Article', articleSchema, 'articles'),
     operations: connection.model('PendingOperation', operationSchema, 'pending_operations'),
     agentLoads: connection.model('AgentLoad', agentLoadSchema, 'agent_loads'),
+    conversationEvents: connection.model('ConversationEvent', conversationEventSchema, 'conversation_events'),
   };
 }

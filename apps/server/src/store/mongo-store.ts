@@ -9,6 +9,7 @@ import { createMongoOperations } from './mongo-operations';
 import { createMongoReviewItems } from './mongo-review-items';
 import { createMongoSearch } from './mongo-search';
 import { createMongoSettings } from './mongo-settings';
+import { createMongoTimeline } from './mongo-timeline';
 import { createKeyedQueue } from './mongo-write-queue';
 import type { Store } from './store';
 
@@ -54,6 +55,7 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
     ...createMongoAccounts(models),
     ...createMongoSettings(models),
     ...createMongoOperations(models),
+    ...createMongoTimeline(models),
     ...reviewItems,
 
     ...createMongoArticles(models, serialize),

@@ -215,6 +215,16 @@ export const migrations: readonly string[] = [
   ALTER TABLE conversations ADD COLUMN close_outcome TEXT;
   ALTER TABLE conversations ADD COLUMN tags TEXT NOT NULL DEFAULT '[]';
   `,
+  // A conversation's timeline: escalations, claims, transfers, hand-backs, drafts, corrections, the close.
+  `
+  CREATE TABLE conversation_events (
+    id TEXT PRIMARY KEY,
+    conversation_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    event TEXT NOT NULL
+  );
+  CREATE INDEX conversation_events_by_conversation ON conversation_events (conversation_id, at, id);
+  `,
 ];
 
 /**

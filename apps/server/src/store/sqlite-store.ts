@@ -8,6 +8,7 @@ import { createSqliteOperations } from './sqlite-operations';
 import { createSqliteReviewItems } from './sqlite-review-items';
 import { createSqliteSearch } from './sqlite-search';
 import { createSqliteSettings } from './sqlite-settings';
+import { createSqliteTimeline } from './sqlite-timeline';
 import type { Store } from './store';
 
 /**
@@ -31,6 +32,7 @@ export async function createSqliteStore(options: { file: string }): Promise<Stor
     ...createSqliteAccounts(sql, db),
     ...createSqliteSettings(sql),
     ...createSqliteOperations(sql),
+    ...createSqliteTimeline(sql),
     ...createSqliteReviewItems(sql),
 
     ...createSqliteArticles(sql),

@@ -14,6 +14,7 @@ import { describeOperationContract } from './store-contract-operations';
 import { describeReviewItemContract } from './store-contract-review-items';
 import { describeSearchContract } from './store-contract-search';
 import { describeSettingContract } from './store-contract-settings';
+import { describeTimelineContract } from './store-contract-timeline';
 
 /** Gives each contract test the store built for it. */
 export type CurrentStore = () => Store;
@@ -61,6 +62,7 @@ export function describeStoreContract(
     describeConversationContract(current);
     describeClosingContract(current);
     describeAssignmentContract(current);
+    describeTimelineContract(current);
     describeMessageContract(current);
     describeDraftContract(current);
     describeEmailReplyContract(current);

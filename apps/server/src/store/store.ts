@@ -1,5 +1,6 @@
 import type { CloseOutcome } from '@hitl/shared/close-outcomes';
 import type { ConversationHit } from '@hitl/shared/conversation-search';
+import type { TimelineEvent } from '@hitl/shared/conversation-timeline';
 import type { ArticleStatus, KnowledgeArticle } from '@hitl/shared/knowledge';
 import type {
   Agent,
@@ -87,6 +88,12 @@ export interface Store {
 
   /** Stores the e-mail a customer left for a reply; null for an unknown conversation. */
   setConversationContact(id: string, email: string, updatedAt: string): Promise<Conversation | null>;
+
+  // conversation history
+  /** Stores one event of a conversation's timeline. Idempotent by id: a replayed step adds nothing. */
+  appendConversationEvent(event: TimelineEvent): Promise<void>;
+  /** A conversation's events, oldest first (`at`, then id), at most `limit`. */
+  listConversationEvents(conversationId: string, limit: number): Promise<TimelineEvent[]>;
 
   // settings (e.g. the escalation policy edited in the console), JSON values by key
   getSetting(key: string): Promise<{ value: unknown; updatedAt: string } | null>;
@@ -306,6 +313,7 @@ export type AccountMethods = Pick<
 >;
 export type SearchMethods = Pick<Store, 'searchConversations'>;
 export type SettingMethods = Pick<Store, 'getSetting' | 'putSetting'>;
+export type TimelineMethods = Pick<Store, 'appendConversationEvent' | 'listConversationEvents'>;
 export type OperationMethods = Pick<Store, 'beginOperation' | 'finishOperation' | 'listOperations'>;
 
 /**
