@@ -248,6 +248,20 @@ describe('automatic assignment', () => {
     expect(await server.store.getConversation(waiting.conversationId)).toMatchObject({
       assignee: { id: away.agent.id },
     });
+
+    // Everyone full: the next one waits, and goes out as soon as a place comes free.
+    await escalated(server);
+    const last = await escalated(server);
+    expect(await server.store.getConversation(last.conversationId)).toMatchObject({ state: 'queued' });
+    const handedOut = joined(last.visitor);
+    const [beaFirst] = await server.store.listConversations({
+      states: ['agent'],
+      assigneeId: busy.agent.id,
+      limit: 1,
+    });
+    const closed = await beaSocket.emitWithAck('conversation:close', { conversationId: beaFirst?.id ?? '' });
+    expect(closed.ok).toBe(true);
+    expect((await handedOut).text).toBe('Busy Bea joined the conversation.');
     beaSocket.disconnect();
   });
 });

@@ -119,21 +119,27 @@ export function attachAgentNamespace(
     );
     socket.on(
       'conversation:handback',
-      ackHandler(conversationRefSchema, log, async (input) => ({
-        conversation: await handBackConversation(ctx, agent, input.conversationId),
-      })),
+      ackHandler(conversationRefSchema, log, async (input) => {
+        const conversation = await handBackConversation(ctx, agent, input.conversationId);
+        handOutQueue(); // a place came free
+        return { conversation };
+      }),
     );
     socket.on(
       'conversation:close',
-      ackHandler(conversationCloseSchema, log, async ({ conversationId, ...outcome }) => ({
-        conversation: await closeConversation(ctx, agent, conversationId, outcome),
-      })),
+      ackHandler(conversationCloseSchema, log, async ({ conversationId, ...outcome }) => {
+        const conversation = await closeConversation(ctx, agent, conversationId, outcome);
+        handOutQueue(); // a place came free
+        return { conversation };
+      }),
     );
     socket.on(
       'conversation:transfer',
-      ackHandler(conversationTransferSchema, log, async (input) => ({
-        conversation: await transferConversation(ctx, agent, input.conversationId, input.toAgentId),
-      })),
+      ackHandler(conversationTransferSchema, log, async (input) => {
+        const conversation = await transferConversation(ctx, agent, input.conversationId, input.toAgentId);
+        handOutQueue(); // a place came free
+        return { conversation };
+      }),
     );
     socket.on(
       'presence:set',

@@ -1,4 +1,5 @@
 import type { Agent } from '@hitl/shared/models';
+import { assignWaiting } from '../services/assignment/auto-assign';
 import type { ServiceContext } from '../services/service-context';
 import { returnConversationsOf } from '../services/team/return-conversations';
 
@@ -15,8 +16,10 @@ export function createOfflineWatch(ctx: ServiceContext) {
     ctx.conversationQueue.run(`offline:${agent.id}`, async () => {
       if ((await ctx.notifier.agentPresence()).has(agent.id)) return;
       const returned = await returnConversationsOf(ctx, agent);
-      if (returned > 0)
-        ctx.logger.info({ agentId: agent.id, returned }, 'offline agent’s conversations queued');
+      if (returned === 0) return;
+      ctx.logger.info({ agentId: agent.id, returned }, 'offline agent’s conversations queued');
+      // Automatic mode: someone online takes them over at once.
+      await assignWaiting(ctx);
     });
 
   return {
