@@ -138,4 +138,23 @@ describe('assignment in the console, in a real browser', () => {
     });
     expect(joined.filter((m) => m.notice === 'agent_joined')).toHaveLength(1);
   });
+
+  it('an admin switches to automatic assignment in Settings (1024 px wide)', async () => {
+    await server.createAgent({ name: 'Ada Admin', email: 'ada@example.com', role: 'admin' });
+    const admin = await (await browser.newContext({ viewport: { width: 1024, height: 720 } })).newPage();
+    admin.setDefaultTimeout(10_000);
+    await signInToConsole(admin, `${server.url}/console/#/settings`, 'ada@example.com');
+    const auto = admin.getByTestId('assignment-auto');
+    await auto.waitFor();
+    expect(await admin.getByTestId('assignment-manual').isChecked()).toBe(true);
+    await auto.check();
+    await expect.poll(async () => (await server.store.getSetting('assignment_mode'))?.value).toBe('auto');
+    await admin.getByTestId('assignment-settings').scrollIntoViewIfNeeded();
+    await shot(admin, 'assignment-settings-1024');
+    // Ana, a plain agent, reads it but cannot change it.
+    await ana.goto(`${server.url}/console/#/settings`);
+    await ana.getByTestId('assignment-auto').waitFor();
+    expect(await ana.getByTestId('assignment-auto').isChecked()).toBe(true);
+    expect(await ana.getByTestId('assignment-manual').isDisabled()).toBe(true);
+  });
 });

@@ -265,3 +265,48 @@ describe('automatic assignment', () => {
     beaSocket.disconnect();
   });
 });
+
+describe('the assignment mode, chosen by an admin', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+
+  const put = (token: string, body: unknown) =>
+    fetch(`${server.url}/api/admin/assignment`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it('switches every node to automatic assignment and back; only admins may, and bad input changes nothing', async () => {
+    const admin = await server.createAgent({ name: 'Ada', role: 'admin' });
+    const agent = await server.createAgent({ name: 'Ann' });
+    await server.connectAgent(agent.token);
+    expect((await team(server, agent.token)).assignment.mode).toBe('manual');
+
+    expect((await put(agent.token, { mode: 'auto' })).status).toBe(403);
+    for (const bad of [{ mode: 'sometimes' }, {}, { mode: 'auto', extra: 1 }])
+      expect((await put(admin.token, bad)).status).toBe(400);
+    expect((await team(server, agent.token)).assignment.mode).toBe('manual');
+
+    const saved = await put(admin.token, { mode: 'auto' });
+    expect(saved.status).toBe(200);
+    expect(await saved.json()).toMatchObject({ mode: 'auto' });
+    const assigned = await escalated(server);
+    expect(await server.store.getConversation(assigned.conversationId)).toMatchObject({
+      state: 'agent',
+      assignee: { id: agent.agent.id },
+    });
+    const audit = await server.store.listAudit(10);
+    expect(audit.find((e) => e.action === 'assignment.changed')?.data).toEqual({
+      from: 'manual',
+      to: 'auto',
+    });
+
+    expect((await put(admin.token, { mode: 'manual' })).status).toBe(200);
+    const waiting = await escalated(server);
+    expect(await server.store.getConversation(waiting.conversationId)).toMatchObject({ state: 'queued' });
+  });
+});

@@ -96,6 +96,7 @@ const routes = (): RouteCase[] => [
   },
   { method: 'GET', path: '/api/features', query: ['x'] },
   { method: 'GET', path: '/api/team', query: ['x'] },
+  { method: 'PUT', path: '/api/admin/assignment', body: () => ({ mode: 'manual' }) },
   { method: 'GET', path: '/api/conversations/:id/timeline', validId: () => valid.conversation, query: ['x'] },
   { method: 'GET', path: '/api/drafts', query: ['limit'] },
   {

@@ -18,6 +18,10 @@ export const assignmentModes = ['manual', 'auto'] as const;
 export const assignmentModeSchema = z.enum(assignmentModes);
 export type AssignmentMode = z.infer<typeof assignmentModeSchema>;
 
+/** `PUT /api/admin/assignment` (admins): how new escalations reach agents, on every node at once. */
+export const assignmentModeUpdateSchema = z.strictObject({ mode: assignmentModeSchema });
+export type AssignmentModeUpdate = z.infer<typeof assignmentModeUpdateSchema>;
+
 export const teamMemberSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -29,15 +33,18 @@ export const teamMemberSchema = z.object({
 export type TeamMember = z.infer<typeof teamMemberSchema>;
 
 /** `GET /api/team`: the active team with presence and load, and the assignment settings in force. */
+export const assignmentSettingsSchema = z.object({
+  mode: assignmentModeSchema,
+  /** The most conversations one agent may own at once; null: no limit. */
+  maxOpen: z.number().int().min(1).nullable(),
+  /** After this long without activity a console reports its agent away. */
+  awayAfterMs: z.number().int().min(1),
+});
+export type AssignmentSettingsView = z.infer<typeof assignmentSettingsSchema>;
+
 export const teamResponseSchema = z.object({
   members: z.array(teamMemberSchema),
-  assignment: z.object({
-    mode: assignmentModeSchema,
-    /** The most conversations one agent may own at once; null: no limit. */
-    maxOpen: z.number().int().min(1).nullable(),
-    /** After this long without activity a console reports its agent away. */
-    awayAfterMs: z.number().int().min(1),
-  }),
+  assignment: assignmentSettingsSchema,
 });
 export type TeamResponse = z.infer<typeof teamResponseSchema>;
 

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useAuditEvents } from '../hooks/use-audit-events';
 import { usePolicy } from '../hooks/use-policy';
 import { formatDateTime } from '../lib/format';
+import { AssignmentSettings } from './assignment-settings';
 import { AuditTrail } from './audit-trail';
 import { PolicyEditor } from './policy-editor';
 import { TeamSettings } from './team-settings';
@@ -64,6 +65,7 @@ export function SettingsPage({ agent }: { agent: Agent }) {
       ) : (
         !error && <p className="muted">Loading the policy…</p>
       )}
+      <AssignmentSettings editable={can(agent.role, 'team.manage')} onChanged={audit.reload} />
       {can(agent.role, 'team.manage') && <TeamSettings me={agent} onChanged={audit.reload} />}
       {admin && (
         <AuditTrail

@@ -2,6 +2,7 @@ import type { Conversation } from '@hitl/shared/models';
 import { claimConversation } from '../claim-conversation';
 import { DomainError } from '../domain-error';
 import type { ServiceContext } from '../service-context';
+import { readAssignmentMode } from './assignment-mode';
 
 /**
  * In automatic mode, gives a queued conversation to the least busy online agent under their limit
@@ -10,7 +11,7 @@ import type { ServiceContext } from '../service-context';
  * conversation someone claimed meanwhile is left alone. Null when nobody could take it.
  */
 export async function autoAssign(ctx: ServiceContext, conversationId: string): Promise<Conversation | null> {
-  if (ctx.assignment.mode !== 'auto') return null;
+  if ((await readAssignmentMode(ctx)) !== 'auto') return null;
   const presence = await ctx.notifier.agentPresence();
   const online = [...presence].filter(([, status]) => status === 'online').map(([id]) => id);
   if (online.length === 0) return null;
@@ -38,7 +39,7 @@ const WAITING_PAGE = 50;
 
 /** Automatic mode: hands out the queue, longest waiting first, until nobody online has room. */
 export async function assignWaiting(ctx: ServiceContext): Promise<number> {
-  if (ctx.assignment.mode !== 'auto') return 0;
+  if ((await readAssignmentMode(ctx)) !== 'auto') return 0;
   const queued = await ctx.store.listConversations({ states: ['queued'], limit: WAITING_PAGE });
   queued.sort((a, b) => (a.escalatedAt ?? a.updatedAt).localeCompare(b.escalatedAt ?? b.updatedAt));
   let assigned = 0;

@@ -1,12 +1,14 @@
 import type { TeamResponse } from '@hitl/shared/team-presence';
+import { readAssignmentSettings } from '../assignment/assignment-mode';
 import type { ServiceContext } from '../service-context';
 
 /** The active team with presence (from every node's sockets) and how many conversations each owns. */
 export async function listMembers(ctx: ServiceContext): Promise<TeamResponse> {
-  const [agents, presence, owned] = await Promise.all([
+  const [agents, presence, owned, assignment] = await Promise.all([
     ctx.store.listAgents(),
     ctx.notifier.agentPresence(),
     ctx.store.countOwnedConversations(),
+    readAssignmentSettings(ctx),
   ]);
   return {
     members: agents
@@ -18,10 +20,6 @@ export async function listMembers(ctx: ServiceContext): Promise<TeamResponse> {
         presence: presence.get(agent.id) ?? 'offline',
         open: owned[agent.id] ?? 0,
       })),
-    assignment: {
-      mode: ctx.assignment.mode,
-      maxOpen: ctx.assignment.maxOpen,
-      awayAfterMs: ctx.assignment.awayAfterMs,
-    },
+    assignment,
   };
 }
