@@ -24,6 +24,9 @@ export function CloseForm({ busy, onClose, onCancel }: Props) {
       className="action-popover"
       aria-label="Close the conversation"
       onSubmit={submit}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onCancel();
+      }}
       data-testid="close-form"
     >
       <fieldset>

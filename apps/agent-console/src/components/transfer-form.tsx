@@ -33,6 +33,9 @@ export function TransferForm({ conversation, busy, onTransfer, onCancel }: Props
       className="action-popover"
       role="dialog"
       aria-label="Transfer the conversation"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onCancel();
+      }}
       data-testid="transfer-form"
     >
       <p className="muted">Transfer to a teammate</p>
