@@ -104,6 +104,9 @@ const routes = (): RouteCase[] => [
     body: () => ({ clientId: crypto.randomUUID(), text: 'Your parcel left today.' }),
   },
   { method: 'GET', path: '/api/features', query: ['x'] },
+  { method: 'GET', path: '/api/team', query: ['x'] },
+  { method: 'PUT', path: '/api/admin/assignment', body: () => ({ mode: 'manual' }) },
+  { method: 'GET', path: '/api/conversations/:id/timeline', validId: () => valid.conversation, query: ['x'] },
   { method: 'GET', path: '/api/drafts', query: ['limit'] },
   {
     method: 'GET',

@@ -71,7 +71,9 @@ const agentEvents = (): [string, Record<string, unknown>][] => [
   ['conversation:unwatch', { conversationId: ids.conversation }],
   ['conversation:claim', { conversationId: ids.conversation }],
   ['conversation:handback', { conversationId: ids.conversation }],
-  ['conversation:close', { conversationId: ids.conversation }],
+  ['conversation:close', { conversationId: ids.conversation, outcome: 'resolved', tags: ['refund'] }],
+  ['conversation:transfer', { conversationId: ids.conversation, toAgentId: 'agt_missing' }],
+  ['presence:set', { status: 'away' }],
   [
     'message:send',
     { conversationId: ids.conversation, clientId: crypto.randomUUID(), text: 'Hi, Alex here' },

@@ -29,6 +29,7 @@ async function refused(res: Response): Promise<boolean> {
 const requests: Record<Permission, (role: AgentRole) => Promise<Response>> = {
   'conversation.work': (role) => call(role, 'GET', '/api/conversations?limit=5'),
   'conversation.search': (role) => call(role, 'GET', '/api/conversations/search?q=refund&limit=5'),
+  'team.read': (role) => call(role, 'GET', '/api/team'),
   'conversation.release-others': async (role) => {
     // A conversation another agent owns: only a role with the permission may close it.
     const owner = await server.createAgent({ name: `Owner for ${role}` });

@@ -128,6 +128,38 @@ describe('a use case killed between its writes is finished by the next start', (
     expect(history.ok && history.data.messages.filter((m) => m.notice === 'agent_joined')).toHaveLength(1);
   });
 
+  it('a transfer: with the new owner, the customer told once who took over', async () => {
+    const scene = await openScene('transfer:decided', 'I want to talk to a person');
+    const invited = await fetch(`${scene.node.url}/api/admin/agents`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${scene.agentToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'tess@example.com', name: 'Tess', role: 'agent' }),
+    });
+    const { agent: tess, password } = (await invited.json()) as { agent: { id: string }; password: string };
+    const tessSocket = await connectAgentSocket(
+      scene.node.url,
+      (await loginAgentOver(scene.node.url, 'tess@example.com', password)).token,
+    );
+    cleanups.push(() => {
+      tessSocket.disconnect();
+    });
+    const claimed = await scene.agent.emitWithAck('conversation:claim', {
+      conversationId: scene.conversationId,
+    });
+    expect(claimed.ok).toBe(true);
+    emitIntoCrash(scene, 'conversation:transfer', {
+      conversationId: scene.conversationId,
+      toAgentId: tess.id,
+    });
+    const node = await restart(scene);
+    const token = await login(node.url);
+    const { conversation, messages } = await readConversation(node.url, token, scene.conversationId);
+    expect(conversation).toMatchObject({ state: 'agent', assignee: { id: tess.id, name: 'Tess' } });
+    expect(notices(messages, 'transferred').map((m) => m.text)).toEqual([
+      'Tess has taken over the conversation.',
+    ]);
+  });
+
   it('a hand-back: back with the bot, told once', async () => {
     const scene = await openScene('hand_back:decided', 'I want to talk to a person');
     const claimed = await scene.agent.emitWithAck('conversation:claim', {

@@ -21,6 +21,8 @@ import { reviewRoutes } from './http/review-routes';
 import { securityHeaders } from './http/security-headers';
 import { siteKeyRoutes } from './http/site-key-routes';
 import { defaultStaticPaths, type StaticPaths, staticRoutes } from './http/static-routes';
+import { teamRoutes } from './http/team-routes';
+import { timelineRoutes } from './http/timeline-routes';
 import { widgetRoutes } from './http/widget-routes';
 import { type Clock, systemClock } from './lib/clock';
 import { createFaults } from './lib/faults';
@@ -112,6 +114,12 @@ export function createApp(deps: AppDeps): App {
       { sites: config.sites, siteName: config.SITE_NAME },
       deps.clock ?? systemClock,
     ),
+    assignment: {
+      mode: config.ASSIGNMENT_MODE,
+      maxOpen: config.AGENT_MAX_OPEN_CONVERSATIONS === 0 ? null : config.AGENT_MAX_OPEN_CONVERSATIONS,
+      offlineGraceMs: config.AGENT_OFFLINE_GRACE_MS,
+      awayAfterMs: config.AGENT_AWAY_AFTER_MS,
+    },
     systemPrompt: `You are the customer support assistant of ${config.SITE_NAME}. Answer briefly, kindly and only with facts you are sure of.`,
   };
   // Configured site keys are copied into the store now, not at the first request that needs them.
@@ -120,7 +128,7 @@ export function createApp(deps: AppDeps): App {
   });
   // Corrections taught at start count: enough of them retrain at once, in the background.
   retrainScheduler?.correctionLearned();
-  attachSocketHandlers(namespaces, ctx, {
+  const sockets = attachSocketHandlers(namespaces, ctx, {
     secret: deps.secret,
     publicUrl: config.PUBLIC_URL,
     visitorTokenTtlMs: visitorTokenTtlMs(config),
@@ -158,6 +166,8 @@ export function createApp(deps: AppDeps): App {
   app.use('/api', siteKeyRoutes(ctx));
   app.use('/api', reviewItemRoutes(ctx));
   app.use('/api', emailReplyRoutes(ctx));
+  app.use('/api', teamRoutes(ctx));
+  app.use('/api', timelineRoutes(ctx));
 
   app.use('/api', knowledgeRoutes(ctx));
   app.use('/api', cannedResponseRoutes(ctx));
@@ -182,6 +192,7 @@ export function createApp(deps: AppDeps): App {
     async close() {
       retrainScheduler?.stop();
       await siteKeysSeeded;
+      sockets.stop();
       await new Promise<void>((resolve) => namespaces.io.close(() => resolve()));
       await ctx.visitorQueue.drain();
       await ctx.botTurnQueue.drain();

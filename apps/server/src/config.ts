@@ -30,6 +30,16 @@ function rateLimitSchema(fallback: string) {
     });
 }
 
+/** A whole number from the environment; not z.coerce, so an empty value is refused instead of becoming 0. */
+function wholeNumber(name: string, unit: string, fallback: string) {
+  return z
+    .string()
+    .trim()
+    .regex(/^\d{1,9}$/, `${name} must be a whole number of ${unit}`)
+    .default(fallback)
+    .transform(Number);
+}
+
 const namedProxyRanges = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 /**
@@ -163,6 +173,25 @@ export const envSchema = z.object({
     .regex(/^\d{1,7}$/, 'RETRAIN_AFTER_CORRECTIONS must be a whole number of corrections (0 never retrains)')
     .default('50')
     .transform(Number),
+  /** The most conversations one agent may own at once (claims, transfers, automatic assignment); 0: no limit. */
+  AGENT_MAX_OPEN_CONVERSATIONS: wholeNumber(
+    'AGENT_MAX_OPEN_CONVERSATIONS',
+    'conversations (0: no limit)',
+    '10',
+  ),
+  /** How long all of an agent's consoles may be gone before their conversations return to the queue. */
+  AGENT_OFFLINE_GRACE_MS: wholeNumber('AGENT_OFFLINE_GRACE_MS', 'milliseconds', '60000'),
+  /** A console without activity for this long reports its agent away (not offered new conversations). */
+  AGENT_AWAY_AFTER_MS: wholeNumber('AGENT_AWAY_AFTER_MS', 'milliseconds', '300000').refine(
+    (ms) => ms >= 1000,
+    {
+      message: 'AGENT_AWAY_AFTER_MS must be at least 1000',
+    },
+  ),
+  /** manual: agents claim from the queue; auto: a new escalation goes to the least busy online agent. */
+  ASSIGNMENT_MODE: z
+    .enum(['manual', 'auto'], { message: 'ASSIGNMENT_MODE must be manual or auto' })
+    .default('manual'),
   /** Switches the store to MongoDB (a replica set or Atlas; FerretDB works for tests). */
   MONGODB_URI: z
     .string()

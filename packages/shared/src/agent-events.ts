@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { closeOutcomeSchema, conversationTagsSchema } from './close-outcomes';
 import type { AckCallback } from './errors';
 import {
   type Agent,
@@ -13,6 +14,7 @@ import {
   seqSchema,
 } from './models';
 import type { ReviewItem, ReviewMarkInput, ReviewMarkResult } from './review-items';
+import type { ConversationTransferInput, PresenceSetInput } from './team-presence';
 
 /** Where a page of the conversation list ends: the last conversation's `updatedAt` and id. */
 export const conversationCursorSchema = z.strictObject({ updatedAt: z.iso.datetime(), id: idSchema });
@@ -28,6 +30,14 @@ export type ConversationListInput = z.input<typeof conversationListSchema>;
 
 export const conversationRefSchema = z.object({ conversationId: idSchema });
 export type ConversationRef = z.infer<typeof conversationRefSchema>;
+
+/** Close from any open state, saying how it ended; tags are optional. */
+export const conversationCloseSchema = z.object({
+  conversationId: idSchema,
+  outcome: closeOutcomeSchema.default('resolved'),
+  tags: conversationTagsSchema.default([]),
+});
+export type ConversationCloseInput = z.input<typeof conversationCloseSchema>;
 
 export const conversationWatchSchema = z.object({ conversationId: idSchema, afterSeq: seqSchema.default(0) });
 export type ConversationWatchInput = z.input<typeof conversationWatchSchema>;
@@ -96,7 +106,17 @@ export interface AgentClientToServerEvents {
   'conversation:unwatch': (input: ConversationRef, ack: AckCallback<null>) => void;
   'conversation:claim': (input: ConversationRef, ack: AckCallback<{ conversation: Conversation }>) => void;
   'conversation:handback': (input: ConversationRef, ack: AckCallback<{ conversation: Conversation }>) => void;
-  'conversation:close': (input: ConversationRef, ack: AckCallback<{ conversation: Conversation }>) => void;
+  'conversation:close': (
+    input: ConversationCloseInput,
+    ack: AckCallback<{ conversation: Conversation }>,
+  ) => void;
+  /** The owner (or an admin) passes the conversation to another active agent who is not offline. */
+  'conversation:transfer': (
+    input: ConversationTransferInput,
+    ack: AckCallback<{ conversation: Conversation }>,
+  ) => void;
+  /** This console is in use (online) or idle (away). */
+  'presence:set': (input: PresenceSetInput, ack: AckCallback<null>) => void;
   'message:send': (input: AgentSendInput, ack: AckCallback<{ message: Message }>) => void;
   /** Writes an internal note (role `note`), in any state of the conversation; the customer never receives it. */
   'note:send': (input: NoteSendInput, ack: AckCallback<{ message: Message }>) => void;
@@ -144,6 +164,8 @@ export interface AgentSocketData {
   sessionExpiresAt: string;
   /** Server-side only: looks the session up again before each event (ended by logout, deactivation…). */
   sessionTokenHash: string;
+  /** What the console last reported (`presence:set`); online when it connects. Read across nodes. */
+  presence: 'online' | 'away';
 }
 
 export interface InterServerEvents {

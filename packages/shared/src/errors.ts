@@ -18,6 +18,8 @@ export const errorCodes = [
   'email_not_configured',
   /** The mail server refused or could not be reached; the reply is stored as failed and can be retried. */
   'email_failed',
+  /** The agent already owns as many conversations as they may (AGENT_MAX_OPEN_CONVERSATIONS). */
+  'at_capacity',
   'internal',
 ] as const;
 export const errorCodeSchema = z.enum(errorCodes);
@@ -63,5 +65,6 @@ export const httpStatusByCode: Record<ErrorCode, number> = {
   unknown_event: 400,
   email_not_configured: 409,
   email_failed: 502,
+  at_capacity: 409,
   internal: 500,
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { closeOutcomeSchema } from './close-outcomes';
 import { articleTopics } from './topics';
 
 /** Longest text a customer or agent may send in one message. */
@@ -102,6 +103,8 @@ export const systemNoticeKinds = [
   'contact_saved',
   'agent_left',
   'card_masked',
+  /** Another agent took the conversation over from its owner. */
+  'transferred',
 ] as const;
 export const systemNoticeKindSchema = z.enum(systemNoticeKinds);
 export type SystemNoticeKind = z.infer<typeof systemNoticeKindSchema>;
@@ -191,6 +194,10 @@ export const conversationSchema = z.object({
   lastConfidence: z.number().nullable(),
   /** An e-mail the customer left for a reply when no agent was online. */
   contactEmail: z.string().nullable(),
+  /** How it ended (set when closed; null before). */
+  outcome: closeOutcomeSchema.nullable(),
+  /** Tags given when it was closed. */
+  tags: z.array(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -15,6 +15,7 @@ describe('permissions', () => {
         'canned.read',
         'policy.read',
         'export.redacted',
+        'team.read',
       ],
     ],
     [
@@ -31,6 +32,7 @@ describe('permissions', () => {
         'canned.edit',
         'policy.read',
         'export.redacted',
+        'team.read',
       ],
     ],
     ['admin', Object.keys(permissions)],

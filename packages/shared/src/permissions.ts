@@ -9,7 +9,7 @@ export const permissions = {
   'conversation.work': ['agent', 'reviewer', 'admin'],
   /** Search every conversation's messages, closed ones included, and filter the list. */
   'conversation.search': ['agent', 'reviewer', 'admin'],
-  /** Close a conversation another agent owns (handing back stays the owner's). */
+  /** Close or transfer a conversation another agent owns (handing back stays the owner's). */
   'conversation.release-others': ['admin'],
   /** Answer the e-mail a customer left by e-mail (not in a conversation another agent owns). */
   'conversation.email-reply': ['agent', 'reviewer', 'admin'],
@@ -32,6 +32,8 @@ export const permissions = {
   'team.manage': ['admin'],
   /** Add, change and remove widget site keys: allowed origins, greeting, display name. */
   'site.manage': ['admin'],
+  /** See the active team with presence and load (to transfer a conversation). */
+  'team.read': ['agent', 'reviewer', 'admin'],
   /** Download corrections with personal data redacted. */
   'export.redacted': ['agent', 'reviewer', 'admin'],
   /** Download corrections as they were written, personal data included (audited). */
@@ -48,7 +50,7 @@ export function can(role: AgentRole, permission: Permission): boolean {
 export const refusals: Record<Permission, string> = {
   'conversation.work': 'Log in as an agent.',
   'conversation.search': 'Log in as an agent.',
-  'conversation.release-others': 'Only admins can close a conversation another agent owns.',
+  'conversation.release-others': 'Only admins can close or transfer a conversation another agent owns.',
   'conversation.email-reply': 'Log in as an agent.',
   'correction.create': 'Log in as an agent.',
   'correction.review': 'Only reviewers and admins can review corrections.',
@@ -61,6 +63,7 @@ export const refusals: Record<Permission, string> = {
   'audit.read': 'Only admins can read the audit trail.',
   'team.manage': 'Only admins can manage the team.',
   'site.manage': 'Only admins can manage site keys.',
+  'team.read': 'Log in as an agent.',
   'export.redacted': 'Log in as an agent.',
   'export.unredacted': 'Only admins can export corrections without redaction.',
 };

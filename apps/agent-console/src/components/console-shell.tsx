@@ -5,6 +5,7 @@ import { useAttention } from '../hooks/use-attention';
 import { useConversations } from '../hooks/use-conversations';
 import { useConsoleTitle } from '../hooks/use-document-title';
 import { conversationHref, inboxHref, useHashRoute } from '../hooks/use-hash-route';
+import { useIdlePresence } from '../hooks/use-idle-presence';
 import { usePendingDrafts } from '../hooks/use-pending-drafts';
 import { useReviewLaterCount } from '../hooks/use-review-later-count';
 import { useShortcuts, whenRendered } from '../hooks/use-shortcuts';
@@ -27,6 +28,7 @@ type Props = {
 
 export function ConsoleShell({ agent, onSignOut, onExpired }: Props) {
   const { socket, status, agentsOnline } = useAgentSocket(onExpired);
+  useIdlePresence(socket);
   const { conversations, upsert, loaded, error, flashing } = useConversations(socket);
   const drafts = usePendingDrafts(socket);
   const { route, navigate } = useHashRoute();

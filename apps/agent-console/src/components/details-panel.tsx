@@ -1,7 +1,9 @@
+import { closeOutcomeLabels } from '@hitl/shared/close-outcomes';
 import type { Conversation } from '@hitl/shared/models';
 import { formatDateTime, formatReason } from '../lib/format';
 import { describeReason, reasonKey } from './reason-chip';
 import { StatePill } from './state-pill';
+import { TimelineSection } from './timeline-section';
 
 export function DetailsPanel({ conversation }: { conversation: Conversation | null }) {
   if (!conversation) return <aside className="details" />;
@@ -16,6 +18,8 @@ export function DetailsPanel({ conversation }: { conversation: Conversation | nu
     updatedAt,
     lastSeq,
     contactEmail,
+    outcome,
+    tags,
   } = conversation;
 
   return (
@@ -51,6 +55,24 @@ export function DetailsPanel({ conversation }: { conversation: Conversation | nu
           <dd>{formatDateTime(updatedAt)}</dd>
           <dt>Messages</dt>
           <dd>{lastSeq}</dd>
+          {outcome && (
+            <>
+              <dt>Outcome</dt>
+              <dd data-testid="close-outcome">{closeOutcomeLabels[outcome]}</dd>
+            </>
+          )}
+          {tags.length > 0 && (
+            <>
+              <dt>Tags</dt>
+              <dd className="chips" data-testid="conversation-tags">
+                {tags.map((tag) => (
+                  <span key={tag} className="chip chip-neutral">
+                    {tag}
+                  </span>
+                ))}
+              </dd>
+            </>
+          )}
         </dl>
       </section>
       <section>
@@ -68,6 +90,7 @@ export function DetailsPanel({ conversation }: { conversation: Conversation | nu
           </ul>
         )}
       </section>
+      <TimelineSection conversation={conversation} />
     </aside>
   );
 }

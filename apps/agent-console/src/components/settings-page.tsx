@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useAuditEvents } from '../hooks/use-audit-events';
 import { usePolicy } from '../hooks/use-policy';
 import { formatDateTime } from '../lib/format';
+import { AssignmentSettings } from './assignment-settings';
 import { AuditTrail } from './audit-trail';
 import { CannedResponsesSettings } from './canned-responses-settings';
 import { NotificationSettingsPanel } from './notification-settings-panel';
@@ -70,6 +71,7 @@ export function SettingsPage({ agent }: { agent: Agent }) {
         !error && <p className="muted">Loading the policy…</p>
       )}
       <CannedResponsesSettings agent={agent} onChanged={audit.reload} />
+      <AssignmentSettings editable={can(agent.role, 'team.manage')} onChanged={audit.reload} />
       {can(agent.role, 'team.manage') && <TeamSettings me={agent} onChanged={audit.reload} />}
       {can(agent.role, 'site.manage') && <SiteKeySettings onChanged={audit.reload} />}
       {admin && (

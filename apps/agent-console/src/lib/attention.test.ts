@@ -25,6 +25,8 @@ const base: Conversation = {
   lastSentiment: null,
   lastConfidence: null,
   contactEmail: null,
+  outcome: null,
+  tags: [],
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
 };

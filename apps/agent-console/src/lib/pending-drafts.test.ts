@@ -76,6 +76,8 @@ describe('pending drafts', () => {
       lastSentiment: null,
       lastConfidence: null,
       contactEmail: null,
+      outcome: null,
+      tags: [],
       createdAt: '2025-01-01T09:00:00Z',
       updatedAt: '2025-01-01T10:04:00Z',
     });

@@ -98,5 +98,6 @@ export function countingNotifier(inner: Notifier, registry: Registry): Notifier 
       inner.botStreamEnd(conversation, streamId, kept);
     },
     agentsOnline: () => inner.agentsOnline(),
+    agentPresence: () => inner.agentPresence(),
   };
 }

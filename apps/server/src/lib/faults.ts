@@ -11,6 +11,7 @@ export const crashPoints = [
   'claim:decided',
   'hand_back:decided',
   'close:decided',
+  'transfer:decided',
   'review_draft:reviewed',
   'review_draft:published',
   'record_correction:created',

@@ -1,6 +1,7 @@
 import {
   agentSendSchema,
   answerMarkSchema,
+  conversationCloseSchema,
   conversationListSchema,
   conversationRefSchema,
   conversationWatchSchema,
@@ -11,9 +12,11 @@ import {
 } from '@hitl/shared/agent-events';
 import { SESSION_COOKIE } from '@hitl/shared/rest';
 import { reviewMarkSchema } from '@hitl/shared/review-items';
+import { conversationTransferSchema, presenceSetSchema } from '@hitl/shared/team-presence';
 import { parse as parseCookie } from 'cookie';
 import { selfOriginOf } from '../lib/self-origin';
 import { addInternalNote } from '../services/add-internal-note';
+import { assignWaiting } from '../services/assignment/auto-assign';
 import { authenticateAgentSession, isSessionOpen } from '../services/auth/agent-sessions';
 import { claimConversation } from '../services/claim-conversation';
 import { markHumanAnswer } from '../services/mark-human-answer';
@@ -25,8 +28,10 @@ import { closeConversation, handBackConversation } from '../services/release-con
 import { reviewDraft } from '../services/review-draft';
 import { sendAgentMessage } from '../services/send-agent-message';
 import type { ServiceContext } from '../services/service-context';
+import { transferConversation } from '../services/transfer-conversation';
 import { ackHandler } from './ack-handler';
 import type { AgentNamespace, AgentSocket } from './namespaces';
+import { createOfflineWatch } from './offline-watch';
 import { rooms } from './rooms';
 
 /** /agent: the console. Authenticated by the session cookie (or `auth.token`), same origin only. */
@@ -34,7 +39,10 @@ export function attachAgentNamespace(
   nsp: AgentNamespace,
   ctx: ServiceContext,
   options: { publicUrl?: string | undefined },
-) {
+): { stop(): void } {
+  const offlineWatch = createOfflineWatch(ctx);
+  const handOutQueue = () =>
+    void assignWaiting(ctx).catch((err: unknown) => ctx.logger.error({ err }, 'automatic assignment failed'));
   nsp.use(async (socket, next) => {
     try {
       const origin = socket.handshake.headers.origin;
@@ -52,6 +60,7 @@ export function attachAgentNamespace(
       socket.data.sessionKey = session.sessionKey;
       socket.data.sessionExpiresAt = session.expiresAt;
       socket.data.sessionTokenHash = session.tokenHash;
+      socket.data.presence = 'online';
       next();
     } catch (err) {
       ctx.logger.error({ err }, 'agent handshake failed');
@@ -74,8 +83,11 @@ export function attachAgentNamespace(
     void socket.join(rooms.session(socket.data.sessionKey));
     void socket.join(rooms.agent(agent.id));
     endWithSession(socket, ctx);
-    void broadcastPresence();
-    socket.on('disconnect', () => void broadcastPresence().catch(() => undefined));
+    void broadcastPresence().then(handOutQueue, () => undefined);
+    socket.on('disconnect', () => {
+      void broadcastPresence().catch(() => undefined);
+      offlineWatch.disconnected(agent);
+    });
 
     socket.on(
       'conversation:list',
@@ -111,15 +123,39 @@ export function attachAgentNamespace(
     );
     socket.on(
       'conversation:handback',
-      ackHandler(conversationRefSchema, log, async (input) => ({
-        conversation: await handBackConversation(ctx, agent, input.conversationId),
-      })),
+      ackHandler(conversationRefSchema, log, async (input) => {
+        const conversation = await handBackConversation(ctx, agent, input.conversationId);
+        handOutQueue(); // a place came free
+        return { conversation };
+      }),
     );
     socket.on(
       'conversation:close',
-      ackHandler(conversationRefSchema, log, async (input) => ({
-        conversation: await closeConversation(ctx, agent, input.conversationId),
-      })),
+      ackHandler(conversationCloseSchema, log, async ({ conversationId, ...outcome }) => {
+        const conversation = await closeConversation(ctx, agent, conversationId, outcome);
+        handOutQueue(); // a place came free
+        return { conversation };
+      }),
+    );
+    socket.on(
+      'conversation:transfer',
+      ackHandler(conversationTransferSchema, log, async (input) => {
+        const conversation = await transferConversation(ctx, agent, input.conversationId, input.toAgentId);
+        handOutQueue(); // a place came free
+        return { conversation };
+      }),
+    );
+    socket.on(
+      'presence:set',
+      ackHandler(presenceSetSchema, log, async (input) => {
+        const was = socket.data.presence;
+        socket.data.presence = input.status;
+        if (was !== input.status) {
+          await broadcastPresence();
+          if (input.status === 'online') handOutQueue();
+        }
+        return null;
+      }),
     );
     socket.on(
       'message:send',
@@ -166,6 +202,7 @@ export function attachAgentNamespace(
       ackHandler(reviewMarkSchema, log, (input) => markReviewItem(ctx, agent, input)),
     );
   });
+  return { stop: () => offlineWatch.stop() };
 }
 
 /**

@@ -83,5 +83,16 @@ export function createSocketNotifier(
       const sockets = await agent.in(rooms.agents).fetchSockets();
       return new Set(sockets.map((s) => s.data.agent.id)).size;
     },
+    async agentPresence() {
+      // fetchSockets asks every node through the adapter, and brings each socket's data with it.
+      const sockets = await agent.in(rooms.agents).fetchSockets();
+      const presence = new Map<string, 'online' | 'away'>();
+      for (const socket of sockets) {
+        const id = socket.data.agent.id;
+        const inUse = presence.get(id) === 'online' || socket.data.presence !== 'away';
+        presence.set(id, inUse ? 'online' : 'away');
+      }
+      return presence;
+    },
   };
 }

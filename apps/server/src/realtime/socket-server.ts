@@ -36,12 +36,13 @@ export function attachSocketHandlers(
   namespaces: SocketNamespaces,
   ctx: ServiceContext,
   options: WidgetNamespaceOptions,
-): void {
+): { stop(): void } {
   attachWidgetNamespace(namespaces.widget, ctx, options);
-  attachAgentNamespace(namespaces.agent, ctx, { publicUrl: options.publicUrl });
+  const agents = attachAgentNamespace(namespaces.agent, ctx, { publicUrl: options.publicUrl });
   for (const namespace of [namespaces.widget, namespaces.agent] as unknown as Namespace[])
     namespace.on('connection', answerUnknownEvents);
   attachKnowledgeSync(namespaces.agent, ctx);
+  return agents;
 }
 
 /**

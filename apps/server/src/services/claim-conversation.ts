@@ -1,10 +1,11 @@
-import type { Agent, Author, Conversation } from '@hitl/shared/models';
+import type { Agent, Author, Conversation, ConversationState } from '@hitl/shared/models';
 import { conversationTransitions } from '../domain/conversation';
 import { createId } from '../lib/ids';
 import { DomainError } from './domain-error';
 import { appendOnce, runOperation } from './operations/pending-operations';
 import { authorOf, nowIso, type ServiceContext } from './service-context';
 import { noticeText } from './system-notices';
+import { eventIdFor, recordEvent } from './timeline/record-event';
 
 export interface ClaimPayload {
   conversationId: string;
@@ -21,6 +22,8 @@ export function claimConversation(
   ctx: ServiceContext,
   agent: Agent,
   conversationId: string,
+  /** Automatic assignment takes only queued conversations; an agent may also take over from the bot. */
+  from?: readonly ConversationState[],
 ): Promise<Conversation> {
   return ctx.conversationQueue.run(conversationId, () =>
     runOperation(
@@ -29,11 +32,13 @@ export function claimConversation(
       { conversationId, agent: authorOf(agent), noticeId: createId('msg') } satisfies ClaimPayload,
       async (payload) => {
         const rule = conversationTransitions.claim;
-        const claimed = await ctx.store.transitionConversation(conversationId, rule.from, {
-          state: rule.to,
-          assignee: payload.agent,
-          updatedAt: nowIso(ctx),
-        });
+        const claimed = await ctx.store.assignConversation(
+          conversationId,
+          from ?? rule.from,
+          { state: rule.to, assignee: payload.agent, updatedAt: nowIso(ctx) },
+          { maxOpen: ctx.assignment.maxOpen },
+        );
+        if (claimed === 'at_capacity') throw atCapacity(ctx, agent);
         if (!claimed) {
           const current = await ctx.store.getConversation(conversationId);
           if (!current) throw new DomainError('not_found', 'No such conversation.');
@@ -55,12 +60,30 @@ export function claimConversation(
 
 /** What follows a claim: the customer is told who joined, and every console sees the new owner. */
 export async function finishClaim(ctx: ServiceContext, payload: ClaimPayload): Promise<Conversation> {
-  const { conversation } = await appendOnce(ctx, payload.conversationId, {
+  const { conversation, message } = await appendOnce(ctx, payload.conversationId, {
     id: payload.noticeId,
     role: 'system',
     text: noticeText('agent_joined', payload.agent.name),
     notice: 'agent_joined',
   });
+  await recordEvent(ctx, {
+    id: eventIdFor(payload.noticeId),
+    conversationId: payload.conversationId,
+    kind: 'claimed',
+    actor: payload.agent,
+    at: message.createdAt,
+  });
   ctx.notifier.conversationChanged(conversation, 'updated');
   return conversation;
+}
+
+/** The refusal when an agent already owns as many conversations as they may. */
+export function atCapacity(ctx: ServiceContext, agent: Pick<Agent, 'name'>, self = true): DomainError {
+  const limit = ctx.assignment.maxOpen ?? 0;
+  return new DomainError(
+    'at_capacity',
+    self
+      ? `You already have ${limit} open conversations, the most one agent may have. Close or hand one back first.`
+      : `${agent.name} already has ${limit} open conversations, the most one agent may have.`,
+  );
 }

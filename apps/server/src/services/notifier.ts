@@ -29,4 +29,9 @@ export interface Notifier {
   botStreamEnd(conversation: Conversation, streamId: string, kept: boolean): void;
   /** Agents currently connected (across every server node). */
   agentsOnline(): Promise<number>;
+  /**
+   * Each connected agent's presence, across every server node: online when any of their consoles is in
+   * use, away when every one is idle. Agents with no console connected are absent (offline).
+   */
+  agentPresence(): Promise<Map<string, 'online' | 'away'>>;
 }

@@ -6,6 +6,7 @@ import { newCorrection, readCorrectionContext } from './new-correction';
 import { auditOnce, runOperation } from './operations/pending-operations';
 import { authorOf, type ServiceContext } from './service-context';
 import { settleReviewItemOf } from './settle-review-item';
+import { eventIdFor, recordEvent } from './timeline/record-event';
 
 export interface CorrectionInput {
   messageId: string;
@@ -86,6 +87,15 @@ export async function finishCorrection(ctx: ServiceContext, payload: CorrectionP
     target: correction.id,
     data: { messageId: correction.messageId, kind: correction.kind, reasons: correction.reasons },
     at: correction.createdAt,
+  });
+  await recordEvent(ctx, {
+    id: eventIdFor(payload.auditId),
+    conversationId: correction.conversationId,
+    kind: 'corrected',
+    actor: authorOf(payload.agent),
+    at: correction.createdAt,
+    messageId: correction.messageId,
+    correctionId: correction.id,
   });
   if (!alreadyLinked) ctx.notifier.correctionCreated(correction);
   return correction;

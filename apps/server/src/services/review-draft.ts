@@ -8,6 +8,7 @@ import { DomainError } from './domain-error';
 import { newCorrection, readCorrectionContext } from './new-correction';
 import { auditOnce, runOperation } from './operations/pending-operations';
 import { authorOf, type ServiceContext } from './service-context';
+import { eventIdFor, recordEvent } from './timeline/record-event';
 
 export type DraftDecision =
   | { kind: 'approve' }
@@ -124,6 +125,16 @@ export async function finishDraftReview(
       correctionId: correction?.id ?? null,
     },
     at: payload.at,
+  });
+  await recordEvent(ctx, {
+    id: eventIdFor(payload.auditId),
+    conversationId: payload.conversationId,
+    kind: 'draft_reviewed',
+    actor: authorOf(payload.agent),
+    at: payload.at,
+    decision: statusOf[decision.kind],
+    messageId: draft.id,
+    ...(correction ? { correctionId: correction.id } : {}),
   });
   return { draft, published: published.message, correction };
 }

@@ -15,6 +15,7 @@ import { type BotStream, openBotStream } from './bot-stream';
 import { escalateConversation } from './escalate-conversation';
 import type { ServiceContext } from './service-context';
 import { noticeText } from './system-notices';
+import { eventIdFor, recordEvent } from './timeline/record-event';
 
 const HISTORY_TURNS = 20;
 
@@ -199,6 +200,15 @@ async function actOnAnswer(
   );
   if (!held) return refused('draft');
   ctx.notifier.draftCreated(held.conversation, held.message);
+  await recordEvent(ctx, {
+    id: eventIdFor(held.message.id),
+    conversationId,
+    kind: 'draft_held',
+    actor: null,
+    at: held.message.createdAt,
+    reasons: decision.reasons,
+    messageId: held.message.id,
+  });
   // Under the same precondition: once a person has the conversation, "someone is reviewing" is not true.
   const notice = { role: 'system' as const, text: noticeText('reviewing'), notice: 'reviewing' as const };
   if (!(await appendBotAndNotify(ctx, conversationId, notice, expected))) refused('reviewing notice');

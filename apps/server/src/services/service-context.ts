@@ -49,10 +49,22 @@ export interface ServiceContext {
   rateLimits: RateLimits;
   /** Sends agents' e-mail replies; null when SMTP_URL is not set (e-mail replies are off). */
   mailer: Mailer | null;
+  /** How conversations reach agents (AGENT_MAX_OPEN_CONVERSATIONS, ASSIGNMENT_MODE, …). */
+  assignment: AssignmentSettings;
   /** Who e-mail replies come from, and the shop's name they speak for. */
   mail: { from: { name: string | null; address: string }; siteName: string };
   /** The widget's site keys, read from the store at every session and handshake. */
   siteKeys: SiteKeyDirectory;
+}
+
+export interface AssignmentSettings {
+  mode: 'manual' | 'auto';
+  /** The most conversations one agent may own at once; null: no limit. */
+  maxOpen: number | null;
+  /** How long an agent may have no console before their conversations return to the queue. */
+  offlineGraceMs: number;
+  /** The consoles' idle time before they report their agent away. */
+  awayAfterMs: number;
 }
 
 export const authorOf = (agent: Agent): Author => ({ id: agent.id, name: agent.name });

@@ -19,6 +19,8 @@ export function noticeText(kind: SystemNoticeKind, agentName?: string, email?: s
       return "For your safety we hid the card number you sent: please don't send card numbers in this chat. We never need one here.";
     case 'agent_left':
       return `${agentName ?? 'Your agent'} had to leave. You're back in the queue and another person will reply here shortly.`;
+    case 'transferred':
+      return `${agentName ?? 'Another person from our team'} has taken over the conversation.`;
     case 'contact_saved':
       return `Thanks — we'll reply to ${email ?? 'your e-mail'} as soon as someone is available.`;
   }

@@ -1,4 +1,5 @@
 import mongoose, { type QueryFilter, type UpdateQuery } from 'mongoose';
+import { createMongoAgentLoads } from './mongo-agent-loads';
 import { insertOrConflict } from './mongo-connection';
 import type { ConversationDoc } from './mongo-documents';
 import type { MongoModels } from './mongo-models';
@@ -12,6 +13,35 @@ const OPEN_STATES = ['bot', 'queued', 'agent'] as const;
 /** Conversations: one document each, whose state moves by compare-and-set. */
 export function createMongoConversations(models: MongoModels, serialize: KeyedQueue): ConversationMethods {
   const { conversations } = models;
+  const loads = createMongoAgentLoads(models, serialize);
+
+  const transition: ConversationMethods['transitionConversation'] = async (
+    id,
+    from,
+    patch,
+    assigneeId,
+    botContextFromSeq,
+  ) => {
+    if (!isKey(id) || from.length === 0) return null;
+    if (assigneeId !== undefined && !isKey(assigneeId)) return null;
+    const filter: QueryFilter<ConversationDoc> = {
+      _id: id,
+      state: mongoose.trusted({ $in: [...from] }),
+      ...(assigneeId === undefined ? {} : { assigneeId }),
+      ...(botContextFromSeq === undefined ? {} : { botContextFromSeq }),
+    };
+    // One conditional findOneAndUpdate: the precondition and the change are a single operation.
+    const doc = await serialize(id, () =>
+      conversations
+        .findOneAndUpdate(filter, patchUpdate(patch), { returnDocument: 'after' })
+        .lean<ConversationDoc>(),
+    );
+    if (doc === null) return null;
+    // The previous owner (named by every transition away from one) no longer holds this conversation.
+    if (assigneeId !== undefined && !(doc.state === 'agent' && doc.assigneeId === assigneeId))
+      await loads.release(assigneeId, id);
+    return toConversation(doc);
+  };
 
   return {
     async createConversation(input) {
@@ -31,6 +61,8 @@ export function createMongoConversations(models: MongoModels, serialize: KeyedQu
         lastSentiment: null,
         lastConfidence: null,
         contactEmail: null,
+        outcome: null,
+        tags: [],
         createdAt: input.createdAt,
         updatedAt: input.createdAt,
       };
@@ -75,22 +107,32 @@ export function createMongoConversations(models: MongoModels, serialize: KeyedQu
       return docs.map(toConversation);
     },
 
-    async transitionConversation(id, from, patch, assigneeId, botContextFromSeq) {
-      if (!isKey(id) || from.length === 0) return null;
-      if (assigneeId !== undefined && !isKey(assigneeId)) return null;
-      const filter: QueryFilter<ConversationDoc> = {
-        _id: id,
-        state: mongoose.trusted({ $in: [...from] }),
-        ...(assigneeId === undefined ? {} : { assigneeId }),
-        ...(botContextFromSeq === undefined ? {} : { botContextFromSeq }),
-      };
-      // One conditional findOneAndUpdate: the precondition and the change are a single operation.
-      const doc = await serialize(id, () =>
-        conversations
-          .findOneAndUpdate(filter, patchUpdate(patch), { returnDocument: 'after' })
-          .lean<ConversationDoc>(),
-      );
-      return doc === null ? null : toConversation(doc);
+    transitionConversation: transition,
+
+    async assignConversation(id, from, patch, guard) {
+      if (!isKey(id) || !isKey(patch.assignee.id)) return null;
+      const agentId = patch.assignee.id;
+      if (guard.maxOpen !== null && !(await loads.reserve(agentId, id, guard.maxOpen, new Date()))) {
+        const current = await conversations.findById(id).lean<ConversationDoc>();
+        const applies =
+          current !== null &&
+          from.includes(current.state) &&
+          (guard.assigneeId === undefined || current.assigneeId === guard.assigneeId);
+        return applies ? 'at_capacity' : null;
+      }
+      const moved = await transition(id, from, patch, guard.assigneeId);
+      if (moved === null && guard.maxOpen !== null) await loads.release(agentId, id);
+      return moved;
+    },
+
+    async countOwnedConversations() {
+      // Bounded by the team's open conversations; counted here rather than with $group, which FerretDB v1 lacks.
+      const owned = await conversations
+        .find({ state: 'agent' }, { assigneeId: 1 })
+        .lean<Pick<ConversationDoc, 'assigneeId'>[]>();
+      const counts: Record<string, number> = {};
+      for (const { assigneeId } of owned) if (assigneeId) counts[assigneeId] = (counts[assigneeId] ?? 0) + 1;
+      return counts;
     },
 
     async setConversationContact(id, email, updatedAt) {
@@ -120,5 +162,7 @@ function patchUpdate(patch: ConversationPatch): UpdateQuery<ConversationDoc> {
   if (patch.reasons !== undefined) set.reasons = patch.reasons;
   if (patch.escalatedAt !== undefined) set.escalatedAt = patch.escalatedAt;
   if (patch.botContextFromSeq !== undefined) set.botContextFromSeq = patch.botContextFromSeq;
+  if (patch.outcome !== undefined) set.outcome = patch.outcome;
+  if (patch.tags !== undefined) set.tags = patch.tags;
   return { $set: set };
 }

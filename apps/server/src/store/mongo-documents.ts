@@ -1,3 +1,4 @@
+import type { CloseOutcome } from '@hitl/shared/close-outcomes';
 import type {
   AgentRole,
   Author,
@@ -44,6 +45,9 @@ export interface ConversationDoc {
   /** The latest question a bot turn answered, and which turn (absent: none). */
   answeredSeq?: number;
   answeredBy?: string | null;
+  /** Absent on documents stored before these fields existed: null and no tags. */
+  outcome?: CloseOutcome | null;
+  tags?: string[];
   createdAt: string;
   updatedAt: string;
 }
@@ -153,4 +157,22 @@ export interface OperationDoc {
   /** JSON text (see `SettingDoc.value`). */
   payload: string;
   createdAt: string;
+}
+
+/**
+ * The conversations one agent holds a place for (see `mongo-agent-loads.ts`): each entry is a
+ * conversation id and when its place was taken. Rewritten whole under `version` (compare-and-set).
+ */
+export interface AgentLoadDoc {
+  _id: string;
+  open: { id: string; at: string }[];
+  version: number;
+}
+
+/** One event of a conversation's timeline; `event` is the event as JSON text. */
+export interface ConversationEventDoc {
+  _id: string;
+  conversationId: string;
+  at: string;
+  event: string;
 }

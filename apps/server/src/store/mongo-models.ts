@@ -2,8 +2,10 @@ import { type Connection, Schema } from 'mongoose';
 import { articleSchema } from './mongo-articles';
 import type {
   AgentDoc,
+  AgentLoadDoc,
   AuditDoc,
   ConversationDoc,
+  ConversationEventDoc,
   CorrectionDoc,
   MessageDoc,
   OperationDoc,
@@ -56,6 +58,8 @@ const conversationSchema = new Schema<ConversationDoc>(
     awaitingBotSeq: { type: Number, default: null },
     answeredSeq: { type: Number, default: 0 },
     answeredBy: nullableText,
+    outcome: nullableText,
+    tags: { type: [String], default: undefined },
     createdAt: text,
     updatedAt: text,
   },
@@ -171,6 +175,14 @@ auditSchema.index({ at: -1 });
 
 const settingSchema = new Schema<SettingDoc>({ _id: id, value: text, updatedAt: text }, options);
 
+const conversationEventSchema = new Schema<ConversationEventDoc>(
+  { _id: id, conversationId: text, at: text, event: text },
+  options,
+);
+conversationEventSchema.index({ conversationId: 1, at: 1, _id: 1 });
+
+const agentLoadSchema = new Schema<AgentLoadDoc>({ _id: id, open: jsonValue, version: count }, options);
+
 const operationSchema = new Schema<OperationDoc>(
   { _id: id, kind: text, payload: text, createdAt: text },
   options,
@@ -190,8 +202,10 @@ export async function createMongoModels(connection: Connection): Promise<MongoMo
     models.audit.createIndexes(),
     models.articles.createIndexes(),
     models.operations.createIndexes(),
+    models.conversationEvents.createIndexes(),
     // No secondary indexes, so nothing above would create this one.
     models.settings.createCollection(),
+    models.agentLoads.createCollection(),
   ]);
   return models;
 }
@@ -207,5 +221,7 @@ function bindModels(connection: Connection) {
     settings: connection.model('Setting', settingSchema, 'settings'),
     articles: connection.model('Article', articleSchema, 'articles'),
     operations: connection.model('PendingOperation', operationSchema, 'pending_operations'),
+    agentLoads: connection.model('AgentLoad', agentLoadSchema, 'agent_loads'),
+    conversationEvents: connection.model('ConversationEvent', conversationEventSchema, 'conversation_events'),
   };
 }

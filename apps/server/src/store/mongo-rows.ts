@@ -29,6 +29,8 @@ export function toConversation(doc: ConversationDoc): Conversation {
     lastSentiment: doc.lastSentiment ?? null,
     lastConfidence: doc.lastConfidence ?? null,
     contactEmail: doc.contactEmail ?? null,
+    outcome: doc.outcome ?? null,
+    tags: doc.tags ?? [],
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
   };

@@ -11,6 +11,7 @@ import { createMongoReviewItems } from './mongo-review-items';
 import { createMongoSearch } from './mongo-search';
 import { createMongoSettings } from './mongo-settings';
 import { createMongoSiteKeys } from './mongo-site-keys';
+import { createMongoTimeline } from './mongo-timeline';
 import { createKeyedQueue } from './mongo-write-queue';
 import type { Store } from './store';
 
@@ -61,6 +62,7 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
     ...createMongoSettings(models),
     ...siteKeys,
     ...createMongoOperations(models),
+    ...createMongoTimeline(models),
     ...reviewItems,
 
     ...createMongoArticles(models, serialize),

@@ -1,4 +1,4 @@
-import type { Message } from '@hitl/shared/models';
+import type { Conversation, ConversationState, Message } from '@hitl/shared/models';
 import type Database from 'better-sqlite3';
 import { mapConstraints, type Sql, type SqlParams } from './sqlite-database';
 import { type ConversationRow, type MessageRow, toConversation, toJson, toMessage } from './sqlite-rows';
@@ -16,7 +16,7 @@ import { toUtcIso } from './timestamps';
 export function createSqliteConversations(
   db: Database.Database,
   sql: Sql,
-): ConversationMethods & MessageMethods {
+): Omit<ConversationMethods, 'assignConversation' | 'countOwnedConversations'> & MessageMethods {
   const appendMessage = db.transaction((input: NewMessage) => appendMessageNow(sql, input));
   // IMMEDIATE takes the write lock before the check, so no other process can move the conversation
   // (a claim on another node sharing the file) between the check and the insert.
@@ -98,22 +98,7 @@ export function createSqliteConversations(
     },
 
     async transitionConversation(id, from, patch, assigneeId, botContextFromSeq) {
-      if (from.length === 0) return null;
-      const params: SqlParams = { id };
-      const sets = patchAssignments(patch, params);
-      let where = `id = @id AND state IN (${listParams('from', from, params)})`;
-      if (assigneeId !== undefined) {
-        where += ' AND assignee_id = @expectedAssignee';
-        params.expectedAssignee = assigneeId;
-      }
-      if (botContextFromSeq !== undefined) {
-        where += ' AND bot_context_from_seq = @expectedBoundary';
-        params.expectedBoundary = botContextFromSeq;
-      }
-      const row = sql<ConversationRow>(
-        `UPDATE conversations SET ${sets.join(', ')} WHERE ${where} RETURNING *`,
-      ).get(params);
-      return row === undefined ? null : toConversation(row);
+      return transitionNow(sql, id, from, patch, assigneeId, botContextFromSeq);
     },
 
     async setConversationContact(id, email, updatedAt) {
@@ -236,6 +221,33 @@ export function createSqliteConversations(
   };
 }
 
+/** One conditional UPDATE: the precondition and the change cannot be separated. */
+export function transitionNow(
+  sql: Sql,
+  id: string,
+  from: readonly ConversationState[],
+  patch: ConversationPatch,
+  assigneeId?: string,
+  botContextFromSeq?: number,
+): Conversation | null {
+  if (from.length === 0) return null;
+  const params: SqlParams = { id };
+  const sets = patchAssignments(patch, params);
+  let where = `id = @id AND state IN (${listParams('from', from, params)})`;
+  if (assigneeId !== undefined) {
+    where += ' AND assignee_id = @expectedAssignee';
+    params.expectedAssignee = assigneeId;
+  }
+  if (botContextFromSeq !== undefined) {
+    where += ' AND bot_context_from_seq = @expectedBoundary';
+    params.expectedBoundary = botContextFromSeq;
+  }
+  const row = sql<ConversationRow>(
+    `UPDATE conversations SET ${sets.join(', ')} WHERE ${where} RETURNING *`,
+  ).get(params);
+  return row === undefined ? null : toConversation(row);
+}
+
 /** The body of `appendMessage`; runs inside an IMMEDIATE transaction. */
 function appendMessageNow(sql: Sql, input: NewMessage): { message: Message; created: boolean } {
   if (input.clientId !== null) {
@@ -328,6 +340,14 @@ function patchAssignments(patch: ConversationPatch, params: SqlParams): string[]
   if (patch.botContextFromSeq !== undefined) {
     sets.push('bot_context_from_seq = @botContextFromSeq');
     params.botContextFromSeq = patch.botContextFromSeq;
+  }
+  if (patch.outcome !== undefined) {
+    sets.push('close_outcome = @outcome');
+    params.outcome = patch.outcome;
+  }
+  if (patch.tags !== undefined) {
+    sets.push('tags = @tags');
+    params.tags = JSON.stringify(patch.tags);
   }
   return sets;
 }

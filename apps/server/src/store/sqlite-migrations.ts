@@ -240,6 +240,21 @@ export const migrations: readonly string[] = [
     updated_by TEXT
   ) STRICT;
   `,
+  // 13: how a conversation ended, and its tags (given when it is closed).
+  `
+  ALTER TABLE conversations ADD COLUMN close_outcome TEXT;
+  ALTER TABLE conversations ADD COLUMN tags TEXT NOT NULL DEFAULT '[]';
+  `,
+  // 14: a conversation's timeline: escalations, claims, transfers, hand-backs, drafts, corrections, the close.
+  `
+  CREATE TABLE conversation_events (
+    id TEXT PRIMARY KEY,
+    conversation_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    event TEXT NOT NULL
+  );
+  CREATE INDEX conversation_events_by_conversation ON conversation_events (conversation_id, at, id);
+  `,
 ];
 
 /**

@@ -1,3 +1,4 @@
+import type { CloseOutcome } from '@hitl/shared/close-outcomes';
 import type {
   Agent,
   AgentRole,
@@ -38,6 +39,8 @@ export interface ConversationRow {
   last_sentiment: number | null;
   last_confidence: number | null;
   contact_email: string | null;
+  close_outcome: CloseOutcome | null;
+  tags: string;
   created_at: string;
   updated_at: string;
 }
@@ -151,6 +154,8 @@ export function toConversation(row: ConversationRow): Conversation {
     lastSentiment: row.last_sentiment,
     lastConfidence: row.last_confidence,
     contactEmail: row.contact_email,
+    outcome: row.close_outcome,
+    tags: fromJson<string[]>(row.tags),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -1,5 +1,6 @@
 import { createSqliteAccounts } from './sqlite-accounts';
 import { createSqliteArticles } from './sqlite-articles';
+import { createSqliteAssignments } from './sqlite-assignments';
 import { createSqliteCannedResponses } from './sqlite-canned-responses';
 import { createSqliteConversations } from './sqlite-conversations';
 import { createSqliteCorrections } from './sqlite-corrections';
@@ -9,6 +10,7 @@ import { createSqliteReviewItems } from './sqlite-review-items';
 import { createSqliteSearch } from './sqlite-search';
 import { createSqliteSettings } from './sqlite-settings';
 import { createSqliteSiteKeys } from './sqlite-site-keys';
+import { createSqliteTimeline } from './sqlite-timeline';
 import type { Store } from './store';
 
 /**
@@ -26,12 +28,14 @@ export async function createSqliteStore(options: { file: string }): Promise<Stor
   return {
     kind: 'sqlite',
     ...createSqliteConversations(db, sql),
+    ...createSqliteAssignments(db, sql),
     ...createSqliteSearch(sql),
     ...createSqliteCorrections(db, sql, streamFrom, openStreams),
     ...createSqliteAccounts(sql, db),
     ...createSqliteSettings(sql),
     ...createSqliteSiteKeys(sql),
     ...createSqliteOperations(sql),
+    ...createSqliteTimeline(sql),
     ...createSqliteReviewItems(sql),
 
     ...createSqliteArticles(sql),

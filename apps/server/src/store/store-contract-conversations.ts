@@ -26,6 +26,8 @@ export function describeConversationContract(current: CurrentStore): void {
         lastSentiment: null,
         lastConfidence: null,
         contactEmail: null,
+        outcome: null,
+        tags: [],
         createdAt: at(5),
         updatedAt: at(5),
       };

@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from './store';
 import { describeAccountContract } from './store-contract-accounts';
 import { describeArticleContract } from './store-contract-articles';
+import { describeAssignmentContract } from './store-contract-assignments';
 import { describeCannedResponseContract } from './store-contract-canned-responses';
+import { describeClosingContract } from './store-contract-closing';
 import { describeConversationContract } from './store-contract-conversations';
 import { describeCorrectionContract } from './store-contract-corrections';
 import { describeDraftContract } from './store-contract-drafts';
@@ -14,6 +16,7 @@ import { describeReviewItemContract } from './store-contract-review-items';
 import { describeSearchContract } from './store-contract-search';
 import { describeSettingContract } from './store-contract-settings';
 import { describeSiteKeyContract } from './store-contract-site-keys';
+import { describeTimelineContract } from './store-contract-timeline';
 
 /** Gives each contract test the store built for it. */
 export type CurrentStore = () => Store;
@@ -59,6 +62,9 @@ export function describeStoreContract(
     });
 
     describeConversationContract(current);
+    describeClosingContract(current);
+    describeAssignmentContract(current);
+    describeTimelineContract(current);
     describeMessageContract(current);
     describeDraftContract(current);
     describeEmailReplyContract(current);

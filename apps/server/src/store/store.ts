@@ -1,5 +1,7 @@
 import type { CannedResponse } from '@hitl/shared/canned-responses';
+import type { CloseOutcome } from '@hitl/shared/close-outcomes';
 import type { ConversationHit } from '@hitl/shared/conversation-search';
+import type { TimelineEvent } from '@hitl/shared/conversation-timeline';
 import type { ArticleStatus, KnowledgeArticle } from '@hitl/shared/knowledge';
 import type {
   Agent,
@@ -69,8 +71,31 @@ export interface Store {
     botContextFromSeq?: number,
   ): Promise<Conversation | null>;
 
+  /**
+   * `transitionConversation` for a change that gives the conversation to `patch.assignee` (a claim, a
+   * transfer, an automatic assignment), also refused — `'at_capacity'`, nothing changed — when that agent
+   * already owns `maxOpen` conversations (state `agent`; null: no limit). The limit holds against every
+   * other assignment on any node: of concurrent ones that would exceed it, only those that fit win.
+   * A transition that takes a conversation away from an agent (hand-back, close, unassign, transfer)
+   * frees its place.
+   */
+  assignConversation(
+    id: string,
+    from: readonly ConversationState[],
+    patch: ConversationPatch & { assignee: Author },
+    guard: AssignmentGuard,
+  ): Promise<Conversation | null | 'at_capacity'>;
+  /** How many conversations (state `agent`) each agent owns now; agents owning none are absent. */
+  countOwnedConversations(): Promise<Record<string, number>>;
+
   /** Stores the e-mail a customer left for a reply; null for an unknown conversation. */
   setConversationContact(id: string, email: string, updatedAt: string): Promise<Conversation | null>;
+
+  // conversation history
+  /** Stores one event of a conversation's timeline. Idempotent by id: a replayed step adds nothing. */
+  appendConversationEvent(event: TimelineEvent): Promise<void>;
+  /** A conversation's events, oldest first (`at`, then id), at most `limit`. */
+  listConversationEvents(conversationId: string, limit: number): Promise<TimelineEvent[]>;
 
   // settings (e.g. the escalation policy edited in the console), JSON values by key
   getSetting(key: string): Promise<{ value: unknown; updatedAt: string } | null>;
@@ -284,8 +309,17 @@ export type ConversationMethods = Pick<
   | 'findOpenConversation'
   | 'listConversations'
   | 'transitionConversation'
+  | 'assignConversation'
+  | 'countOwnedConversations'
   | 'setConversationContact'
 >;
+
+export interface AssignmentGuard {
+  /** When given, the conversation must still be assigned to this agent (a transfer from its owner). */
+  assigneeId?: string;
+  /** The most conversations the new assignee may own, this one included; null: no limit. */
+  maxOpen: number | null;
+}
 export type MessageMethods = Pick<
   Store,
   | 'appendMessage'
@@ -334,6 +368,7 @@ export type SiteKeyMethods = Pick<
   'listSiteKeys' | 'getSiteKey' | 'createSiteKey' | 'updateSiteKey' | 'deleteSiteKey'
 >;
 export type SiteKeyPatch = Partial<Pick<SiteKey, 'name' | 'origins' | 'greeting'>> & { updatedAt: string };
+export type TimelineMethods = Pick<Store, 'appendConversationEvent' | 'listConversationEvents'>;
 export type OperationMethods = Pick<Store, 'beginOperation' | 'finishOperation' | 'listOperations'>;
 
 /**
@@ -436,6 +471,8 @@ export interface ConversationPatch {
   reasons?: Reason[];
   escalatedAt?: string | null;
   botContextFromSeq?: number;
+  outcome?: CloseOutcome | null;
+  tags?: string[];
   updatedAt: string;
 }
 

@@ -6,7 +6,13 @@ import { type AppendInput, appendAndNotify } from '../append-and-notify';
 import { nowIso, type ServiceContext } from '../service-context';
 
 /** The use cases of several writes that record what is left to do (see `PendingOperation`). */
-export type OperationKind = 'claim' | 'hand_back' | 'close' | 'review_draft' | 'record_correction';
+export type OperationKind =
+  | 'claim'
+  | 'transfer'
+  | 'hand_back'
+  | 'close'
+  | 'review_draft'
+  | 'record_correction';
 
 /**
  * Records the use case before its first write. The first write decides (a conditional store operation:

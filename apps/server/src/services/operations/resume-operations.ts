@@ -4,6 +4,7 @@ import { type CorrectionPayload, finishCorrection } from '../record-correction';
 import { finishRelease, type ReleasePayload } from '../release-conversation';
 import { type DraftReviewPayload, finishDraftReview } from '../review-draft';
 import type { ServiceContext } from '../service-context';
+import { finishTransfer, type TransferPayload } from '../transfer-conversation';
 import type { OperationKind } from './pending-operations';
 
 const BATCH = 200;
@@ -48,6 +49,13 @@ async function resumeOne(ctx: ServiceContext, operation: PendingOperation): Prom
       const conversation = await ctx.store.getConversation(payload.conversationId);
       if (conversation?.state !== 'agent' || conversation.assignee?.id !== payload.agent.id) return false;
       await finishClaim(ctx, payload);
+      return true;
+    }
+    case 'transfer': {
+      const payload = operation.payload as unknown as TransferPayload;
+      const conversation = await ctx.store.getConversation(payload.conversationId);
+      if (conversation?.state !== 'agent' || conversation.assignee?.id !== payload.to.id) return false;
+      await finishTransfer(ctx, payload);
       return true;
     }
     case 'hand_back': {

@@ -2,6 +2,7 @@ import type { Agent } from '@hitl/shared/models';
 import { conversationTransitions } from '../../domain/conversation';
 import { appendNotice } from '../append-and-notify';
 import { nowIso, type ServiceContext } from '../service-context';
+import { eventIdFor, recordEvent } from '../timeline/record-event';
 
 const PAGE = 200;
 
@@ -25,7 +26,20 @@ export async function returnConversationsOf(ctx: ServiceContext, agent: Agent): 
           agent.id,
         );
         if (!queued) return false;
-        const { conversation: updated } = await appendNotice(ctx, conversation.id, 'agent_left', agent.name);
+        const { conversation: updated, message } = await appendNotice(
+          ctx,
+          conversation.id,
+          'agent_left',
+          agent.name,
+        );
+        await recordEvent(ctx, {
+          id: eventIdFor(message.id),
+          conversationId: conversation.id,
+          kind: 'unassigned',
+          actor: null,
+          at: message.createdAt,
+          from: { id: agent.id, name: agent.name },
+        });
         ctx.notifier.conversationChanged(updated, 'escalated');
         return true;
       });

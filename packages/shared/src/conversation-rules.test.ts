@@ -1,6 +1,6 @@
-import type { ConversationState } from '@hitl/shared/models';
 import { describe, expect, it } from 'vitest';
-import { botMaySpeak, type ConversationEvent, nextState } from './conversation';
+import { botMaySpeak, type ConversationEvent, nextState } from './conversation-rules';
+import type { ConversationState } from './models';
 
 describe('conversation state machine', () => {
   const table: [ConversationState, ConversationEvent, ConversationState | null][] = [
@@ -15,11 +15,17 @@ describe('conversation state machine', () => {
     ['agent', 'escalate', null],
     ['agent', 'claim', null],
     ['agent', 'hand_back', 'bot'],
+    ['agent', 'transfer', 'agent'],
+    ['agent', 'unassign', 'queued'],
     ['agent', 'close', 'closed'],
     ['closed', 'escalate', null],
     ['closed', 'claim', null],
     ['closed', 'hand_back', null],
     ['closed', 'close', null],
+    ['closed', 'transfer', null],
+    ['bot', 'transfer', null],
+    ['queued', 'transfer', null],
+    ['queued', 'unassign', null],
   ];
   it.each(table)('%s --%s--> %s', (from, event, to) => {
     const result = nextState(from, event);
