@@ -10,6 +10,7 @@ import type {
   SessionDoc,
   SettingDoc,
 } from './mongo-documents';
+import { visitorProfileSchema } from './mongo-visitors';
 
 export type MongoModels = ReturnType<typeof bindModels>;
 
@@ -61,6 +62,8 @@ const conversationSchema = new Schema<ConversationDoc>(
 conversationSchema.index({ state: 1, updatedAt: -1 });
 conversationSchema.index({ siteKey: 1, visitorId: 1, state: 1, updatedAt: -1 });
 conversationSchema.index({ updatedAt: -1 });
+// A visitor's earlier conversations, newest first, paged by (updatedAt, _id).
+conversationSchema.index({ siteKey: 1, visitorId: 1, updatedAt: -1, _id: -1 });
 
 const messageSchema = new Schema<MessageDoc>(
   {
@@ -184,6 +187,7 @@ export async function createMongoModels(connection: Connection): Promise<MongoMo
     models.audit.createIndexes(),
     models.articles.createIndexes(),
     models.operations.createIndexes(),
+    models.visitorProfiles.createIndexes(),
     // No secondary indexes, so nothing above would create this one.
     models.settings.createCollection(),
   ]);
@@ -201,5 +205,6 @@ function bindModels(connection: Connection) {
     settings: connection.model('Setting', settingSchema, 'settings'),
     articles: connection.model('Article', articleSchema, 'articles'),
     operations: connection.model('PendingOperation', operationSchema, 'pending_operations'),
+    visitorProfiles: connection.model('VisitorProfile', visitorProfileSchema, 'visitor_profiles'),
   };
 }

@@ -9,6 +9,7 @@ import { createMongoOperations } from './mongo-operations';
 import { createMongoReviewItems } from './mongo-review-items';
 import { createMongoSearch } from './mongo-search';
 import { createMongoSettings } from './mongo-settings';
+import { createMongoVisitors } from './mongo-visitors';
 import { createKeyedQueue } from './mongo-write-queue';
 import type { Store } from './store';
 
@@ -55,6 +56,7 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
     ...createMongoSettings(models),
     ...createMongoOperations(models),
     ...reviewItems,
+    ...createMongoVisitors(models, serialize),
 
     ...createMongoArticles(models, serialize),
 

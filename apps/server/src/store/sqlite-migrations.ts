@@ -210,6 +210,18 @@ export const migrations: readonly string[] = [
   INSERT INTO messages_fts (text, message_id)
     SELECT text, id FROM messages WHERE visibility = 'public' AND role <> 'system' ORDER BY rowid;
   `,
+  `
+  CREATE TABLE visitor_profiles (
+    site_key TEXT NOT NULL,
+    visitor_id TEXT NOT NULL,
+    identity TEXT,
+    page TEXT,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (site_key, visitor_id)
+  ) STRICT;
+  -- A visitor's earlier conversations, newest first, paged by (updated_at, id).
+  CREATE INDEX conversations_by_visitor_recent ON conversations (site_key, visitor_id, updated_at, id);
+  `,
 ];
 
 /**

@@ -7,6 +7,7 @@ import { createSqliteOperations } from './sqlite-operations';
 import { createSqliteReviewItems } from './sqlite-review-items';
 import { createSqliteSearch } from './sqlite-search';
 import { createSqliteSettings } from './sqlite-settings';
+import { createSqliteVisitors } from './sqlite-visitors';
 import type { Store } from './store';
 
 /**
@@ -30,6 +31,7 @@ export async function createSqliteStore(options: { file: string }): Promise<Stor
     ...createSqliteSettings(sql),
     ...createSqliteOperations(sql),
     ...createSqliteReviewItems(sql),
+    ...createSqliteVisitors(sql),
 
     ...createSqliteArticles(sql),
 

@@ -12,6 +12,7 @@ import { describeOperationContract } from './store-contract-operations';
 import { describeReviewItemContract } from './store-contract-review-items';
 import { describeSearchContract } from './store-contract-search';
 import { describeSettingContract } from './store-contract-settings';
+import { describeVisitorContract } from './store-contract-visitors';
 
 /** Gives each contract test the store built for it. */
 export type CurrentStore = () => Store;
@@ -69,5 +70,6 @@ export function describeStoreContract(
 
     describeArticleContract(current);
     describeOperationContract(current);
+    describeVisitorContract(current);
   });
 }
