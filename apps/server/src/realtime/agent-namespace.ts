@@ -22,6 +22,7 @@ import { reviewDraft } from '../services/review-draft';
 import { sendAgentMessage } from '../services/send-agent-message';
 import type { ServiceContext } from '../services/service-context';
 import { ackHandler } from './ack-handler';
+import { attachAgentContextHandlers } from './agent-context-handlers';
 import type { AgentNamespace, AgentSocket } from './namespaces';
 import { rooms } from './rooms';
 
@@ -151,6 +152,7 @@ export function attachAgentNamespace(
       'review:mark',
       ackHandler(reviewMarkSchema, log, (input) => markReviewItem(ctx, agent, input)),
     );
+    attachAgentContextHandlers(socket, ctx);
   });
 }
 
