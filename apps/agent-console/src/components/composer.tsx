@@ -5,9 +5,11 @@ type Props = {
   enabled: boolean;
   disabledReason: string;
   onSend: (text: string) => Promise<void>;
+  /** Told of every change of the text, and when the reply is sent or the composer left. */
+  typing?: { typed(text: string): void; stop(): void };
 };
 
-export function Composer({ enabled, disabledReason, onSend }: Props) {
+export function Composer({ enabled, disabledReason, onSend, typing }: Props) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const canSend = enabled && text.trim().length > 0;
@@ -18,6 +20,7 @@ export function Composer({ enabled, disabledReason, onSend }: Props) {
     // Clear at once so the agent can keep typing; the draft comes back if the send fails.
     setText('');
     setError(null);
+    typing?.stop();
     try {
       await onSend(draft);
     } catch (failure) {
@@ -53,7 +56,11 @@ export function Composer({ enabled, disabledReason, onSend }: Props) {
             enabled ? 'Reply to the customer — Enter to send, Shift+Enter for a new line' : disabledReason
           }
           value={text}
-          onChange={(event) => setText(event.target.value)}
+          onChange={(event) => {
+            setText(event.target.value);
+            typing?.typed(event.target.value);
+          }}
+          onBlur={() => typing?.stop()}
           onKeyDown={onKeyDown}
         />
         <button data-testid="reply-send" type="submit" className="btn btn-primary" disabled={!canSend}>

@@ -6,12 +6,15 @@ import { approveDraft, reviseDraft } from '../api/drafts';
 import { sendEmailReply } from '../api/email-replies';
 import { useConversationWatch } from '../hooks/use-conversation-watch';
 import { useFeatures } from '../hooks/use-features';
+import { useAgentTypingSender, useCustomerTyping } from '../hooks/use-typing';
 import { createClientId } from '../lib/client-id';
 import { isAssignedTo } from '../lib/conversation-rules';
 import { Composer } from './composer';
 import { ConversationHeader } from './conversation-header';
+import { CustomerContext } from './customer-context';
 import { DetailsPanel } from './details-panel';
 import type { DraftHandlers } from './draft-review';
+import { EarlierConversations } from './earlier-conversations';
 import { EmailComposer } from './email-composer';
 import { type ReplyMode, ReplyModes } from './reply-modes';
 import { Transcript } from './transcript';
@@ -39,6 +42,10 @@ export function ConversationPane({
   const { features } = useFeatures();
   const [mode, setMode] = useState<ReplyMode>('chat');
   const contactEmail = conversation?.contactEmail ?? null;
+  const customerTyping = useCustomerTyping(socket, conversationId);
+  // Only the chat reply tells the customer someone is typing (not an e-mail reply).
+  const chatMode = !(contactEmail && mode === 'email');
+  const typingSender = useAgentTypingSender(socket, conversationId, mine && chatMode);
 
   const send = useCallback(
     async (text: string) => {
@@ -111,6 +118,11 @@ export function ConversationPane({
           draftHandlers={draftHandlers}
           onRetryEmail={retryEmail}
         />
+        {customerTyping && (
+          <p className="typing-line" data-testid="customer-typing" aria-live="polite">
+            Customer is typing…
+          </p>
+        )}
         {contactEmail && <ReplyModes mode={mode} onMode={setMode} />}
         {contactEmail && mode === 'email' ? (
           <EmailComposer
@@ -119,10 +131,18 @@ export function ConversationPane({
             onSend={sendEmail}
           />
         ) : (
-          <Composer enabled={mine} disabledReason={composerHint(conversation, mine)} onSend={send} />
+          <Composer
+            enabled={mine}
+            disabledReason={composerHint(conversation, mine)}
+            onSend={send}
+            typing={typingSender}
+          />
         )}
       </main>
-      <DetailsPanel conversation={conversation} />
+      <DetailsPanel conversation={conversation}>
+        {conversation && <CustomerContext socket={socket} conversation={conversation} />}
+        <EarlierConversations socket={socket} conversationId={conversationId} />
+      </DetailsPanel>
     </>
   );
 }

@@ -1,9 +1,17 @@
 import type { Conversation } from '@hitl/shared/models';
+import type { ReactNode } from 'react';
 import { formatDateTime, formatReason } from '../lib/format';
 import { describeReason, reasonKey } from './reason-chip';
 import { StatePill } from './state-pill';
 
-export function DetailsPanel({ conversation }: { conversation: Conversation | null }) {
+/** `children`: further sections (the customer's context), shown under the conversation's details. */
+export function DetailsPanel({
+  conversation,
+  children,
+}: {
+  conversation: Conversation | null;
+  children?: ReactNode;
+}) {
   if (!conversation) return <aside className="details" />;
   const {
     state,
@@ -53,6 +61,7 @@ export function DetailsPanel({ conversation }: { conversation: Conversation | nu
           <dd>{lastSeq}</dd>
         </dl>
       </section>
+      {children}
       <section>
         <h3>Escalation reasons</h3>
         {reasons.length === 0 ? (
