@@ -3,8 +3,8 @@ import type { Store } from '../../apps/server/src/store/store';
 /**
  * A cheap summary of everything a request could change: conversations (state, assignee, contact, `lastSeq`,
  * so every appended message), corrections and review items with their status, articles with their version,
- * audit events, agents and the active policy. Equal fingerprints before and after a request mean the request
- * wrote nothing (sessions aside, which a login creates on purpose).
+ * audit events, agents, the active policy and the profiles of the conversations' visitors. Equal fingerprints
+ * before and after a request mean the request wrote nothing (sessions aside, which a login creates on purpose).
  */
 export async function fingerprintStore(store: Store): Promise<string> {
   const conversations = await store.listConversations({ limit: 10_000 });
@@ -13,6 +13,13 @@ export async function fingerprintStore(store: Store): Promise<string> {
   const articles = await store.listArticles();
   const audit = await store.listAudit(10_000);
   const policy = await store.getSetting('policy');
+  const profiles = await Promise.all(
+    [...new Set(conversations.map((c) => JSON.stringify([c.siteKey, c.visitorId])))].map(async (key) => {
+      const [siteKey, visitorId] = JSON.parse(key) as [string, string];
+      const profile = await store.getVisitorProfile(siteKey, visitorId);
+      return [key, profile?.updatedAt ?? null];
+    }),
+  );
   return JSON.stringify({
     conversations: conversations
       .map((c) => [c.id, c.state, c.assignee?.id ?? null, c.contactEmail ?? null, c.lastSeq])
@@ -24,5 +31,6 @@ export async function fingerprintStore(store: Store): Promise<string> {
     audit: audit.length,
     agents: await store.countAgents(),
     policy: policy?.updatedAt ?? null,
+    visitorProfiles: profiles.sort(),
   });
 }
