@@ -192,8 +192,16 @@ describe.each(storeKinds)('on the %s store', (kind: StoreKind) => {
       const fromFirst = await agent.emitWithAck('visitor:conversations', { conversationId: first, limit: 1 });
       expect(fromFirst.ok && fromFirst.data.conversations.map((c) => c.id)).toEqual([second]);
 
+      // The same e-mail claimed by another visitor joins nothing: an identity is a claim, not a key.
+      await visitor.socket.emitWithAck('visitor:identify', { email: 'dana@example.com' });
+      await other.socket.emitWithAck('visitor:identify', { email: 'dana@example.com' });
       const none = await agent.emitWithAck('visitor:conversations', { conversationId: othersConversation });
       expect(none.ok && none.data.conversations).toEqual([]);
+      const sync = await other.socket.emitWithAck('conversation:sync', {
+        conversationId: first,
+        afterSeq: 0,
+      });
+      expect(sync.ok && sync.data.conversation?.id).toBe(othersConversation);
 
       const unknown = await agent.emitWithAck('visitor:conversations', { conversationId: 'conv_missing' });
       expect(unknown.ok ? 'ok' : unknown.error.code).toBe('not_found');
