@@ -62,6 +62,19 @@ const widgetEvents = (): [string, Record<string, unknown>][] => [
   ['conversation:sync', { conversationId: ids.conversation, afterSeq: 0 }],
   ['message:send', { clientId: crypto.randomUUID(), conversationId: ids.conversation, text: 'hello again' }],
   ['contact:leave', { conversationId: ids.conversation, email: 'someone@example.com' }],
+  ['visitor:identify', { name: 'Dana Scully', email: 'dana@example.com', externalId: 'cust-42' }],
+  [
+    'visitor:page',
+    {
+      url: 'https://shop.example/candles',
+      title: 'Candles',
+      referrer: '',
+      language: 'en-GB',
+      timeZone: 'Europe/London',
+      utcOffsetMinutes: 60,
+    },
+  ],
+  ['typing:update', { conversationId: ids.conversation, typing: true }],
   ['conversation:claim', { conversationId: ids.conversation }],
 ];
 
@@ -102,6 +115,9 @@ const agentEvents = (): [string, Record<string, unknown>][] => [
   ['draft:reject', { messageId: ids.botMessage, text: 'Better answer' }],
   ['review:mark', { itemId: 'rvw_missing', verdict: 'corrected', correctedText: 'x', reasons: ['tone'] }],
   ['message:created', { conversationId: ids.conversation }],
+  ['visitor:profile', { conversationId: ids.conversation }],
+  ['visitor:conversations', { conversationId: ids.conversation, limit: 5 }],
+  ['typing:update', { conversationId: ids.conversation, typing: true }],
 ];
 
 type Ack = { ok: boolean; data?: unknown; error?: { code: string; message: string } };

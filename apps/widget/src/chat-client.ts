@@ -10,6 +10,7 @@ import { classifyRefusal } from './send-refusal';
 import { SiteStore } from './storage';
 import { type StreamPreview, StreamPreviews } from './stream-previews';
 import { Transcript } from './transcript';
+import { VisitorPresence } from './visitor-presence';
 
 /** Everything the view needs to draw the chat. */
 export interface ChatSnapshot {
@@ -23,6 +24,8 @@ export interface ChatSnapshot {
   /** Bot replies of the current conversation still being written. */
   streaming: readonly StreamPreview[];
   typing: boolean;
+  /** The agent typing a reply in the followed conversation, or null. */
+  agentTyping: string | null;
   unread: number;
 }
 
@@ -50,11 +53,17 @@ export class ChatClient {
   private typing = false;
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private panelOpen = false;
+  readonly presence: VisitorPresence;
 
   constructor(baseUrl: string, siteKey: string) {
     this.store = new SiteStore(siteKey);
     this.outbox = new Outbox(siteKey);
     this.current = new CurrentConversation(this.store);
+    this.presence = new VisitorPresence(
+      () => this.current.id,
+      (id) => this.current.accepts(id),
+      () => this.changed(),
+    );
     this.connection = new Connection({
       baseUrl,
       siteKey,
@@ -62,7 +71,10 @@ export class ChatClient {
       handlers: {
         bind: (socket) => this.bind(socket),
         session: (session) => this.applySession(session),
-        connected: (socket) => void this.resume(socket),
+        connected: (socket) => {
+          this.presence.connected();
+          void this.resume(socket);
+        },
         state: (state) => {
           if (state !== 'online') this.ready = false;
           this.connectionState = state;
@@ -79,6 +91,7 @@ export class ChatClient {
   stop(): void {
     this.connection.stop();
     this.previews.clear();
+    this.presence.stop();
     clearTimeout(this.typingTimer);
   }
 
@@ -107,6 +120,7 @@ export class ChatClient {
       streaming,
       // The growing reply shows that the bot is writing.
       typing: this.typing && streaming.length === 0,
+      agentTyping: this.presence.agentTyping,
       unread,
     };
   }
@@ -150,6 +164,7 @@ export class ChatClient {
     socket.on('bot:typing', ({ conversationId, typing }) => {
       if (this.current.accepts(conversationId)) this.setTyping(typing);
     });
+    this.presence.bind(socket);
     this.previews.listen(socket, (c, id) => this.current.accepts(c) && !this.transcript.has(id));
   }
 
@@ -261,6 +276,7 @@ export class ChatClient {
       if (!this.transcript.add(message)) continue;
       added = true;
       if (message.role === 'bot' || message.role === 'agent') this.setTyping(false);
+      if (message.role === 'agent') this.presence.clearAgentTyping();
     }
     if (!added) return;
     this.store.update({ lastSeq: this.transcript.lastSeq(this.store.get().conversationId) });
@@ -271,6 +287,7 @@ export class ChatClient {
   private applyConversation(conversation: PublicConversation): boolean {
     if (!this.current.update(conversation)) return false;
     if (conversation.state !== 'bot') this.setTyping(false);
+    if (conversation.state !== 'agent') this.presence.clearAgentTyping();
     return true;
   }
 

@@ -1,3 +1,5 @@
+import type { VisitorIdentityInput } from '@hitl/shared/visitor-context';
+import { cleanIdentity } from './page-context';
 import { HitlWidgetElement, type WidgetConfig } from './widget-element';
 
 export interface InitOptions {
@@ -16,6 +18,11 @@ export interface HitlWidgetApi {
   open(): void;
   close(): void;
   toggle(): void;
+  /**
+   * Who the site says the visitor is (any of name, email, externalId). Shown to agents as given by the site,
+   * not verified; it grants nothing. Call it on every page load, before or after init.
+   */
+  identify(identity: VisitorIdentityInput): void;
 }
 
 declare global {
@@ -30,6 +37,8 @@ const ownScript = findOwnScript();
 let widget: HitlWidgetElement | null = null;
 /** open/close called before init: applied once the widget exists. */
 let requestedOpen: boolean | null = null;
+/** identify called before init: given to the widget once it exists. */
+let requestedIdentity: VisitorIdentityInput | null = null;
 
 function init(options: InitOptions): void {
   if (widget) return; // one widget per page
@@ -44,6 +53,7 @@ function init(options: InitOptions): void {
   if (!customElements.get(TAG)) customElements.define(TAG, HitlWidgetElement);
   const element = document.createElement(TAG) as HitlWidgetElement;
   element.configure(config);
+  if (requestedIdentity) element.identify(requestedIdentity);
   widget = element;
   whenBodyReady(() => document.body.append(element));
 }
@@ -51,6 +61,13 @@ function init(options: InitOptions): void {
 function command(action: 'open' | 'close' | 'toggle'): void {
   if (widget) widget[action]();
   else requestedOpen = action === 'open' ? true : action === 'close' ? false : !requestedOpen;
+}
+
+function identify(input: VisitorIdentityInput): void {
+  const identity = cleanIdentity(input);
+  if (!identity) return;
+  if (widget) widget.identify(identity);
+  else requestedIdentity = identity;
 }
 
 function findOwnScript(): HTMLScriptElement | null {
@@ -78,6 +95,7 @@ if (!window.HitlWidget) {
     open: () => command('open'),
     close: () => command('close'),
     toggle: () => command('toggle'),
+    identify,
   };
   autoInit();
 }

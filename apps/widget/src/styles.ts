@@ -66,6 +66,7 @@ svg{width:24px;height:24px;display:block}
 .dots i:nth-child(2){animation-delay:.15s}
 .dots i:nth-child(3){animation-delay:.3s}
 
+.agent-typing{margin:0;padding:6px 16px 0;font-size:12.5px;color:#667085;font-style:italic;background:#fff}
 .actions{display:flex;gap:8px;padding:10px 14px 0;background:#fff;border-top:1px solid #eef0f3}
 .chip{display:inline-flex;align-items:center;gap:6px;padding:6px 12px 6px 10px;border-radius:999px;border:1px solid color-mix(in srgb,var(--accent) 40%,#fff);color:var(--accent);font-size:13px;font-weight:550;background:#fff}
 .chip svg{width:16px;height:16px}

@@ -68,6 +68,12 @@ export function buildWidgetDom(onDismiss: (clientId: string) => void, leaveConta
     'Talk to a person',
   );
   const actions = h('div', { class: 'actions' }, talkToPerson);
+  const agentTyping = h('p', {
+    class: 'agent-typing',
+    'data-testid': 'agent-typing',
+    'aria-live': 'polite',
+    hidden: true,
+  });
   const input = h('textarea', {
     'data-testid': 'input',
     rows: 1,
@@ -103,6 +109,7 @@ export function buildWidgetDom(onDismiss: (clientId: string) => void, leaveConta
     header,
     connection,
     list.element,
+    agentTyping,
     actions,
     composer,
     counter,
@@ -120,6 +127,7 @@ export function buildWidgetDom(onDismiss: (clientId: string) => void, leaveConta
     closeButton,
     connection,
     list,
+    agentTyping,
     actions,
     talkToPerson,
     composer,

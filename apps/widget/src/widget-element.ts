@@ -1,3 +1,4 @@
+import type { VisitorIdentityInput } from '@hitl/shared/visitor-context';
 import { ChatClient } from './chat-client';
 import type { ConnectionState } from './connection';
 import { h, setAttr, setText } from './render';
@@ -31,10 +32,17 @@ export class HitlWidgetElement extends HTMLElement {
   private isOpen = false;
   private renderQueued = false;
   private scrollOnRender = false;
+  private identity: VisitorIdentityInput | null = null;
 
   configure(config: WidgetConfig): void {
     this.config = config;
     this.isOpen = config.open;
+  }
+
+  /** Who the host page says the visitor is; kept until the chat client exists. */
+  identify(identity: VisitorIdentityInput): void {
+    this.identity = identity;
+    this.client?.presence.identify(identity);
   }
 
   connectedCallback(): void {
@@ -50,6 +58,7 @@ export class HitlWidgetElement extends HTMLElement {
     if (this.config.accent) ui.root.style.setProperty('--accent', this.config.accent);
     this.client = client;
     this.ui = ui;
+    if (this.identity) client.presence.identify(this.identity);
     this.wire(ui, client);
     this.unsubscribe = client.subscribe(() => this.scheduleRender());
     this.updateComposer();
@@ -101,6 +110,7 @@ export class HitlWidgetElement extends HTMLElement {
       const text = ui.input.value;
       if (!text.trim() || text.length > MAX_LENGTH) return;
       client.send(text);
+      client.presence.stopTyping();
       ui.input.value = '';
       this.updateComposer();
       this.scrollOnRender = true;
@@ -115,7 +125,11 @@ export class HitlWidgetElement extends HTMLElement {
       event.preventDefault();
       submit();
     });
-    ui.input.addEventListener('input', () => this.updateComposer());
+    ui.input.addEventListener('input', () => {
+      this.updateComposer();
+      client.presence.typed(ui.input.value);
+    });
+    ui.input.addEventListener('blur', () => client.presence.stopTyping());
     ui.talkToPerson.addEventListener('click', () => {
       client.send(TALK_TO_PERSON);
       this.scrollOnRender = true;
@@ -163,6 +177,8 @@ export class HitlWidgetElement extends HTMLElement {
     setText(ui.connection, CONNECTION_TEXT[snapshot.connection]);
     const state = snapshot.conversation?.state;
     ui.actions.hidden = state === 'queued' || state === 'agent';
+    ui.agentTyping.hidden = !snapshot.agentTyping;
+    setText(ui.agentTyping, snapshot.agentTyping ? `${snapshot.agentTyping} is typing…` : '');
     ui.list.render(snapshot, this.scrollOnRender);
     this.scrollOnRender = false;
   }

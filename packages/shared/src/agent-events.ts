@@ -15,6 +15,7 @@ import {
 } from './models';
 import type { ReviewItem, ReviewMarkInput, ReviewMarkResult } from './review-items';
 import type { ConversationTransferInput, PresenceSetInput } from './team-presence';
+import type { TypingUpdate, VisitorConversationsInput, VisitorProfile } from './visitor-context';
 
 /** Where a page of the conversation list ends: the last conversation's `updatedAt` and id. */
 export const conversationCursorSchema = z.strictObject({ updatedAt: z.iso.datetime(), id: idSchema });
@@ -134,6 +135,15 @@ export interface AgentClientToServerEvents {
    * correction as a follow-up while the conversation is not closed). Written once: a second mark is refused.
    */
   'review:mark': (input: ReviewMarkInput, ack: AckCallback<ReviewMarkResult>) => void;
+  /** What the site and the browser said about the conversation's visitor (null: nothing yet). */
+  'visitor:profile': (input: ConversationRef, ack: AckCallback<{ profile: VisitorProfile | null }>) => void;
+  /** The visitor's other conversations, most recently updated first; `next` is the following page. */
+  'visitor:conversations': (
+    input: VisitorConversationsInput,
+    ack: AckCallback<{ conversations: Conversation[]; next: ConversationCursor | null }>,
+  ) => void;
+  /** The agent is typing a reply (throttled) or stopped; relayed to that visitor only. */
+  'typing:update': (input: TypingUpdate, ack: AckCallback<null>) => void;
 }
 
 export interface AgentServerToClientEvents {
@@ -155,6 +165,10 @@ export interface AgentServerToClientEvents {
   'review:created': (item: ReviewItem) => void;
   /** A review-later item was marked right or corrected (sent to every agent). */
   'review:updated': (item: ReviewItem) => void;
+  /** A watched conversation's visitor identified themselves or moved to another page. */
+  'visitor:profile-updated': (profile: VisitorProfile) => void;
+  /** The customer of a watched conversation is typing (expires without a refresh) or stopped. */
+  'customer:typing': (event: TypingUpdate) => void;
 }
 
 export interface AgentSocketData {

@@ -10,6 +10,7 @@ import type {
 import type { Ack } from './errors';
 import type { Conversation, Correction, Message } from './models';
 import type { ReviewItem, ReviewMarkResult } from './review-items';
+import type { AgentTyping, TypingUpdate, VisitorProfile } from './visitor-context';
 import type {
   PublicConversation,
   WidgetClientToServerEvents,
@@ -82,5 +83,20 @@ describe('agent event map', () => {
     type AnswerAck = Parameters<Parameters<AgentClientToServerEvents['answer:mark']>[1]>[0];
     expectTypeOf<AnswerAck>().toEqualTypeOf<Ack<{ message: Message; correction: Correction | null }>>();
     expectTypeOf<WidgetClientToServerEvents>().not.toHaveProperty('answer:mark');
+  });
+});
+
+describe('customer context and typing events', () => {
+  it('gives a visitor the agent typing, never the profile or another customer typing', () => {
+    expectTypeOf<Parameters<WidgetServerToClientEvents['agent:typing']>[0]>().toEqualTypeOf<AgentTyping>();
+    expectTypeOf<WidgetServerToClientEvents>().not.toHaveProperty('customer:typing');
+    expectTypeOf<WidgetServerToClientEvents>().not.toHaveProperty('visitor:profile-updated');
+    expectTypeOf<WidgetClientToServerEvents>().not.toHaveProperty('visitor:profile');
+  });
+
+  it('acks the profile request with the profile or null', () => {
+    type ProfileAck = Parameters<Parameters<AgentClientToServerEvents['visitor:profile']>[1]>[0];
+    expectTypeOf<ProfileAck>().toEqualTypeOf<Ack<{ profile: VisitorProfile | null }>>();
+    expectTypeOf<Parameters<AgentServerToClientEvents['customer:typing']>[0]>().toEqualTypeOf<TypingUpdate>();
   });
 });

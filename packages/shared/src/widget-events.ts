@@ -9,6 +9,7 @@ import {
   messageTextSchema,
   seqSchema,
 } from './models';
+import type { AgentTyping, TypingUpdate, VisitorIdentityInput, VisitorPageInput } from './visitor-context';
 
 /** What a visitor may know about their conversation (no escalation internals). */
 export const publicConversationSchema = z.object({
@@ -68,6 +69,12 @@ export interface WidgetClientToServerEvents {
   'message:send': (input: WidgetSendInput, ack: AckCallback<WidgetSendResult>) => void;
   /** Leave an e-mail for a reply when nobody is online. */
   'contact:leave': (input: ContactLeaveInput, ack: AckCallback<{ conversation: PublicConversation }>) => void;
+  /** `HitlWidget.identify(…)`: who the site says the visitor is (a claim, shown as one). */
+  'visitor:identify': (input: VisitorIdentityInput, ack: AckCallback<null>) => void;
+  /** The page the visitor is on: at every connect and after every navigation. */
+  'visitor:page': (input: VisitorPageInput, ack: AckCallback<null>) => void;
+  /** The customer is typing (throttled) or stopped; relayed to the agents watching the conversation. */
+  'typing:update': (input: TypingUpdate, ack: AckCallback<null>) => void;
 }
 
 export interface WidgetServerToClientEvents {
@@ -78,6 +85,8 @@ export interface WidgetServerToClientEvents {
   'bot:stream': (event: BotStreamDelta) => void;
   /** The streamed reply is complete: kept → its message follows (or came) with id `streamId`; else drop the preview. */
   'bot:stream-end': (event: BotStreamEnd) => void;
+  /** The agent who owns the conversation is typing a reply (expires without a refresh). */
+  'agent:typing': (event: AgentTyping) => void;
 }
 
 export interface BotStreamDelta {

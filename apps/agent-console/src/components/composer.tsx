@@ -21,6 +21,8 @@ type Props = {
   cannedValues?: CannedValues;
   /** The bot's held-back answer to the customer's last question, if any. */
   suggestion?: Message | null;
+  /** Told of every change of the reply's text, and when the reply is sent or the composer left. */
+  typing?: { typed(text: string): void; stop(): void };
 };
 
 export function Composer({
@@ -32,6 +34,7 @@ export function Composer({
   canned = [],
   cannedValues = {},
   suggestion = null,
+  typing,
 }: Props) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -50,6 +53,7 @@ export function Composer({
     // Clear at once so the agent can keep typing; the draft comes back if the send fails.
     setText('');
     setError(null);
+    typing?.stop();
     try {
       await deliver(draft);
     } catch (failure) {
@@ -112,10 +116,13 @@ export function Composer({
           onChange={(event) => {
             setText(event.target.value);
             completion.track(event.target.value, event.target.selectionStart);
+            // Only a reply tells the customer someone is typing, never a note.
+            if (!noting) typing?.typed(event.target.value);
           }}
           onSelect={(event) =>
             completion.track(event.currentTarget.value, event.currentTarget.selectionStart)
           }
+          onBlur={() => typing?.stop()}
           onKeyDown={onKeyDown}
         />
         <button data-testid="reply-send" type="submit" className="btn btn-primary" disabled={!canSend}>

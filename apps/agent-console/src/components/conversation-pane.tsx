@@ -8,14 +8,17 @@ import { useAnswerMarking } from '../hooks/use-answer-marking';
 import { useCannedResponses } from '../hooks/use-canned-responses';
 import { useConversationWatch } from '../hooks/use-conversation-watch';
 import { useFeatures } from '../hooks/use-features';
+import { useAgentTypingSender, useCustomerTyping } from '../hooks/use-typing';
 import { createClientId } from '../lib/client-id';
 import { isAssignedTo } from '../lib/conversation-rules';
 import { suggestedReply } from '../lib/suggested-reply';
 import { AnswerToggle } from './answer-toggle';
 import { Composer } from './composer';
 import { ConversationHeader } from './conversation-header';
+import { CustomerContext } from './customer-context';
 import { DetailsPanel } from './details-panel';
 import type { DraftHandlers } from './draft-review';
+import { EarlierConversations } from './earlier-conversations';
 import { EmailComposer } from './email-composer';
 import { type ReplyMode, ReplyModes } from './reply-modes';
 import { Transcript } from './transcript';
@@ -47,6 +50,10 @@ export function ConversationPane({
   const suggestion = useMemo(() => suggestedReply(watch.messages), [watch.messages]);
   const answers = useAnswerMarking(socket, watch.messages, addMessage);
   const { afterSend } = answers;
+  const customerTyping = useCustomerTyping(socket, conversationId);
+  // Only the chat reply tells the customer someone is typing (not an e-mail reply).
+  const chatMode = !(contactEmail && mode === 'email');
+  const typingSender = useAgentTypingSender(socket, conversationId, mine && chatMode);
 
   const send = useCallback(
     async (text: string) => {
@@ -136,6 +143,11 @@ export function ConversationPane({
           onRetryEmail={retryEmail}
           answerMarking={{ agentId: agent.id, onMark: answers.markAnswer }}
         />
+        {customerTyping && (
+          <p className="typing-line" data-testid="customer-typing" aria-live="polite">
+            Customer is typing…
+          </p>
+        )}
         {contactEmail && <ReplyModes mode={mode} onMode={setMode} />}
         {contactEmail && mode === 'email' ? (
           <EmailComposer
@@ -156,11 +168,15 @@ export function ConversationPane({
               // The conversation carries no customer name yet: {name} stays for the agent to fill.
               cannedValues={{ email: contactEmail, agent: agent.name, site: canned.siteName }}
               suggestion={suggestion}
+              typing={typingSender}
             />
           </>
         )}
       </main>
-      <DetailsPanel conversation={conversation} />
+      <DetailsPanel conversation={conversation}>
+        {conversation && <CustomerContext socket={socket} conversation={conversation} />}
+        <EarlierConversations socket={socket} conversationId={conversationId} />
+      </DetailsPanel>
     </>
   );
 }

@@ -1,11 +1,19 @@
 import { closeOutcomeLabels } from '@hitl/shared/close-outcomes';
 import type { Conversation } from '@hitl/shared/models';
+import type { ReactNode } from 'react';
 import { formatDateTime, formatReason } from '../lib/format';
 import { describeReason, reasonKey } from './reason-chip';
 import { StatePill } from './state-pill';
 import { TimelineSection } from './timeline-section';
 
-export function DetailsPanel({ conversation }: { conversation: Conversation | null }) {
+/** `children`: further sections (the customer's context), shown under the conversation's details. */
+export function DetailsPanel({
+  conversation,
+  children,
+}: {
+  conversation: Conversation | null;
+  children?: ReactNode;
+}) {
   if (!conversation) return <aside className="details" />;
   const {
     state,
@@ -75,6 +83,7 @@ export function DetailsPanel({ conversation }: { conversation: Conversation | nu
           )}
         </dl>
       </section>
+      {children}
       <section>
         <h3>Escalation reasons</h3>
         {reasons.length === 0 ? (

@@ -97,6 +97,9 @@ export function countingNotifier(inner: Notifier, registry: Registry): Notifier 
       streams.inc({ kept: String(kept) });
       inner.botStreamEnd(conversation, streamId, kept);
     },
+    visitorProfileChanged: (conversation, profile) => inner.visitorProfileChanged(conversation, profile),
+    customerTyping: (conversation, typing) => inner.customerTyping(conversation, typing),
+    agentTyping: (conversation, agent, typing) => inner.agentTyping(conversation, agent, typing),
     agentsOnline: () => inner.agentsOnline(),
     agentPresence: () => inner.agentPresence(),
   };

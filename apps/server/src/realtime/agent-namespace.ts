@@ -30,6 +30,7 @@ import { sendAgentMessage } from '../services/send-agent-message';
 import type { ServiceContext } from '../services/service-context';
 import { transferConversation } from '../services/transfer-conversation';
 import { ackHandler } from './ack-handler';
+import { attachAgentContextHandlers } from './agent-context-handlers';
 import type { AgentNamespace, AgentSocket } from './namespaces';
 import { createOfflineWatch } from './offline-watch';
 import { rooms } from './rooms';
@@ -201,6 +202,7 @@ export function attachAgentNamespace(
       'review:mark',
       ackHandler(reviewMarkSchema, log, (input) => markReviewItem(ctx, agent, input)),
     );
+    attachAgentContextHandlers(socket, ctx);
   });
   return { stop: () => offlineWatch.stop() };
 }

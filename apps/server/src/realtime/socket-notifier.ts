@@ -1,5 +1,6 @@
-import type { Conversation, Correction, Message } from '@hitl/shared/models';
+import type { Author, Conversation, Correction, Message } from '@hitl/shared/models';
 import type { ReviewItem } from '@hitl/shared/review-items';
+import type { VisitorProfile } from '@hitl/shared/visitor-context';
 import type { Notifier } from '../services/notifier';
 import { toPublicConversation, toPublicMessage } from '../services/visitor';
 import type { AgentNamespace, WidgetNamespace } from './namespaces';
@@ -78,6 +79,19 @@ export function createSocketNotifier(
       widget
         .to(rooms.visitor(conversation.siteKey, conversation.visitorId))
         .emit('bot:stream-end', { conversationId: conversation.id, streamId, kept });
+    },
+    visitorProfileChanged(conversation: Conversation, profile: VisitorProfile) {
+      agent.to(rooms.watch(conversation.id)).emit('visitor:profile-updated', profile);
+    },
+    customerTyping(conversation: Conversation, typing: boolean) {
+      agent
+        .to(rooms.watch(conversation.id))
+        .emit('customer:typing', { conversationId: conversation.id, typing });
+    },
+    agentTyping(conversation: Conversation, author: Author, typing: boolean) {
+      widget
+        .to(rooms.visitor(conversation.siteKey, conversation.visitorId))
+        .emit('agent:typing', { conversationId: conversation.id, agent: author, typing });
     },
     async agentsOnline() {
       const sockets = await agent.in(rooms.agents).fetchSockets();

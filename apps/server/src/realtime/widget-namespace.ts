@@ -16,6 +16,7 @@ import { toPublicConversation } from '../services/visitor';
 import { ackHandler } from './ack-handler';
 import type { WidgetNamespace } from './namespaces';
 import { rooms } from './rooms';
+import { attachVisitorContextHandlers } from './visitor-context-handlers';
 
 export interface WidgetNamespaceOptions {
   secret: string;
@@ -83,5 +84,6 @@ export function attachWidgetNamespace(
         return { message, conversation: toPublicConversation(conversation) };
       }),
     );
+    attachVisitorContextHandlers(socket, ctx, visitor);
   });
 }

@@ -1,5 +1,6 @@
-import type { Conversation, Correction, Message } from '@hitl/shared/models';
+import type { Author, Conversation, Correction, Message } from '@hitl/shared/models';
 import type { ReviewItem } from '@hitl/shared/review-items';
+import type { VisitorProfile } from '@hitl/shared/visitor-context';
 
 /** How services tell connected clients what happened. Implemented by the realtime transport. */
 export interface Notifier {
@@ -27,6 +28,12 @@ export interface Notifier {
   botStream(conversation: Conversation, streamId: string, delta: string): void;
   /** The streamed reply is over: kept → stored under `streamId`; else the customer's preview is dropped. */
   botStreamEnd(conversation: Conversation, streamId: string, kept: boolean): void;
+  /** The visitor of `conversation` identified themselves or changed page: to the agents watching it. */
+  visitorProfileChanged(conversation: Conversation, profile: VisitorProfile): void;
+  /** The customer is typing or stopped: to the agents watching the conversation only. */
+  customerTyping(conversation: Conversation, typing: boolean): void;
+  /** The owning agent is typing or stopped: to that visitor's sockets only. */
+  agentTyping(conversation: Conversation, agent: Author, typing: boolean): void;
   /** Agents currently connected (across every server node). */
   agentsOnline(): Promise<number>;
   /**

@@ -12,6 +12,7 @@ import type {
   SessionDoc,
   SettingDoc,
 } from './mongo-documents';
+import { visitorProfileSchema } from './mongo-visitors';
 
 export type MongoModels = ReturnType<typeof bindModels>;
 
@@ -69,6 +70,8 @@ conversationSchema.index({ state: 1, updatedAt: -1 });
 conversationSchema.index({ awaitingBotSeq: 1 });
 conversationSchema.index({ siteKey: 1, visitorId: 1, state: 1, updatedAt: -1 });
 conversationSchema.index({ updatedAt: -1 });
+// A visitor's earlier conversations, newest first, paged by (updatedAt, _id).
+conversationSchema.index({ siteKey: 1, visitorId: 1, updatedAt: -1, _id: -1 });
 
 const messageSchema = new Schema<MessageDoc>(
   {
@@ -203,6 +206,7 @@ export async function createMongoModels(connection: Connection): Promise<MongoMo
     models.articles.createIndexes(),
     models.operations.createIndexes(),
     models.conversationEvents.createIndexes(),
+    models.visitorProfiles.createIndexes(),
     // No secondary indexes, so nothing above would create this one.
     models.settings.createCollection(),
     models.agentLoads.createCollection(),
@@ -223,5 +227,6 @@ function bindModels(connection: Connection) {
     operations: connection.model('PendingOperation', operationSchema, 'pending_operations'),
     agentLoads: connection.model('AgentLoad', agentLoadSchema, 'agent_loads'),
     conversationEvents: connection.model('ConversationEvent', conversationEventSchema, 'conversation_events'),
+    visitorProfiles: connection.model('VisitorProfile', visitorProfileSchema, 'visitor_profiles'),
   };
 }

@@ -12,6 +12,7 @@ import { createMongoSearch } from './mongo-search';
 import { createMongoSettings } from './mongo-settings';
 import { createMongoSiteKeys } from './mongo-site-keys';
 import { createMongoTimeline } from './mongo-timeline';
+import { createMongoVisitors } from './mongo-visitors';
 import { createKeyedQueue } from './mongo-write-queue';
 import type { Store } from './store';
 
@@ -64,6 +65,7 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
     ...createMongoOperations(models),
     ...createMongoTimeline(models),
     ...reviewItems,
+    ...createMongoVisitors(models, serialize),
 
     ...createMongoArticles(models, serialize),
     ...canned,

@@ -255,6 +255,19 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX conversation_events_by_conversation ON conversation_events (conversation_id, at, id);
   `,
+  // 15: what the site says about each visitor (identity, current page).
+  `
+  CREATE TABLE visitor_profiles (
+    site_key TEXT NOT NULL,
+    visitor_id TEXT NOT NULL,
+    identity TEXT,
+    page TEXT,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (site_key, visitor_id)
+  ) STRICT;
+  -- A visitor's earlier conversations, newest first, paged by (updated_at, id).
+  CREATE INDEX conversations_by_visitor_recent ON conversations (site_key, visitor_id, updated_at, id);
+  `,
 ];
 
 /**

@@ -11,6 +11,7 @@ import { createSqliteSearch } from './sqlite-search';
 import { createSqliteSettings } from './sqlite-settings';
 import { createSqliteSiteKeys } from './sqlite-site-keys';
 import { createSqliteTimeline } from './sqlite-timeline';
+import { createSqliteVisitors } from './sqlite-visitors';
 import type { Store } from './store';
 
 /**
@@ -37,6 +38,7 @@ export async function createSqliteStore(options: { file: string }): Promise<Stor
     ...createSqliteOperations(sql),
     ...createSqliteTimeline(sql),
     ...createSqliteReviewItems(sql),
+    ...createSqliteVisitors(sql),
 
     ...createSqliteArticles(sql),
     ...createSqliteCannedResponses(sql),

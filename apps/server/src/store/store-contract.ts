@@ -17,6 +17,7 @@ import { describeSearchContract } from './store-contract-search';
 import { describeSettingContract } from './store-contract-settings';
 import { describeSiteKeyContract } from './store-contract-site-keys';
 import { describeTimelineContract } from './store-contract-timeline';
+import { describeVisitorContract } from './store-contract-visitors';
 
 /** Gives each contract test the store built for it. */
 export type CurrentStore = () => Store;
@@ -79,5 +80,6 @@ export function describeStoreContract(
     describeArticleContract(current);
     describeCannedResponseContract(current);
     describeOperationContract(current);
+    describeVisitorContract(current);
   });
 }

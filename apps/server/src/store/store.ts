@@ -28,6 +28,7 @@ import type {
 import type { CorrectionFilter } from '@hitl/shared/rest';
 import type { ReviewItem, ReviewItemStatus } from '@hitl/shared/review-items';
 import type { SiteKey } from '@hitl/shared/site-keys';
+import type { VisitorIdentity, VisitorPage, VisitorProfile } from '@hitl/shared/visitor-context';
 
 /**
  * The persistence port. Adapters: `sqlite` (embedded default) and `mongo` (mongoose).
@@ -287,6 +288,24 @@ export interface Store {
   /** Oldest first. */
   listOperations(limit: number): Promise<PendingOperation[]>;
 
+  // visitors: what the site and the browser said about them (claims, not verified)
+  /** Null when the visitor never identified nor sent a page. */
+  getVisitorProfile(siteKey: string, visitorId: string): Promise<VisitorProfile | null>;
+  /**
+   * Creates the profile or replaces the parts `patch` carries (`identity`, `page`), keeping the others;
+   * `updatedAt` always moves. One atomic write: concurrent updates of different parts both stay.
+   */
+  updateVisitorProfile(
+    siteKey: string,
+    visitorId: string,
+    patch: VisitorProfilePatch,
+  ): Promise<VisitorProfile>;
+  /**
+   * A page of the visitor's conversations but `excludeId`, most recently updated first (then id, descending),
+   * from an index on (site, visitor, updatedAt); pages follow with `before`.
+   */
+  listVisitorConversations(query: VisitorConversationQuery): Promise<Conversation[]>;
+
   // audit trail
   appendAudit(event: NewAuditEvent): Promise<AuditEvent>;
   /** Newest first. */
@@ -362,6 +381,24 @@ export type AccountMethods = Pick<
   | 'listAudit'
 >;
 export type SearchMethods = Pick<Store, 'searchConversations'>;
+export type VisitorMethods = Pick<
+  Store,
+  'getVisitorProfile' | 'updateVisitorProfile' | 'listVisitorConversations'
+>;
+
+export interface VisitorProfilePatch {
+  identity?: VisitorIdentity;
+  page?: VisitorPage;
+  updatedAt: string;
+}
+
+export interface VisitorConversationQuery {
+  siteKey: string;
+  visitorId: string;
+  excludeId?: string;
+  limit: number;
+  before?: { updatedAt: string; id: string };
+}
 export type SettingMethods = Pick<Store, 'getSetting' | 'putSetting'>;
 export type SiteKeyMethods = Pick<
   Store,
