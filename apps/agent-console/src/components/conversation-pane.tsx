@@ -9,6 +9,7 @@ import { useCannedResponses } from '../hooks/use-canned-responses';
 import { useConversationWatch } from '../hooks/use-conversation-watch';
 import { useFeatures } from '../hooks/use-features';
 import { useAgentTypingSender, useCustomerTyping } from '../hooks/use-typing';
+import { useVisitorProfile } from '../hooks/use-visitor-profile';
 import { createClientId } from '../lib/client-id';
 import { isAssignedTo } from '../lib/conversation-rules';
 import { suggestedReply } from '../lib/suggested-reply';
@@ -51,6 +52,7 @@ export function ConversationPane({
   const answers = useAnswerMarking(socket, watch.messages, addMessage);
   const { afterSend } = answers;
   const customerTyping = useCustomerTyping(socket, conversationId);
+  const profile = useVisitorProfile(socket, conversation);
   // Only the chat reply tells the customer someone is typing (not an e-mail reply).
   const chatMode = !(contactEmail && mode === 'email');
   const typingSender = useAgentTypingSender(socket, conversationId, mine && chatMode);
@@ -165,8 +167,13 @@ export function ConversationPane({
               notesEnabled={conversation !== null}
               onNote={note}
               canned={canned.cannedResponses}
-              // The conversation carries no customer name yet: {name} stays for the agent to fill.
-              cannedValues={{ email: contactEmail, agent: agent.name, site: canned.siteName }}
+              // What the site told about the customer (identify), when it did: {name} stays to fill otherwise.
+              cannedValues={{
+                name: profile?.identity?.name ?? null,
+                email: contactEmail ?? profile?.identity?.email ?? null,
+                agent: agent.name,
+                site: canned.siteName,
+              }}
               suggestion={suggestion}
               typing={typingSender}
             />
