@@ -84,6 +84,7 @@ describe('mongo store', () => {
         { key: { state: 1, updatedAt: -1 }, unique: false },
         { key: { updatedAt: -1 }, unique: false },
         { key: { awaitingBotSeq: 1 }, unique: false },
+        { key: { siteKey: 1, visitorId: 1, updatedAt: -1, _id: -1 }, unique: false },
       ]),
     );
     expect(await indexes('messages')).toEqual(

@@ -31,7 +31,14 @@ export function DetailsPanel({
   } = conversation;
 
   return (
-    <aside className="details" data-testid="conversation-details">
+    // Focusable: the pane scrolls (customer, timeline), and keyboard users must be able to scroll it too.
+    <aside
+      className="details"
+      data-testid="conversation-details"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region needs keyboard access (WCAG 2.1.1)
+      tabIndex={0}
+      aria-label="Conversation details"
+    >
       <section>
         <h3>Details</h3>
         <dl className="details-list">
