@@ -110,6 +110,20 @@ describe('assignment in the console, in a real browser', () => {
     await shot(bo, 'assignment-transferred-1024');
   });
 
+  it('at 1024 px the details pane, which has no column there, opens over the conversation', async () => {
+    const customer = await customerSays('I want to talk to a human please');
+    await open(bo, customer.conversationId);
+    const details = bo.getByTestId('conversation-details');
+    await bo.getByTestId('details-toggle').waitFor();
+    expect(await details.isVisible()).toBe(false);
+    await bo.getByTestId('details-toggle').click();
+    await details.waitFor({ state: 'visible' });
+    await expect.poll(() => details.getByTestId('timeline').innerText()).toMatch(/escalat/i);
+    await shot(bo, 'details-over-conversation-1024');
+    await bo.getByTestId('details-toggle').click();
+    await details.waitFor({ state: 'hidden' });
+  });
+
   it('two agents race to claim one conversation: one gets it, the other is told who did', async () => {
     const customer = await customerSays('I want to talk to a human please');
     await open(ana, customer.conversationId);

@@ -46,6 +46,7 @@ export function ConversationPane({
   const mine = conversation !== null && isAssignedTo(conversation, agent);
   const { features } = useFeatures();
   const [mode, setMode] = useState<ReplyMode>('chat');
+  const [detailsOpen, setDetailsOpen] = useState(false);
   const contactEmail = conversation?.contactEmail ?? null;
   const canned = useCannedResponses().data;
   const suggestion = useMemo(() => suggestedReply(watch.messages), [watch.messages]);
@@ -119,6 +120,19 @@ export function ConversationPane({
   return (
     <>
       <main className="conversation">
+        {conversation && (
+          // Only on narrow screens (CSS), where the details pane has no column and opens over the conversation.
+          <button
+            type="button"
+            className="btn btn-ghost details-toggle"
+            data-testid="details-toggle"
+            aria-expanded={detailsOpen}
+            aria-controls="conversation-details"
+            onClick={() => setDetailsOpen((open) => !open)}
+          >
+            {detailsOpen ? 'Hide details' : 'Details'}
+          </button>
+        )}
         {conversation ? (
           <ConversationHeader
             socket={socket}
@@ -180,7 +194,7 @@ export function ConversationPane({
           </>
         )}
       </main>
-      <DetailsPanel conversation={conversation}>
+      <DetailsPanel conversation={conversation} open={detailsOpen}>
         {conversation && <CustomerContext socket={socket} conversation={conversation} />}
         <EarlierConversations socket={socket} conversationId={conversationId} />
       </DetailsPanel>

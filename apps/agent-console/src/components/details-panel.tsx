@@ -6,12 +6,17 @@ import { describeReason, reasonKey } from './reason-chip';
 import { StatePill } from './state-pill';
 import { TimelineSection } from './timeline-section';
 
-/** `children`: further sections (the customer's context), shown under the conversation's details. */
+/**
+ * `children`: further sections (the customer's context), shown under the conversation's details. `open`:
+ * shown over the conversation on narrow screens, where the pane has no column of its own.
+ */
 export function DetailsPanel({
   conversation,
+  open = false,
   children,
 }: {
   conversation: Conversation | null;
+  open?: boolean;
   children?: ReactNode;
 }) {
   if (!conversation) return <aside className="details" />;
@@ -33,7 +38,8 @@ export function DetailsPanel({
   return (
     // Focusable: the pane scrolls (customer, timeline), and keyboard users must be able to scroll it too.
     <aside
-      className="details"
+      id="conversation-details"
+      className={open ? 'details details-open' : 'details'}
       data-testid="conversation-details"
       // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region needs keyboard access (WCAG 2.1.1)
       tabIndex={0}
