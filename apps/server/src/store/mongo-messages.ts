@@ -1,3 +1,4 @@
+import type { Message } from '@hitl/shared/models';
 import mongoose, { type QueryFilter } from 'mongoose';
 import { isDuplicateKeyError } from './mongo-connection';
 import type { ConversationDoc, MessageDoc } from './mongo-documents';
@@ -16,6 +17,29 @@ const MAX_SEQ_ATTEMPTS = 100;
 /** Messages, numbered per conversation. */
 export function createMongoMessages(models: MongoModels, serialize: KeyedQueue): MessageMethods {
   const { messages, conversations } = models;
+
+  /**
+   * A compare-and-set on one message: `set` applies only while `condition` holds. Queued with its
+   * conversation's other writes, because FerretDB v1 would otherwise let two concurrent updates both match.
+   */
+  const updateIf = async (
+    messageId: string,
+    condition: QueryFilter<MessageDoc>,
+    set: Record<string, unknown>,
+  ): Promise<Message | null> => {
+    if (!isKey(messageId)) return null;
+    const located = await messages
+      .findById(messageId)
+      .select({ conversationId: 1 })
+      .lean<Pick<MessageDoc, 'conversationId'>>();
+    if (located === null) return null;
+    const doc = await serialize(located.conversationId, () =>
+      messages
+        .findOneAndUpdate({ _id: messageId, ...condition }, { $set: set }, { returnDocument: 'after' })
+        .lean<MessageDoc>(),
+    );
+    return doc === null ? null : toMessage(doc);
+  };
 
   return {
     appendMessage(input) {
@@ -106,71 +130,29 @@ export function createMongoMessages(models: MongoModels, serialize: KeyedQueue):
     },
 
     async reopenDraft(messageId, publishedMessageId) {
-      if (!isKey(messageId) || !isKey(publishedMessageId)) return null;
-      const located = await messages
-        .findById(messageId)
-        .select({ conversationId: 1 })
-        .lean<Pick<MessageDoc, 'conversationId'>>();
-      if (located === null) return null;
-      // Queued with the conversation's other writes, like `reviewDraft`.
-      const doc = await serialize(located.conversationId, () =>
-        messages
-          .findOneAndUpdate(
-            { _id: messageId, 'draft.publishedMessageId': publishedMessageId },
-            {
-              $set: {
-                'draft.status': 'pending',
-                'draft.reviewer': null,
-                'draft.reviewedAt': null,
-                'draft.publishedMessageId': null,
-              },
-            },
-            { returnDocument: 'after' },
-          )
-          .lean<MessageDoc>(),
+      if (!isKey(publishedMessageId)) return null;
+      return updateIf(
+        messageId,
+        { 'draft.publishedMessageId': publishedMessageId },
+        {
+          'draft.status': 'pending',
+          'draft.reviewer': null,
+          'draft.reviewedAt': null,
+          'draft.publishedMessageId': null,
+        },
       );
-      return doc === null ? null : toMessage(doc);
     },
 
     async reviewDraft(messageId, draft) {
-      if (!isKey(messageId)) return null;
-      const located = await messages
-        .findById(messageId)
-        .select({ conversationId: 1 })
-        .lean<Pick<MessageDoc, 'conversationId'>>();
-      if (located === null) return null;
-      // Conditional on the draft still being pending; queued with the conversation's other writes
-      // because FerretDB v1 would otherwise let two concurrent reviews both match.
-      const doc = await serialize(located.conversationId, () =>
-        messages
-          .findOneAndUpdate(
-            { _id: messageId, 'draft.status': 'pending' },
-            { $set: { draft } },
-            { returnDocument: 'after' },
-          )
-          .lean<MessageDoc>(),
-      );
-      return doc === null ? null : toMessage(doc);
+      return updateIf(messageId, { 'draft.status': 'pending' }, { draft });
     },
 
     async updateEmailDelivery(messageId, from, delivery) {
-      if (!isKey(messageId)) return null;
-      const located = await messages
-        .findById(messageId)
-        .select({ conversationId: 1 })
-        .lean<Pick<MessageDoc, 'conversationId'>>();
-      if (located === null) return null;
-      // Queued with the conversation's other writes, as for drafts (FerretDB v1 is not atomic here).
-      const doc = await serialize(located.conversationId, () =>
-        messages
-          .findOneAndUpdate(
-            { _id: messageId, 'email.status': mongoose.trusted({ $in: [...from] }) },
-            { $set: { email: delivery } },
-            { returnDocument: 'after' },
-          )
-          .lean<MessageDoc>(),
+      return updateIf(
+        messageId,
+        { 'email.status': mongoose.trusted({ $in: [...from] }) },
+        { email: delivery },
       );
-      return doc === null ? null : toMessage(doc);
     },
   };
 }
