@@ -1,5 +1,5 @@
-import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agentHandshake, disconnected } from '../support/clients';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /** A clock the test moves: the server's sessions end when it says so. */
@@ -11,29 +11,6 @@ beforeAll(async () => {
   server = await startTestServer({ SESSION_TTL_HOURS: '12' }, { clock });
 });
 afterAll(() => server.close());
-
-/** Why a new socket with this token is refused (the handshake's error). */
-function refusedWith(token: string): Promise<string> {
-  const socket = io(`${server.url}/agent`, {
-    auth: { token },
-    transports: ['websocket'],
-    forceNew: true,
-    reconnection: false,
-  });
-  return new Promise((resolve) => {
-    socket.once('connect', () => {
-      socket.disconnect();
-      resolve('connected');
-    });
-    socket.once('connect_error', (error) => {
-      socket.disconnect();
-      resolve(error.message);
-    });
-  });
-}
-
-const disconnected = (socket: { once(event: 'disconnect', fn: (reason: string) => void): unknown }) =>
-  new Promise<string>((resolve) => socket.once('disconnect', resolve));
 
 describe('an agent socket lives no longer than its session', () => {
   it('logout disconnects the sockets opened with that session, and only those', async () => {
@@ -51,7 +28,7 @@ describe('an agent socket lives no longer than its session', () => {
     expect(await Promise.all(ends)).toEqual(['io server disconnect', 'io server disconnect']);
     // The colleague's session goes on: their next request is answered.
     expect(await colleague.emitWithAck('conversation:list', {})).toMatchObject({ ok: true });
-    expect(await refusedWith(token)).toBe('unauthorized');
+    expect(await agentHandshake(server.url, token)).toBe('unauthorized');
   });
 
   it('after the session expires, the next event is refused and the socket disconnected', async () => {
@@ -66,7 +43,7 @@ describe('an agent socket lives no longer than its session', () => {
         error: { code: 'unauthorized' },
       });
       expect(await end).toBe('io server disconnect');
-      expect(await refusedWith(token)).toBe('unauthorized');
+      expect(await agentHandshake(server.url, token)).toBe('unauthorized');
     } finally {
       offsetMs = 0;
     }

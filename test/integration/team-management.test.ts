@@ -1,8 +1,7 @@
 import type { Agent, Conversation, Message } from '@hitl/shared/models';
 import { agentInviteResponseSchema, agentListResponseSchema } from '@hitl/shared/rest';
-import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAgentOver } from '../support/clients';
+import { agentHandshake, disconnected, loginAgentOver } from '../support/clients';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { waitForEvent } from '../support/wait-for';
 
@@ -21,29 +20,6 @@ const api = (token: string, method: string, path: string, body?: unknown) =>
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
-
-const disconnected = (socket: { once(event: 'disconnect', fn: (reason: string) => void): unknown }) =>
-  new Promise<string>((resolve) => socket.once('disconnect', resolve));
-
-/** Why a new socket with this token is refused (the handshake's error), or 'connected'. */
-function handshake(token: string): Promise<string> {
-  const socket = io(`${server.url}/agent`, {
-    auth: { token },
-    transports: ['websocket'],
-    forceNew: true,
-    reconnection: false,
-  });
-  return new Promise((resolve) => {
-    socket.once('connect', () => {
-      socket.disconnect();
-      resolve('connected');
-    });
-    socket.once('connect_error', (error) => {
-      socket.disconnect();
-      resolve(error.message);
-    });
-  });
-}
 
 async function invite(role: Agent['role'], name: string): Promise<{ agent: Agent; password: string }> {
   const res = await api(admin.token, 'POST', '/api/admin/agents', {
@@ -94,7 +70,7 @@ describe('an admin manages the team', () => {
     expect(((await res.json()) as { agent: Agent }).agent).toMatchObject({ active: false });
     expect(await Promise.all(ends)).toEqual(['io server disconnect', 'io server disconnect']);
     expect((await api(token, 'GET', '/api/conversations?limit=1')).status).toBe(401);
-    expect(await handshake(token)).toBe('unauthorized');
+    expect(await agentHandshake(server.url, token)).toBe('unauthorized');
     const login = await fetch(`${server.url}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

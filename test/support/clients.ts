@@ -62,3 +62,28 @@ export function connected(socket: Socket): Promise<void> {
     socket.once('connect_error', (err) => reject(err));
   });
 }
+
+/** How a new /agent socket with this token fares: 'connected', or the handshake's error ('unauthorized'…). */
+export function agentHandshake(url: string, token: string): Promise<string> {
+  const socket = io(`${url}/agent`, {
+    auth: { token },
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+  });
+  return new Promise((resolve) => {
+    socket.once('connect', () => {
+      socket.disconnect();
+      resolve('connected');
+    });
+    socket.once('connect_error', (error) => {
+      socket.disconnect();
+      resolve(error.message);
+    });
+  });
+}
+
+/** Resolves with the reason once the socket is disconnected. */
+export function disconnected(socket: { once(event: 'disconnect', fn: (reason: string) => void): unknown }) {
+  return new Promise<string>((resolve) => socket.once('disconnect', resolve));
+}
