@@ -61,6 +61,7 @@ const conversationSchema = new Schema<ConversationDoc>(
     answeredBy: nullableText,
     outcome: nullableText,
     tags: { type: [String], default: undefined },
+    satisfaction: json,
     createdAt: text,
     updatedAt: text,
   },

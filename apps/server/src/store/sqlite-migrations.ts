@@ -268,6 +268,12 @@ export const migrations: readonly string[] = [
   -- A visitor's earlier conversations, newest first, paged by (updated_at, id).
   CREATE INDEX conversations_by_visitor_recent ON conversations (site_key, visitor_id, updated_at, id);
   `,
+  // 16: the customer's satisfaction rating of a closed conversation.
+  `
+  ALTER TABLE conversations ADD COLUMN satisfaction_rating INTEGER;
+  ALTER TABLE conversations ADD COLUMN satisfaction_comment TEXT;
+  ALTER TABLE conversations ADD COLUMN satisfaction_at TEXT;
+  `,
 ];
 
 /**

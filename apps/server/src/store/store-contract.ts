@@ -13,6 +13,7 @@ import { describeGuardedAppendContract } from './store-contract-guarded-append';
 import { describeMessageContract } from './store-contract-messages';
 import { describeOperationContract } from './store-contract-operations';
 import { describeReviewItemContract } from './store-contract-review-items';
+import { describeSatisfactionContract } from './store-contract-satisfaction';
 import { describeSearchContract } from './store-contract-search';
 import { describeSettingContract } from './store-contract-settings';
 import { describeSiteKeyContract } from './store-contract-site-keys';
@@ -64,6 +65,7 @@ export function describeStoreContract(
 
     describeConversationContract(current);
     describeClosingContract(current);
+    describeSatisfactionContract(current);
     describeAssignmentContract(current);
     describeTimelineContract(current);
     describeMessageContract(current);

@@ -92,6 +92,12 @@ export interface Store {
   /** Stores the e-mail a customer left for a reply; null for an unknown conversation. */
   setConversationContact(id: string, email: string, updatedAt: string): Promise<Conversation | null>;
 
+  /**
+   * Stores the customer's rating of a closed conversation, once: null (and nothing changed) when the
+   * conversation is not that visitor's, is not closed, or was rated before.
+   */
+  rateConversation(input: RateConversationInput): Promise<Conversation | null>;
+
   // conversation history
   /** Stores one event of a conversation's timeline. Idempotent by id: a replayed step adds nothing. */
   appendConversationEvent(event: TimelineEvent): Promise<void>;
@@ -331,7 +337,16 @@ export type ConversationMethods = Pick<
   | 'assignConversation'
   | 'countOwnedConversations'
   | 'setConversationContact'
+  | 'rateConversation'
 >;
+
+export interface RateConversationInput {
+  conversationId: string;
+  visitorId: string;
+  rating: number;
+  comment: string | null;
+  ratedAt: string;
+}
 
 export interface AssignmentGuard {
   /** When given, the conversation must still be assigned to this agent (a transfer from its owner). */
