@@ -13,6 +13,7 @@ import { createMongoSettings } from './mongo-settings';
 import { createMongoSiteKeys } from './mongo-site-keys';
 import { createMongoTimeline } from './mongo-timeline';
 import { createMongoVisitors } from './mongo-visitors';
+import { createMongoWaitingWork } from './mongo-waiting-work';
 import { createKeyedQueue } from './mongo-write-queue';
 import type { Store } from './store';
 
@@ -66,6 +67,7 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
     ...createMongoTimeline(models),
     ...reviewItems,
     ...createMongoVisitors(models, serialize),
+    ...createMongoWaitingWork(models),
 
     ...createMongoArticles(models, serialize),
     ...canned,

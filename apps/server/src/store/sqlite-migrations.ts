@@ -274,6 +274,10 @@ export const migrations: readonly string[] = [
   ALTER TABLE conversations ADD COLUMN satisfaction_comment TEXT;
   ALTER TABLE conversations ADD COLUMN satisfaction_at TEXT;
   `,
+  // 17: counting pending drafts (/metrics) without scanning every message.
+  `
+  CREATE INDEX messages_pending_drafts ON messages (created_at, id) WHERE json_extract(draft, '$.status') = 'pending';
+  `,
 ];
 
 /**

@@ -19,6 +19,7 @@ import { describeSettingContract } from './store-contract-settings';
 import { describeSiteKeyContract } from './store-contract-site-keys';
 import { describeTimelineContract } from './store-contract-timeline';
 import { describeVisitorContract } from './store-contract-visitors';
+import { describeWaitingWorkContract } from './store-contract-waiting-work';
 
 /** Gives each contract test the store built for it. */
 export type CurrentStore = () => Store;
@@ -66,6 +67,7 @@ export function describeStoreContract(
     describeConversationContract(current);
     describeClosingContract(current);
     describeSatisfactionContract(current);
+    describeWaitingWorkContract(current);
     describeAssignmentContract(current);
     describeTimelineContract(current);
     describeMessageContract(current);

@@ -110,6 +110,9 @@ export interface Store {
 
   // widget site keys (seeded from SITES, then edited in the console), by key
   /** Ordered by key. */
+  /** How much work waits for people right now (for `/metrics`): one count each, never the rows. */
+  countWaitingWork(): Promise<WaitingWork>;
+
   listSiteKeys(): Promise<SiteKey[]>;
   getSiteKey(key: string): Promise<SiteKey | null>;
   /** A key that exists already throws `StoreConflictError`. */
@@ -421,6 +424,16 @@ export type SiteKeyMethods = Pick<
 >;
 export type SiteKeyPatch = Partial<Pick<SiteKey, 'name' | 'origins' | 'greeting'>> & { updatedAt: string };
 export type TimelineMethods = Pick<Store, 'appendConversationEvent' | 'listConversationEvents'>;
+export type WaitingWorkMethods = Pick<Store, 'countWaitingWork'>;
+
+export interface WaitingWork {
+  /** Conversations escalated and waiting for an agent. */
+  queued: number;
+  /** When the longest-waiting of them was escalated; null with none waiting. */
+  oldestQueuedSince: string | null;
+  /** Bot replies held for an agent's approval. */
+  pendingDrafts: number;
+}
 export type OperationMethods = Pick<Store, 'beginOperation' | 'finishOperation' | 'listOperations'>;
 
 /**
