@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import {
   contactLeaveSchema,
+  type WidgetSendResult,
   widgetAuthSchema,
   widgetSendSchema,
   widgetSyncSchema,
@@ -10,6 +11,7 @@ import { isOriginAllowed } from '../services/auth/site-origins';
 import { verifyVisitorToken } from '../services/auth/visitor-tokens';
 import { handleCustomerMessage } from '../services/handle-customer-message';
 import { leaveContact } from '../services/leave-contact';
+import { readQueueStatus } from '../services/queue/queue-status';
 import { syncVisitor } from '../services/read-conversations';
 import type { ServiceContext } from '../services/service-context';
 import { toPublicConversation } from '../services/visitor';
@@ -81,7 +83,13 @@ export function attachWidgetNamespace(
         await ctx.rateLimits.consume('messageVisitor', visitorKey);
         await ctx.rateLimits.consume('messageIp', address);
         const { message, conversation } = await handleCustomerMessage(ctx, visitor, input);
-        return { message, conversation: toPublicConversation(conversation) };
+        // While a person is awaited, the ack says where the customer stands (the widget acknowledges with it).
+        const queue = await readQueueStatus(ctx, conversation);
+        return {
+          message,
+          conversation: toPublicConversation(conversation),
+          queue,
+        } satisfies WidgetSendResult;
       }),
     );
     attachVisitorContextHandlers(socket, ctx, visitor);

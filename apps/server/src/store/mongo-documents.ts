@@ -48,6 +48,11 @@ export interface ConversationDoc {
   /** Absent on documents stored before these fields existed: null and no tags. */
   outcome?: CloseOutcome | null;
   tags?: string[];
+  /**
+   * The queue's severity rank of `reasons` (`severityRank`), kept with them so the queue is ordered by the
+   * database; null on documents stored before the field existed until the store fills it in at open.
+   */
+  queueRank?: number | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -175,4 +180,7 @@ export interface ConversationEventDoc {
   conversationId: string;
   at: string;
   event: string;
+  /** On a takeover (a claim with a wait): the conversation's site and the wait, for the queue's estimate. */
+  siteKey?: string;
+  waitedMs?: number;
 }

@@ -61,12 +61,15 @@ const conversationSchema = new Schema<ConversationDoc>(
     answeredBy: nullableText,
     outcome: nullableText,
     tags: { type: [String], default: undefined },
+    queueRank: { type: Number, default: null },
     createdAt: text,
     updatedAt: text,
   },
   options,
 );
 conversationSchema.index({ state: 1, updatedAt: -1 });
+// A site's queue in the console's order (see `listQueue`).
+conversationSchema.index({ siteKey: 1, state: 1, queueRank: 1, escalatedAt: 1, _id: 1 });
 conversationSchema.index({ awaitingBotSeq: 1 });
 conversationSchema.index({ siteKey: 1, visitorId: 1, state: 1, updatedAt: -1 });
 conversationSchema.index({ updatedAt: -1 });
@@ -179,10 +182,19 @@ auditSchema.index({ at: -1 });
 const settingSchema = new Schema<SettingDoc>({ _id: id, value: text, updatedAt: text }, options);
 
 const conversationEventSchema = new Schema<ConversationEventDoc>(
-  { _id: id, conversationId: text, at: text, event: text },
+  {
+    _id: id,
+    conversationId: text,
+    at: text,
+    event: text,
+    siteKey: { type: String, default: undefined },
+    waitedMs: { type: Number, default: undefined },
+  },
   options,
 );
 conversationEventSchema.index({ conversationId: 1, at: 1, _id: 1 });
+// A site's latest takeovers (only they carry `siteKey`).
+conversationEventSchema.index({ siteKey: 1, at: -1 });
 
 const agentLoadSchema = new Schema<AgentLoadDoc>({ _id: id, open: jsonValue, version: count }, options);
 

@@ -268,6 +268,13 @@ export const migrations: readonly string[] = [
   -- A visitor's earlier conversations, newest first, paged by (updated_at, id).
   CREATE INDEX conversations_by_visitor_recent ON conversations (site_key, visitor_id, updated_at, id);
   `,
+  // 16: what a waiting customer is told: each site's queue, and how long its recent takeovers took.
+  `
+  ALTER TABLE conversation_events ADD COLUMN site_key TEXT;
+  ALTER TABLE conversation_events ADD COLUMN waited_ms INTEGER;
+  CREATE INDEX conversation_events_takeovers ON conversation_events (site_key, at) WHERE waited_ms IS NOT NULL;
+  CREATE INDEX conversations_queued_by_site ON conversations (site_key, escalated_at, id) WHERE state = 'queued';
+  `,
 ];
 
 /**

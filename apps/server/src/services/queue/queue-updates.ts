@@ -1,0 +1,71 @@
+import type { Notifier } from '../notifier';
+import type { ServiceContext } from '../service-context';
+import { readSiteQueue } from './queue-status';
+
+export interface QueueUpdates {
+  /** Something that may move a site's queue happened (an escalation, claim, close, transfer, return). */
+  siteChanged(siteKey: string): void;
+  /** Agents came, went or changed presence: every site's expected waits may have moved. */
+  everySiteChanged(): void;
+  stop(): void;
+}
+
+/**
+ * Pushes `queue:position` to each waiting customer of a site when its queue may have changed: at most once
+ * per `intervalMs` per site, with everything that happened meanwhile, so a busy queue does not send a storm.
+ * The pushes go to visitor rooms through the adapter, so a change on one node reaches widgets on every node.
+ * They run in the conversation queue, so shutdown and the tests' settle wait for a push already started.
+ */
+export function createQueueUpdates(context: () => ServiceContext, intervalMs: number): QueueUpdates {
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  let stopped = false;
+
+  const push = (siteKey: string) => {
+    const ctx = context();
+    return ctx.conversationQueue.run(`queue:${siteKey}`, async () => {
+      const waiting = await readSiteQueue(ctx, siteKey);
+      for (const { visitorId, status } of waiting) ctx.notifier.queuePosition(siteKey, visitorId, status);
+    });
+  };
+
+  const siteChanged = (siteKey: string) => {
+    if (stopped || timers.has(siteKey)) return;
+    const timer = setTimeout(() => {
+      timers.delete(siteKey);
+      push(siteKey).catch((err: unknown) =>
+        context().logger.error({ err, siteKey }, 'queue positions failed'),
+      );
+    }, intervalMs);
+    timer.unref();
+    timers.set(siteKey, timer);
+  };
+
+  return {
+    siteChanged,
+    everySiteChanged() {
+      const ctx = context();
+      ctx.store.listSiteKeys().then(
+        (sites) => {
+          for (const site of sites) siteChanged(site.key);
+        },
+        (err: unknown) => ctx.logger.error({ err }, 'queue positions failed'),
+      );
+    },
+    stop() {
+      stopped = true;
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
+    },
+  };
+}
+
+/** Every conversation change may move its site's queue: the notifier says so to `updates` as it passes. */
+export function watchQueueChanges(inner: Notifier, updates: () => QueueUpdates): Notifier {
+  return {
+    ...inner,
+    conversationChanged(conversation, change) {
+      inner.conversationChanged(conversation, change);
+      updates().siteChanged(conversation.siteKey);
+    },
+  };
+}
