@@ -13,6 +13,7 @@ import type {
   MessageRole,
   Reason,
   ReviewStatus,
+  Satisfaction,
   SystemNoticeKind,
   Visibility,
 } from '@hitl/shared/models';
@@ -53,6 +54,8 @@ export interface ConversationDoc {
    * database; null on documents stored before the field existed until the store fills it in at open.
    */
   queueRank?: number | null;
+  /** The customer's rating after close (absent or null: not rated). */
+  satisfaction?: Satisfaction | null;
   createdAt: string;
   updatedAt: string;
 }

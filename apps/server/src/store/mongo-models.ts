@@ -62,6 +62,7 @@ const conversationSchema = new Schema<ConversationDoc>(
     outcome: nullableText,
     tags: { type: [String], default: undefined },
     queueRank: { type: Number, default: null },
+    satisfaction: json,
     createdAt: text,
     updatedAt: text,
   },
@@ -71,6 +72,7 @@ conversationSchema.index({ state: 1, updatedAt: -1 });
 // A site's queue in the console's order (see `listQueue`).
 conversationSchema.index({ siteKey: 1, state: 1, queueRank: 1, escalatedAt: 1, _id: 1 });
 conversationSchema.index({ awaitingBotSeq: 1 });
+conversationSchema.index({ state: 1, escalatedAt: 1 });
 conversationSchema.index({ siteKey: 1, visitorId: 1, state: 1, updatedAt: -1 });
 conversationSchema.index({ updatedAt: -1 });
 // A visitor's earlier conversations, newest first, paged by (updatedAt, _id).
@@ -106,6 +108,7 @@ messageSchema.index({ conversationId: 1, turnId: 1 });
 messageSchema.index({ siteKey: 1, visitorId: 1, clientId: 1 });
 // Recent customer questions, for the review order's similarity counts.
 messageSchema.index({ role: 1, createdAt: -1 });
+messageSchema.index({ 'draft.status': 1, createdAt: -1 });
 
 messageSchema.index({ role: 1, visibility: 1, createdAt: -1 });
 
