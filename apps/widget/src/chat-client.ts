@@ -7,6 +7,7 @@ import { Connection, type ConnectionState, type WidgetSocket } from './connectio
 import { requestContact } from './contact-prompt';
 import { CurrentConversation } from './current-conversation';
 import { Outbox, type OutboxItem } from './outbox';
+import { requestRating } from './rate-conversation';
 import { classifyRefusal } from './send-refusal';
 import { SiteStore } from './storage';
 import { type StreamPreview, StreamPreviews } from './stream-previews';
@@ -151,6 +152,15 @@ export class ChatClient {
   /** Leaves an e-mail for a reply when nobody is online; resolves with null once saved, else the problem. */
   async leaveContact(email: string): Promise<string | null> {
     const result = await requestContact(this.socket, this.current.id, email);
+    if (typeof result === 'string') return result;
+    if (this.applyConversation(result)) this.changed();
+    return null;
+  }
+
+  /** Rates the closed conversation; resolves with null once stored (or already rated), else the problem. */
+  async rate(rating: number, comment: string): Promise<string | null> {
+    const result = await requestRating(this.socket, this.current.id, rating, comment);
+    if (result === 'already_rated') return null;
     if (typeof result === 'string') return result;
     if (this.applyConversation(result)) this.changed();
     return null;

@@ -3,6 +3,7 @@ import type { ChatSnapshot } from './chat-client';
 import { ContactForm, type LeaveContact } from './contact-form';
 import { contactAnchor } from './contact-prompt';
 import { QueueAcknowledgement } from './queue-acknowledgement';
+import { type RateConversation, RatingForm } from './rating-form';
 import { h, richText, setAttr, setText } from './render';
 import { waitingStrings } from './strings-waiting';
 
@@ -39,9 +40,11 @@ export class MessageList {
   private readonly rows = new Map<string, HTMLElement>();
   private readonly contact: ContactForm;
   private readonly acknowledgement = new QueueAcknowledgement();
+  private readonly rating: RatingForm;
 
-  constructor(onDismiss: (clientId: string) => void, leaveContact: LeaveContact) {
+  constructor(onDismiss: (clientId: string) => void, leaveContact: LeaveContact, rate: RateConversation) {
     this.contact = new ContactForm(leaveContact);
+    this.rating = new RatingForm(rate);
     this.greetingText = h('div', { class: 'bubble' });
     this.greeting = h(
       'div',
@@ -83,6 +86,7 @@ export class MessageList {
     const contactAt = contactAnchor(snapshot);
     if (!contactAt) this.contact.element.remove();
     const acknowledgedAt = this.acknowledgement.render(snapshot);
+    const ratingAt = this.rating.render(snapshot);
     const entries = toEntries(snapshot);
     const keys = new Set(entries.map((entry) => entry.key));
     for (const [key, row] of this.rows) {
@@ -101,6 +105,7 @@ export class MessageList {
       const below = [row];
       if (acknowledgedAt && entry.messageId === acknowledgedAt) below.push(this.acknowledgement.element);
       if (contactAt && entry.messageId === contactAt) below.push(this.contact.element);
+      if (ratingAt && entry.messageId === ratingAt) below.push(this.rating.element);
       for (const node of below) {
         if (node === anchor) anchor = anchor.nextSibling;
         else list.insertBefore(node, anchor);

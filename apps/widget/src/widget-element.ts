@@ -55,6 +55,7 @@ export class HitlWidgetElement extends HTMLElement {
     const ui = buildWidgetDom(
       (clientId) => client.dismiss(clientId),
       (email) => client.leaveContact(email),
+      (rating, comment) => client.rate(rating, comment),
     );
     root.replaceChildren(...styleShadowRoot(root), ui.root);
     ui.connection.after(this.queueStatus.element);
