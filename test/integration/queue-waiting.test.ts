@@ -1,6 +1,7 @@
 import type { Conversation, Message } from '@hitl/shared/models';
 import type { QueueStatus } from '@hitl/shared/queue-wait';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type StoreKind, storeKinds } from '../support/store-kinds';
 import {
   type AgentClient,
   startTestServer,
@@ -37,39 +38,39 @@ const positionOf = (visitor: WidgetClient, conversationId: string, position: num
     (s) => s.conversationId === conversationId && s.position === position,
   );
 
-beforeAll(async () => {
-  server = await startTestServer({ QUEUE_UPDATE_INTERVAL_MS: '50' });
-  agent = await server.connectAgent((await server.createAgent({ name: 'Alex Agent' })).token);
-  // Three takeovers of the last days took 2 minutes each: the median the estimate starts from.
-  const earlier = await server.store.createConversation({
-    id: 'conv_earlier',
-    siteKey: 'demo',
-    visitorId: 'visitor_earlier',
-    createdAt: new Date().toISOString(),
-  });
-  for (const [i, daysAgo] of [1, 2, 3].entries()) {
+describe.each(storeKinds)('a customer waiting for a person, on the %s store', (kind: StoreKind) => {
+  beforeAll(async () => {
+    server = await startTestServer({ QUEUE_UPDATE_INTERVAL_MS: '50' }, { store: kind });
+    agent = await server.connectAgent((await server.createAgent({ name: 'Alex Agent' })).token);
+    // Three takeovers of the last days took 2 minutes each: the median the estimate starts from.
+    const earlier = await server.store.createConversation({
+      id: 'conv_earlier',
+      siteKey: 'demo',
+      visitorId: 'visitor_earlier',
+      createdAt: new Date().toISOString(),
+    });
+    for (const [i, daysAgo] of [1, 2, 3].entries()) {
+      await server.store.appendConversationEvent({
+        id: `evt_earlier_${i}`,
+        conversationId: earlier.id,
+        kind: 'claimed',
+        actor: { id: 'agt_x', name: 'X' },
+        at: new Date(Date.now() - daysAgo * 24 * 3600_000).toISOString(),
+        waitedMs: 2 * MIN,
+      });
+    }
+    // A takeover older than a week does not count.
     await server.store.appendConversationEvent({
-      id: `evt_earlier_${i}`,
+      id: 'evt_earlier_old',
       conversationId: earlier.id,
       kind: 'claimed',
       actor: { id: 'agt_x', name: 'X' },
-      at: new Date(Date.now() - daysAgo * 24 * 3600_000).toISOString(),
-      waitedMs: 2 * MIN,
+      at: new Date(Date.now() - 8 * 24 * 3600_000).toISOString(),
+      waitedMs: 90 * MIN,
     });
-  }
-  // A takeover older than a week does not count.
-  await server.store.appendConversationEvent({
-    id: 'evt_earlier_old',
-    conversationId: earlier.id,
-    kind: 'claimed',
-    actor: { id: 'agt_x', name: 'X' },
-    at: new Date(Date.now() - 8 * 24 * 3600_000).toISOString(),
-    waitedMs: 90 * MIN,
   });
-});
-afterAll(() => server.close());
+  afterAll(() => server.close());
 
-describe('a customer waiting for a person', () => {
   let first: { visitor: WidgetClient; conversationId: string };
   let second: { visitor: WidgetClient; conversationId: string };
 
