@@ -11,13 +11,15 @@ export interface QueueUpdates {
 }
 
 /**
- * Pushes `queue:position` to each waiting customer of a site when its queue may have changed: at most once
- * per `intervalMs` per site, with everything that happened meanwhile, so a busy queue does not send a storm.
+ * Pushes `queue:position` to each waiting customer of a site when its queue may have changed: at once when
+ * the site had no push for `intervalMs`, otherwise at the end of that interval with everything that happened
+ * meanwhile — at most one push per interval per site, so a busy queue does not send a storm.
  * The pushes go to visitor rooms through the adapter, so a change on one node reaches widgets on every node.
  * They run in the conversation queue, so shutdown and the tests' settle wait for a push already started.
  */
 export function createQueueUpdates(context: () => ServiceContext, intervalMs: number): QueueUpdates {
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const lastPush = new Map<string, number>();
   let stopped = false;
 
   const push = (siteKey: string) => {
@@ -30,12 +32,15 @@ export function createQueueUpdates(context: () => ServiceContext, intervalMs: nu
 
   const siteChanged = (siteKey: string) => {
     if (stopped || timers.has(siteKey)) return;
+    const now = context().clock.now().getTime();
+    const wait = Math.max(0, (lastPush.get(siteKey) ?? Number.NEGATIVE_INFINITY) + intervalMs - now);
     const timer = setTimeout(() => {
       timers.delete(siteKey);
+      lastPush.set(siteKey, context().clock.now().getTime());
       push(siteKey).catch((err: unknown) =>
         context().logger.error({ err, siteKey }, 'queue positions failed'),
       );
-    }, intervalMs);
+    }, wait);
     timer.unref();
     timers.set(siteKey, timer);
   };
