@@ -23,12 +23,14 @@ export function registerLiveGauges(
         this.set({ namespace }, sources.socketCount(namespace));
     },
   });
-  // One store read per scrape for the three gauges below.
-  let reading: { at: number; work: Promise<WaitingWork> } | null = null;
+  // One store read per scrape for the three gauges below: a scrape collects them together, so they share
+  // the read in flight; the next scrape reads again.
+  let reading: Promise<WaitingWork> | null = null;
   const waitingWork = () => {
-    const now = Date.now();
-    if (!reading || now - reading.at > 1000) reading = { at: now, work: sources.store.countWaitingWork() };
-    return reading.work;
+    reading ??= sources.store.countWaitingWork().finally(() => {
+      reading = null;
+    });
+    return reading;
   };
   const queue = new Gauge({
     name: 'hitl_queue_length',
