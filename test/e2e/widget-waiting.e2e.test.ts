@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +20,27 @@ let console_: Page;
 let agent: AgentClient;
 let ahead: { socket: WidgetClient; conversationId: string };
 let conversationId: string;
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core on one part of the widget (inside its shadow root): the serious and critical violations. Throws
+ * when axe checked nothing there, so a selector that stopped matching cannot pass quietly.
+ */
+async function seriousViolations(page: Page, testId: string): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const { checked, found } = await page.evaluate<{
+    checked: number;
+    found: { id: string; impact: string | null }[];
+  }>(`axe
+    .run({ include: [{ fromShadowDom: ['hitl-widget', '[data-testid="${testId}"]'] }] }, { resultTypes: ['violations', 'passes'] })
+    .then((result) => ({
+      checked: result.passes.length + result.violations.length,
+      found: result.violations.map((v) => ({ id: v.id, impact: v.impact })),
+    }))`);
+  if (checked === 0) throw new Error(`axe checked nothing in ${testId}`);
+  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+}
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: false });
@@ -61,6 +84,7 @@ describe('a customer waiting for a person, then rating the conversation', () => 
     const status = customer.getByTestId('queue-status');
     await expect.poll(() => status.innerText()).toMatch(/^You are number 2 in the queue/);
     expect(await status.getAttribute('role')).toBe('status');
+    expect(await seriousViolations(customer, 'queue-status')).toEqual([]);
     const [first] = await server.store.listQueue('demo', 10);
     expect(first?.conversationId).toBe(ahead.conversationId);
     conversationId = (await server.store.listQueue('demo', 10))[1]?.conversationId ?? '';
@@ -115,6 +139,7 @@ describe('a customer waiting for a person, then rating the conversation', () => 
     expect(await customer.getByRole('radio', { name: '4 — Good' }).isChecked()).toBe(true);
     await customer.getByTestId('rating-comment').fill('Quick and friendly, thanks');
     await shot(customer, 'widget-rating');
+    expect(await seriousViolations(customer, 'rating')).toEqual([]);
     await customer.getByTestId('rating-submit').click();
     await expect.poll(() => rating.getByRole('status').innerText()).toBe('Thank you for your feedback!');
     await shot(customer, 'widget-rated');
