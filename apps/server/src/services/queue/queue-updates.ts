@@ -64,13 +64,18 @@ export function createQueueUpdates(context: () => ServiceContext, intervalMs: nu
   };
 }
 
-/** Every conversation change may move its site's queue: the notifier says so to `updates` as it passes. */
+/**
+ * Every conversation change may move its site's queue: the notifier says so to `updates` as it passes. A
+ * change out of the queue or away from an agent (a claim, close, hand-back, transfer) may also take or free an
+ * agent's place, which every site's expected wait counts on.
+ */
 export function watchQueueChanges(inner: Notifier, updates: () => QueueUpdates): Notifier {
   return {
     ...inner,
     conversationChanged(conversation, change) {
       inner.conversationChanged(conversation, change);
       updates().siteChanged(conversation.siteKey);
+      if (conversation.state !== 'queued') updates().everySiteChanged();
     },
   };
 }
