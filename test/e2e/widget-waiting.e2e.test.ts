@@ -36,7 +36,10 @@ async function seriousViolations(page: Page, testId: string): Promise<string[]> 
     .run({ include: [{ fromShadowDom: ['hitl-widget', '[data-testid="${testId}"]'] }] }, { resultTypes: ['violations', 'passes'] })
     .then((result) => ({
       checked: result.passes.length + result.violations.length,
-      found: result.violations.map((v) => ({ id: v.id, impact: v.impact })),
+      found: result.violations.map((v) => ({
+        id: v.id + ': ' + v.nodes.slice(0, 10).map((n) => n.target.flat().join(' ')).join(', '),
+        impact: v.impact,
+      })),
     }))`);
   if (checked === 0) throw new Error(`axe checked nothing in ${testId}`);
   return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
@@ -99,11 +102,14 @@ describe('a customer waiting for a person, then rating the conversation', () => 
     const mine = customer.locator('[data-testid="message"][data-role="customer"]');
     await expect.poll(() => mine.count()).toBe(3);
     await expect.poll(() => customer.getByTestId('received').count()).toBe(3);
+    expect(await customer.getByTestId('received').first().innerText()).toBe('✓ Received');
+    expect(await seriousViolations(customer, 'received')).toEqual([]);
     const acknowledgement = customer.getByTestId('queue-acknowledgement');
     await expect.poll(() => acknowledgement.count()).toBe(1);
     expect(await acknowledgement.innerText()).toBe(
       'Thanks — a person will reply here. You are number 2 in the queue.',
     );
+    expect(await seriousViolations(customer, 'queue-acknowledgement')).toEqual([]);
     // It sits under the first message written while waiting, not under each one.
     const under = customer.locator(
       '[data-testid="message"][data-role="customer"]:has(+ [data-testid="queue-acknowledgement"])',

@@ -34,7 +34,7 @@ export function acknowledgementText(snapshot: Pick<ChatSnapshot, 'queue'>): stri
 /** The acknowledgement line, moved under its anchor by the message list. */
 export class QueueAcknowledgement {
   readonly element = h('div', {
-    class: 'row system',
+    class: 'row system acknowledgement',
     'data-testid': 'queue-acknowledgement',
     'data-role': 'system',
   });

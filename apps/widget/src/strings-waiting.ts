@@ -4,8 +4,7 @@
  */
 export const waitingStrings = {
   /** Under a customer message the server has stored (its ack came). */
-  received: '✓ Received',
-  receivedLabel: 'Received',
+  received: 'Received',
   queuePosition: (position: number) => `You are number ${position} in the queue`,
   expectedWait: (wait: string) => `expected wait ${wait}`,
   waitUnderMinute: 'less than a minute',

@@ -2,6 +2,7 @@
 export const waitingStyles = `
 .queue-status{margin:0;padding:7px 14px;font-size:12.5px;text-align:center;background:#eef3fd;color:#1e3a7b;border-bottom:1px solid #d8e3fa}
 .received{color:#5d6b82}
+.acknowledgement .notice{color:#475467}
 .rating{align-self:center;width:92%;margin:-2px 0 4px;padding:10px 12px;border:1px solid var(--line);border-radius:12px;background:#fff;display:grid;gap:8px}
 .rating form{display:grid;gap:8px}
 .rating fieldset{border:0;margin:0;padding:0;min-width:0}
