@@ -49,6 +49,11 @@ export interface ConversationDoc {
   /** Absent on documents stored before these fields existed: null and no tags. */
   outcome?: CloseOutcome | null;
   tags?: string[];
+  /**
+   * The queue's severity rank of `reasons` (`severityRank`), kept with them so the queue is ordered by the
+   * database; null on documents stored before the field existed until the store fills it in at open.
+   */
+  queueRank?: number | null;
   /** The customer's rating after close (absent or null: not rated). */
   satisfaction?: Satisfaction | null;
   createdAt: string;
@@ -178,4 +183,7 @@ export interface ConversationEventDoc {
   conversationId: string;
   at: string;
   event: string;
+  /** On a takeover (a claim with a wait): the conversation's site and the wait, for the queue's estimate. */
+  siteKey?: string;
+  waitedMs?: number;
 }

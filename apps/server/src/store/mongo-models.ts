@@ -61,6 +61,7 @@ const conversationSchema = new Schema<ConversationDoc>(
     answeredBy: nullableText,
     outcome: nullableText,
     tags: { type: [String], default: undefined },
+    queueRank: { type: Number, default: null },
     satisfaction: json,
     createdAt: text,
     updatedAt: text,
@@ -68,6 +69,8 @@ const conversationSchema = new Schema<ConversationDoc>(
   options,
 );
 conversationSchema.index({ state: 1, updatedAt: -1 });
+// A site's queue in the console's order (see `listQueue`).
+conversationSchema.index({ siteKey: 1, state: 1, queueRank: 1, escalatedAt: 1, _id: 1 });
 conversationSchema.index({ awaitingBotSeq: 1 });
 conversationSchema.index({ state: 1, escalatedAt: 1 });
 conversationSchema.index({ siteKey: 1, visitorId: 1, state: 1, updatedAt: -1 });
@@ -182,10 +185,19 @@ auditSchema.index({ at: -1 });
 const settingSchema = new Schema<SettingDoc>({ _id: id, value: text, updatedAt: text }, options);
 
 const conversationEventSchema = new Schema<ConversationEventDoc>(
-  { _id: id, conversationId: text, at: text, event: text },
+  {
+    _id: id,
+    conversationId: text,
+    at: text,
+    event: text,
+    siteKey: { type: String, default: undefined },
+    waitedMs: { type: Number, default: undefined },
+  },
   options,
 );
 conversationEventSchema.index({ conversationId: 1, at: 1, _id: 1 });
+// A site's latest takeovers (only they carry `siteKey`).
+conversationEventSchema.index({ siteKey: 1, at: -1 });
 
 const agentLoadSchema = new Schema<AgentLoadDoc>({ _id: id, open: jsonValue, version: count }, options);
 

@@ -17,6 +17,14 @@ export function createMongoTimeline(models: MongoModels): TimelineMethods {
         at: event.at,
         event: JSON.stringify(event),
       };
+      if (event.waitedMs !== undefined) {
+        // No $lookup on FerretDB: a takeover carries its site, so the queue's estimate is one indexed query.
+        const conversation = await models.conversations
+          .findById(event.conversationId)
+          .select({ siteKey: 1 })
+          .lean<{ siteKey: string }>();
+        if (conversation) Object.assign(doc, { siteKey: conversation.siteKey, waitedMs: event.waitedMs });
+      }
       try {
         await insertOrConflict(() => conversationEvents.create(doc), { entity: 'event', key: event.id });
       } catch (error) {

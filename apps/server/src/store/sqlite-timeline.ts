@@ -7,13 +7,19 @@ export function createSqliteTimeline(sql: Sql): TimelineMethods {
   return {
     async appendConversationEvent(event) {
       sql(
-        `INSERT INTO conversation_events (id, conversation_id, at, event) VALUES (@id, @conversationId, @at, @event)
+        `INSERT INTO conversation_events (id, conversation_id, at, event, site_key, waited_ms)
+         VALUES (@id, @conversationId, @at, @event,
+           CASE WHEN @waitedMs IS NULL THEN NULL
+             ELSE (SELECT site_key FROM conversations WHERE id = @conversationId) END,
+           @waitedMs)
          ON CONFLICT (id) DO NOTHING`,
       ).run({
         id: event.id,
         conversationId: event.conversationId,
         at: event.at,
         event: JSON.stringify(event),
+        // A takeover's wait and site are columns of their own, so the queue's estimate is one indexed query.
+        waitedMs: event.waitedMs ?? null,
       });
     },
 
