@@ -87,7 +87,6 @@ describe('mongo store', () => {
         { key: { state: 1, escalatedAt: 1 }, unique: false },
         { key: { siteKey: 1, visitorId: 1, updatedAt: -1, _id: -1 }, unique: false },
         { key: { siteKey: 1, state: 1, queueRank: 1, escalatedAt: 1, _id: 1 }, unique: false },
-        { key: { state: 1, escalatedAt: 1 }, unique: false },
       ]),
     );
     expect(await indexes('conversation_events')).toEqual(
