@@ -9,6 +9,7 @@ import { Outbox, type OutboxItem } from './outbox';
 import { classifyRefusal } from './send-refusal';
 import { SiteStore } from './storage';
 import { type StreamPreview, StreamPreviews } from './stream-previews';
+import type { WidgetStrings } from './strings/en';
 import { Transcript } from './transcript';
 import { VisitorPresence } from './visitor-presence';
 
@@ -27,6 +28,15 @@ export interface ChatSnapshot {
   /** The agent typing a reply in the followed conversation, or null. */
   agentTyping: string | null;
   unread: number;
+}
+
+/** What the embedding page can hear about (`HitlWidget.on`), besides what the element itself knows. */
+export interface ChatClientHooks {
+  strings: WidgetStrings;
+  /** A message arrived after the history was first restored (the visitor's own, once stored, included). */
+  message?(message: Message): void;
+  /** The first sync is done: history restored, sending possible. */
+  ready?(): void;
 }
 
 const ACK_TIMEOUT_MS = 5000;
@@ -53,9 +63,15 @@ export class ChatClient {
   private typing = false;
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private panelOpen = false;
+  /** Set after the first successful sync: messages from then on are news to the page. */
+  private everReady = false;
   readonly presence: VisitorPresence;
 
-  constructor(baseUrl: string, siteKey: string) {
+  constructor(
+    baseUrl: string,
+    siteKey: string,
+    private readonly hooks: ChatClientHooks,
+  ) {
     this.store = new SiteStore(siteKey);
     this.outbox = new Outbox(siteKey);
     this.current = new CurrentConversation(this.store);
@@ -142,7 +158,7 @@ export class ChatClient {
 
   /** Leaves an e-mail for a reply when nobody is online; resolves with null once saved, else the problem. */
   async leaveContact(email: string): Promise<string | null> {
-    const result = await requestContact(this.socket, this.current.id, email);
+    const result = await requestContact(this.socket, this.current.id, email, this.hooks.strings);
     if (typeof result === 'string') return result;
     if (this.applyConversation(result)) this.changed();
     return null;
@@ -198,6 +214,10 @@ export class ChatClient {
           else if (conversationId) this.current.leave();
           this.receive(ack.data.messages);
           this.ready = true;
+          if (!this.everReady) {
+            this.everReady = true;
+            this.hooks.ready?.();
+          }
           this.changed();
           void this.flush();
           return;
@@ -250,7 +270,12 @@ export class ChatClient {
     }
     switch (classifyRefusal(ack.error.code, conversationId !== null)) {
       case 'fail':
-        this.outbox.fail(item.clientId, ack.error.message || 'This message could not be sent.');
+        this.outbox.fail(
+          item.clientId,
+          ack.error.code === 'payload_too_large'
+            ? this.hooks.strings.tooLong
+            : this.hooks.strings.couldNotSend,
+        );
         this.changed();
         return 'done';
       case 'new-conversation':
@@ -275,6 +300,7 @@ export class ChatClient {
         added = true;
       if (!this.transcript.add(message)) continue;
       added = true;
+      if (this.everReady) this.hooks.message?.(message);
       if (message.role === 'bot' || message.role === 'agent') this.setTyping(false);
       if (message.role === 'agent') this.presence.clearAgentTyping();
     }
@@ -307,6 +333,8 @@ export class ChatClient {
   }
 
   private changed(): void {
+    // The heartbeat runs only while someone looks at the chat or a message waits for its ack.
+    this.connection.setWatched(this.panelOpen || this.outbox.nextPending() !== undefined);
     for (const listener of this.listeners) listener();
   }
 }

@@ -1,8 +1,9 @@
-import type { MessageRole } from '@hitl/shared/models';
+import type { Message, MessageRole } from '@hitl/shared/models';
 import type { ChatSnapshot } from './chat-client';
 import { ContactForm, type LeaveContact } from './contact-form';
 import { contactAnchor } from './contact-prompt';
 import { h, richText, setAttr, setText } from './render';
+import type { WidgetStrings } from './strings/en';
 
 /** One bubble as drawn: a stored message, or a customer message still in this tab's outbox. */
 interface Entry {
@@ -20,7 +21,6 @@ interface Entry {
   streaming?: boolean;
 }
 
-const ASSISTANT = 'Assistant';
 /** Within this distance of the end the list follows new messages; further up the visitor is reading. */
 const STICKY_PX = 80;
 
@@ -37,13 +37,17 @@ export class MessageList {
   private readonly rows = new Map<string, HTMLElement>();
   private readonly contact: ContactForm;
 
-  constructor(onDismiss: (clientId: string) => void, leaveContact: LeaveContact) {
-    this.contact = new ContactForm(leaveContact);
+  constructor(
+    onDismiss: (clientId: string) => void,
+    leaveContact: LeaveContact,
+    private readonly strings: WidgetStrings,
+  ) {
+    this.contact = new ContactForm(leaveContact, strings);
     this.greetingText = h('div', { class: 'bubble' });
     this.greeting = h(
       'div',
       { class: 'row bot', 'data-testid': 'greeting', 'data-role': 'bot', hidden: true },
-      h('div', { class: 'author' }, ASSISTANT),
+      h('div', { class: 'author' }, strings.assistant),
       this.greetingText,
     );
     this.typing = h(
@@ -51,7 +55,7 @@ export class MessageList {
       { class: 'row bot typing', 'data-testid': 'typing', hidden: true },
       h(
         'div',
-        { class: 'bubble dots', role: 'img', 'aria-label': `${ASSISTANT} is typing` },
+        { class: 'bubble dots', role: 'img', 'aria-label': strings.assistantTyping },
         h('i'),
         h('i'),
         h('i'),
@@ -59,7 +63,9 @@ export class MessageList {
     );
     this.element = h(
       'div',
-      { class: 'list', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', tabindex: 0 },
+      // New messages are announced once, by the widget's live region; the log itself stays quiet so a
+      // screen reader does not read a restored history or every piece of a streamed reply.
+      { class: 'list', role: 'log', 'aria-live': 'off', 'aria-label': strings.chat, tabindex: 0 },
       this.greeting,
       this.typing,
     );
@@ -70,6 +76,7 @@ export class MessageList {
   }
 
   render(snapshot: ChatSnapshot, forceScroll: boolean): void {
+    const strings = this.strings;
     const list = this.element;
     const atEnd = list.scrollHeight - list.scrollTop - list.clientHeight < STICKY_PX;
 
@@ -79,7 +86,7 @@ export class MessageList {
 
     const contactAt = contactAnchor(snapshot);
     if (!contactAt) this.contact.element.remove();
-    const entries = toEntries(snapshot);
+    const entries = toEntries(snapshot, strings);
     const keys = new Set(entries.map((entry) => entry.key));
     for (const [key, row] of this.rows) {
       if (keys.has(key)) continue;
@@ -93,7 +100,7 @@ export class MessageList {
         row = createRow(entry);
         this.rows.set(entry.key, row);
       }
-      updateRow(row, entry);
+      updateRow(row, entry, strings);
       for (const node of contactAt && entry.messageId === contactAt ? [row, this.contact.element] : [row]) {
         if (node === anchor) anchor = anchor.nextSibling;
         else list.insertBefore(node, anchor);
@@ -108,12 +115,12 @@ export class MessageList {
   }
 }
 
-function toEntries(snapshot: ChatSnapshot): Entry[] {
+function toEntries(snapshot: ChatSnapshot, strings: WidgetStrings): Entry[] {
   const entries: Entry[] = snapshot.messages.map((m) => ({
     key: m.clientId ? `c:${m.clientId}` : `m:${m.id}`,
     role: m.role,
     text: m.text,
-    author: m.role === 'bot' ? ASSISTANT : m.role === 'agent' ? (m.author?.name ?? 'Support') : null,
+    author: authorOf(m, strings),
     messageId: m.id,
     clientId: m.clientId,
     status: m.role === 'customer' ? 'sent' : null,
@@ -126,7 +133,7 @@ function toEntries(snapshot: ChatSnapshot): Entry[] {
       key: `m:${preview.id}`,
       role: 'bot',
       text: preview.text,
-      author: ASSISTANT,
+      author: strings.assistant,
       messageId: null,
       clientId: null,
       status: null,
@@ -177,7 +184,13 @@ function createRow(entry: Entry): HTMLElement {
 /** The text each bot bubble shows, so a streamed reply's bubble is redrawn only when it grew. */
 const shownText = new WeakMap<HTMLElement, string>();
 
-function updateRow(row: HTMLElement, entry: Entry): void {
+/** The name shown above a bubble (and announced): none for the visitor's own or a notice. */
+export function authorOf(message: Pick<Message, 'role' | 'author'>, strings: WidgetStrings): string | null {
+  if (message.role === 'bot') return strings.assistant;
+  return message.role === 'agent' ? (message.author?.name ?? strings.support) : null;
+}
+
+function updateRow(row: HTMLElement, entry: Entry, strings: WidgetStrings): void {
   setAttr(row, 'data-message-id', entry.messageId);
   setAttr(row, 'data-testid', entry.streaming ? 'message-preview' : 'message');
   // Screen readers wait for the finished reply instead of reading every piece.
@@ -194,11 +207,11 @@ function updateRow(row: HTMLElement, entry: Entry): void {
   if (!meta) return;
   if (entry.status === 'failed' && entry.clientId) {
     meta.replaceChildren(
-      h('span', { class: 'error', role: 'alert' }, entry.error ?? 'Not sent'),
-      h('button', { class: 'link', 'data-dismiss': entry.clientId }, 'Remove'),
+      h('span', { class: 'error', role: 'alert' }, entry.error ?? strings.notSent),
+      h('button', { class: 'link', type: 'button', 'data-dismiss': entry.clientId }, strings.remove),
     );
   } else {
-    meta.replaceChildren(entry.status === 'pending' ? 'Sending…' : '');
+    meta.replaceChildren(entry.status === 'pending' ? strings.sending : '');
   }
 }
 

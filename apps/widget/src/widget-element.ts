@@ -1,8 +1,16 @@
+import type { Message } from '@hitl/shared/models';
 import type { VisitorIdentityInput } from '@hitl/shared/visitor-context';
+import type { AccentColors } from './accent-colors';
 import { ChatClient } from './chat-client';
 import type { ConnectionState } from './connection';
+import { trapTab } from './focus-trap';
+import type { HostEvents } from './host-events';
+import { authorOf } from './message-list';
 import { h, setAttr, setText } from './render';
+import type { WidgetStrings } from './strings/en';
+import { fillSlots } from './strings/pick-strings';
 import { styles } from './styles';
+import { UiStateStore } from './ui-state';
 import { buildWidgetDom, MAX_LENGTH, renderHeader, type WidgetDom } from './widget-dom';
 
 export interface WidgetConfig {
@@ -10,17 +18,28 @@ export interface WidgetConfig {
   /** Origin of the support server. */
   baseUrl: string;
   position: 'right' | 'left';
-  accent: string | null;
+  /** Colours derived from the page's accent (AA contrast); the built-in blue when null. */
+  colors: AccentColors | null;
+  mode: 'light' | 'dark';
   open: boolean;
+  lang: string;
+  strings: WidgetStrings;
+  /** Replace the site key's name and greeting when given. */
+  title: string | null;
+  greeting: string | null;
+  launcherText: string | null;
+  events: HostEvents;
 }
 
 const COUNTER_FROM = MAX_LENGTH - 500;
+/** Sent as the visitor's message: the server recognises this request for a person in any widget language. */
 const TALK_TO_PERSON = 'I want to talk to a person';
-const CONNECTION_TEXT: Record<ConnectionState, string> = {
-  connecting: 'Connecting…',
-  online: '',
-  reconnecting: 'Reconnecting…',
-  unavailable: 'Chat is unavailable right now. We will keep trying.',
+const CONNECTION_TEXT: Record<ConnectionState, keyof WidgetStrings | null> = {
+  connecting: 'connecting',
+  online: null,
+  reconnecting: 'reconnecting',
+  offline: 'offline',
+  unavailable: 'unavailable',
 };
 
 /** `<hitl-widget>`: launcher and chat panel in an open shadow root, drawn from the ChatClient's snapshot. */
@@ -28,15 +47,19 @@ export class HitlWidgetElement extends HTMLElement {
   private config: WidgetConfig | null = null;
   private client: ChatClient | null = null;
   private ui: WidgetDom | null = null;
+  private uiState: UiStateStore | null = null;
   private unsubscribe: (() => void) | null = null;
   private isOpen = false;
   private renderQueued = false;
   private scrollOnRender = false;
   private identity: VisitorIdentityInput | null = null;
+  private lastUnread = 0;
 
   configure(config: WidgetConfig): void {
     this.config = config;
-    this.isOpen = config.open;
+    this.uiState = new UiStateStore(config.siteKey);
+    // A reload keeps what the visitor had; the page's `open` option only decides a tab's first view.
+    this.isOpen = this.uiState.restored ? this.uiState.get().open : config.open;
   }
 
   /** Who the host page says the visitor is; kept until the chat client exists. */
@@ -46,16 +69,30 @@ export class HitlWidgetElement extends HTMLElement {
   }
 
   connectedCallback(): void {
-    if (!this.config || this.client) return;
+    const config = this.config;
+    if (!config || this.client) return;
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    const client = new ChatClient(this.config.baseUrl, this.config.siteKey);
+    const client = new ChatClient(config.baseUrl, config.siteKey, {
+      strings: config.strings,
+      message: (message) => this.announce(message),
+      ready: () => config.events.emit('ready', undefined),
+    });
     const ui = buildWidgetDom(
+      config,
       (clientId) => client.dismiss(clientId),
       (email) => client.leaveContact(email),
     );
     root.replaceChildren(...styleShadowRoot(root), ui.root);
-    setAttr(ui.root, 'data-position', this.config.position);
-    if (this.config.accent) ui.root.style.setProperty('--accent', this.config.accent);
+    setAttr(ui.root, 'data-position', config.position);
+    setAttr(ui.root, 'data-mode', config.mode);
+    setAttr(ui.root, 'lang', config.lang);
+    if (config.colors) {
+      ui.root.style.setProperty('--accent', config.colors.accent);
+      ui.root.style.setProperty('--on-accent', config.colors.onAccent);
+      ui.root.style.setProperty('--accent-shade', config.colors.accentShade);
+      ui.root.style.setProperty('--accent-ink', config.colors.accentInk);
+    }
+    ui.input.value = this.uiState?.get().draft ?? '';
     this.client = client;
     this.ui = ui;
     if (this.identity) client.presence.identify(this.identity);
@@ -88,7 +125,9 @@ export class HitlWidgetElement extends HTMLElement {
 
   private applyOpen(open: boolean, moveFocus: boolean): void {
     const { ui, client } = this;
+    const changed = open !== this.isOpen;
     this.isOpen = open;
+    this.uiState?.update({ open });
     if (!ui || !client) return;
     const hadFocus = this.shadowRoot?.activeElement != null;
     client.setPanelOpen(open);
@@ -96,15 +135,19 @@ export class HitlWidgetElement extends HTMLElement {
     this.render();
     if (open && moveFocus) ui.input.focus({ preventScroll: true });
     if (!open && hadFocus) ui.launcher.focus({ preventScroll: true });
+    if (changed) this.config?.events.emit(open ? 'open' : 'close', undefined);
   }
 
   private wire(ui: WidgetDom, client: ChatClient): void {
     ui.launcher.addEventListener('click', () => this.toggle());
     ui.closeButton.addEventListener('click', () => this.close());
     ui.panel.addEventListener('keydown', (event) => {
-      if (event.key !== 'Escape') return;
-      event.stopPropagation();
-      this.close();
+      if (event.key === 'Escape') {
+        event.stopPropagation();
+        this.close();
+        return;
+      }
+      trapTab(event, ui.panel, this.shadowRoot?.activeElement ?? null);
     });
     const submit = () => {
       const text = ui.input.value;
@@ -112,6 +155,7 @@ export class HitlWidgetElement extends HTMLElement {
       client.send(text);
       client.presence.stopTyping();
       ui.input.value = '';
+      this.uiState?.update({ draft: '' });
       this.updateComposer();
       this.scrollOnRender = true;
       ui.input.focus({ preventScroll: true });
@@ -127,6 +171,7 @@ export class HitlWidgetElement extends HTMLElement {
     });
     ui.input.addEventListener('input', () => {
       this.updateComposer();
+      this.uiState?.update({ draft: ui.input.value });
       client.presence.typed(ui.input.value);
     });
     ui.input.addEventListener('blur', () => client.presence.stopTyping());
@@ -134,6 +179,26 @@ export class HitlWidgetElement extends HTMLElement {
       client.send(TALK_TO_PERSON);
       this.scrollOnRender = true;
     });
+  }
+
+  /** A new message: said once by the live region (replies only) and told to the page. */
+  private announce(message: Message): void {
+    const config = this.config;
+    if (!config) return;
+    const author = authorOf(message, config.strings);
+    config.events.emit('message', {
+      id: message.id,
+      conversationId: message.conversationId,
+      role: message.role,
+      text: message.text,
+      author,
+      createdAt: message.createdAt,
+    });
+    if (author && this.ui)
+      setText(
+        this.ui.announcer,
+        fillSlots(config.strings.newMessageFrom, { name: author, text: message.text }),
+      );
   }
 
   private updateComposer(): void {
@@ -160,25 +225,39 @@ export class HitlWidgetElement extends HTMLElement {
   }
 
   private render(): void {
-    const { ui, client } = this;
-    if (!ui || !client) return;
+    const { ui, client, config } = this;
+    if (!ui || !client || !config) return;
+    const { strings } = config;
     const snapshot = client.snapshot();
+    if (config.greeting !== null) snapshot.greeting = config.greeting;
     const open = this.isOpen;
     ui.root.classList.toggle('open', open);
     ui.panel.hidden = !open;
     setAttr(ui.launcher, 'aria-expanded', String(open));
-    renderHeader(ui, snapshot);
+    setAttr(ui.launcher, 'aria-label', open ? strings.closeChat : config.launcherText || strings.openChat);
+    renderHeader(ui, snapshot, config);
     const unread = open ? 0 : snapshot.unread;
     ui.badge.hidden = unread === 0;
     setText(ui.badge, unread > 9 ? '9+' : String(unread));
-    setText(ui.unreadText, unread ? `${unread} unread ${unread === 1 ? 'message' : 'messages'}` : '');
+    setText(
+      ui.unreadText,
+      unread === 0 ? '' : unread === 1 ? strings.unreadOne : fillSlots(strings.unreadMany, { count: unread }),
+    );
+    if (unread !== this.lastUnread) {
+      this.lastUnread = unread;
+      config.events.emit('unread', { count: unread });
+    }
     ui.connection.hidden = snapshot.connection === 'online';
     setAttr(ui.connection, 'data-state', snapshot.connection);
-    setText(ui.connection, CONNECTION_TEXT[snapshot.connection]);
+    const connectionText = CONNECTION_TEXT[snapshot.connection];
+    setText(ui.connection, connectionText ? strings[connectionText] : '');
     const state = snapshot.conversation?.state;
     ui.actions.hidden = state === 'queued' || state === 'agent';
     ui.agentTyping.hidden = !snapshot.agentTyping;
-    setText(ui.agentTyping, snapshot.agentTyping ? `${snapshot.agentTyping} is typing…` : '');
+    setText(
+      ui.agentTyping,
+      snapshot.agentTyping ? fillSlots(strings.agentTyping, { name: snapshot.agentTyping }) : '',
+    );
     ui.list.render(snapshot, this.scrollOnRender);
     this.scrollOnRender = false;
   }

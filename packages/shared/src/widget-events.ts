@@ -57,6 +57,10 @@ export const contactLeaveSchema = z.object({
 });
 export type ContactLeaveInput = z.input<typeof contactLeaveSchema>;
 
+/** `link:ping`: the widget's heartbeat while its panel is open or messages wait; answered, nothing stored. */
+export const linkPingSchema = z.object({}).strict();
+export type LinkPingInput = z.input<typeof linkPingSchema>;
+
 /** Handshake `auth` of the /widget namespace. */
 export const widgetAuthSchema = z.object({
   siteKey: z.string().min(1).max(64),
@@ -75,6 +79,8 @@ export interface WidgetClientToServerEvents {
   'visitor:page': (input: VisitorPageInput, ack: AckCallback<null>) => void;
   /** The customer is typing (throttled) or stopped; relayed to the agents watching the conversation. */
   'typing:update': (input: TypingUpdate, ack: AckCallback<null>) => void;
+  /** Heartbeat: an unanswered ping tells the widget its link is gone long before Engine.IO would. */
+  'link:ping': (input: LinkPingInput, ack: AckCallback<null>) => void;
 }
 
 export interface WidgetServerToClientEvents {
