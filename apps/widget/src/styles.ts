@@ -7,7 +7,7 @@ export const styles = `
 [data-mode=dark]{--ink:#e6e8ec;--muted:#a9b0bc;--faint:#a9b0bc;--line:#343a46;--field:#4a5160;--surface:#1c1f26;--canvas:#14161b;--soft:#2a2f38;--accent-ink:var(--ink);color-scheme:dark}
 button{font:inherit;color:inherit;cursor:pointer;border:0;background:none;padding:0}
 .visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
-button:focus-visible,.list:focus-visible,a:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
+button:focus-visible,.list:focus-visible,a:focus-visible{outline:3px solid var(--accent-ink);outline-offset:2px}
 .header button:focus-visible{outline-color:var(--on-accent)}
 svg{width:24px;height:24px;display:block}
 
