@@ -90,7 +90,8 @@ export class HitlWidgetElement extends HTMLElement {
       ui.root.style.setProperty('--accent', config.colors.accent);
       ui.root.style.setProperty('--on-accent', config.colors.onAccent);
       ui.root.style.setProperty('--accent-shade', config.colors.accentShade);
-      ui.root.style.setProperty('--accent-ink', config.colors.accentInk);
+      // On a dark panel text stays light; the darkened ink is for white backgrounds only.
+      if (config.mode === 'light') ui.root.style.setProperty('--accent-ink', config.colors.accentInk);
     }
     ui.input.value = this.uiState?.get().draft ?? '';
     this.client = client;
