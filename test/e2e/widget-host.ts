@@ -76,10 +76,10 @@ document.head.appendChild(s);
 `;
 }
 
-/** A plain page that loads `/embed.js` (and `/host.css` when given): nothing inline. */
-export function hostPage(title: string, extraHead = ''): HostFile {
+/** A plain page that loads its embed script (`/embed.js` unless told) and `extraHead`: nothing inline. */
+export function hostPage(title: string, extraHead = '', script = '/embed.js'): HostFile {
   return html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">${extraHead}
-<script src="/embed.js" defer></script></head>
+<script src="${script}" defer></script></head>
 <body><main><h1>${title}</h1><p class="intro">Tents, lamps and stoves.</p><a href="/other">Another page</a></main></body></html>`);
 }
