@@ -19,9 +19,12 @@ export class UiStateStore {
   /** Whether this tab had a saved state (otherwise the page's own `open` option decides). */
   readonly restored: boolean;
 
-  constructor(siteKey: string) {
+  constructor(
+    siteKey: string,
+    private readonly storage: Storage | null = sessionStorageOrNull(),
+  ) {
     this.key = `hitl-widget-ui:${siteKey}`;
-    const saved = readJson<Partial<UiState>>(sessionStorageOrNull(), this.key);
+    const saved = readJson<Partial<UiState>>(storage, this.key);
     this.restored = saved !== null && typeof saved === 'object';
     this.state = {
       open: saved?.open === true,
@@ -37,12 +40,12 @@ export class UiStateStore {
     const next = { ...this.state, ...patch };
     if (next.open === this.state.open && next.draft === this.state.draft) return;
     this.state = next;
-    writeJson(sessionStorageOrNull(), this.key, next);
+    writeJson(this.storage, this.key, next);
   }
 
   clear(): void {
     try {
-      sessionStorageOrNull()?.removeItem(this.key);
+      this.storage?.removeItem(this.key);
     } catch {
       // Storage unavailable: nothing was kept either.
     }
