@@ -101,6 +101,12 @@ describe('languages', () => {
     expect(await page.getByTestId('panel').evaluate((el) => el.closest('[lang]')?.getAttribute('lang'))).toBe(
       'fr',
     );
+    // The button asks for a person in French, and the server understands it.
+    await page.getByTestId('talk-to-person').click();
+    await page
+      .locator('[data-testid="message"][data-role="customer"]', { hasText: 'Je veux parler à une personne' })
+      .waitFor();
+    await expect.poll(() => page.getByTestId('status').innerText()).toBe('En attente d’une personne…');
     await page.screenshot({ path: path.join(screenshotDir, 'widget-french.png') });
     await context.close();
   });

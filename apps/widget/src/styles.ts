@@ -63,10 +63,10 @@ svg{width:24px;height:24px;display:block}
 .error{color:#b42318}
 .link{color:var(--muted);text-decoration:underline;font-size:11.5px}
 .notice{font-size:12px;color:var(--muted);text-align:center;background:var(--soft);border-radius:12px;padding:5px 12px}
-.contact{align-self:center;width:92%;margin:-2px 0 4px;padding:10px 12px;border:1px solid var(--line);border-radius:12px;background:var(--surface);display:grid;gap:8px}
+.contact{align-self:center;width:92%;margin:-2px 0 4px;padding:10px 12px;border:1px solid var(--line);border-radius:12px;background:var(--surface);display:grid;grid-template-columns:minmax(0,1fr);gap:8px}
 .contact-label{margin:0;font-size:12.5px;color:var(--muted)}
 .contact-row{display:flex;gap:6px}
-.contact input{flex:1;min-width:0;padding:7px 10px;border:1px solid var(--field);border-radius:8px;font:inherit;font-size:16px;color:inherit;background:var(--surface);outline:none}
+.contact input{flex:1 1 0;width:0;min-width:0;padding:7px 10px;border:1px solid var(--field);border-radius:8px;font:inherit;font-size:16px;color:inherit;background:var(--surface);outline:none}
 .contact input:focus{border-color:var(--accent);box-shadow:0 0 0 3px color-mix(in srgb,var(--accent) 18%,transparent)}
 .contact input[aria-invalid=true]{border-color:#f3b4ae}
 .contact-submit{flex:none;padding:7px 14px;border-radius:8px;background:var(--accent);color:var(--on-accent);font-weight:600}

@@ -32,8 +32,6 @@ export interface WidgetConfig {
 }
 
 const COUNTER_FROM = MAX_LENGTH - 500;
-/** Sent as the visitor's message: the server recognises this request for a person in any widget language. */
-const TALK_TO_PERSON = 'I want to talk to a person';
 const CONNECTION_TEXT: Record<ConnectionState, keyof WidgetStrings | null> = {
   connecting: 'connecting',
   online: null,
@@ -97,7 +95,7 @@ export class HitlWidgetElement extends HTMLElement {
     this.client = client;
     this.ui = ui;
     if (this.identity) client.presence.identify(this.identity);
-    this.wire(ui, client);
+    this.wire(ui, client, config);
     this.unsubscribe = client.subscribe(() => this.scheduleRender());
     this.updateComposer();
     client.start();
@@ -139,7 +137,7 @@ export class HitlWidgetElement extends HTMLElement {
     if (changed) this.config?.events.emit(open ? 'open' : 'close', undefined);
   }
 
-  private wire(ui: WidgetDom, client: ChatClient): void {
+  private wire(ui: WidgetDom, client: ChatClient, config: WidgetConfig): void {
     ui.launcher.addEventListener('click', () => this.toggle());
     ui.closeButton.addEventListener('click', () => this.close());
     ui.panel.addEventListener('keydown', (event) => {
@@ -177,7 +175,7 @@ export class HitlWidgetElement extends HTMLElement {
     });
     ui.input.addEventListener('blur', () => client.presence.stopTyping());
     ui.talkToPerson.addEventListener('click', () => {
-      client.send(TALK_TO_PERSON);
+      client.send(config.strings.talkToPersonMessage);
       this.scrollOnRender = true;
     });
   }

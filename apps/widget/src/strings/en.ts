@@ -29,6 +29,8 @@ export const en = {
   offline: 'You are offline. Messages will be sent when you are back.',
   unavailable: 'Chat is unavailable right now. We will keep trying.',
   talkToPerson: 'Talk to a person',
+  /** Sent as the visitor's message by that button: a phrase the server knows as a request for a person. */
+  talkToPersonMessage: 'I want to talk to a person',
   messageLabel: 'Message',
   messagePlaceholder: 'Write a message…',
   sendMessage: 'Send message',

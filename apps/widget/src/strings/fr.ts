@@ -25,6 +25,7 @@ export const fr: WidgetStrings = {
   offline: 'Vous êtes hors ligne. Vos messages partiront à votre retour.',
   unavailable: 'La discussion est indisponible pour le moment. Nous réessayons.',
   talkToPerson: 'Parler à une personne',
+  talkToPersonMessage: 'Je veux parler à une personne',
   messageLabel: 'Message',
   messagePlaceholder: 'Écrivez un message…',
   sendMessage: 'Envoyer le message',
