@@ -96,6 +96,7 @@ textarea::placeholder{color:var(--faint)}
 
 @media (max-width:480px){
 .panel{inset:0;width:100%;height:100%;min-height:0;border-radius:0;padding-bottom:env(safe-area-inset-bottom)}
+.header{padding-top:max(16px,env(safe-area-inset-top))}
 .open .launcher{display:none}
 }
 @media (prefers-reduced-motion:reduce){*{animation:none!important;transition:none!important}}
