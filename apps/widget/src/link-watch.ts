@@ -48,7 +48,9 @@ export class LinkWatch {
 
   private async beat(): Promise<void> {
     const socket = this.socket;
-    if (!socket?.connected || this.waiting) return;
+    // A background tab shows nobody anything, and its throttled timers would only make false alarms;
+    // the next beat after it is shown again checks the link.
+    if (!socket?.connected || this.waiting || document.visibilityState === 'hidden') return;
     this.waiting = true;
     try {
       // Any answer, a refusal included, proves the link is alive.
