@@ -1,15 +1,16 @@
 import type { Message } from '@hitl/shared/models';
 import type { VisitorIdentityInput } from '@hitl/shared/visitor-context';
 import type { AccentColors } from './accent-colors';
+import { applyTheme } from './apply-theme';
 import { ChatClient } from './chat-client';
 import type { ConnectionState } from './connection';
 import { trapTab } from './focus-trap';
 import type { HostEvents } from './host-events';
 import { authorOf } from './message-list';
-import { h, setAttr, setText } from './render';
+import { setAttr, setText } from './render';
 import type { WidgetStrings } from './strings/en';
 import { fillSlots } from './strings/pick-strings';
-import { styles } from './styles';
+import { styleShadowRoot } from './style-shadow-root';
 import { UiStateStore } from './ui-state';
 import { buildWidgetDom, MAX_LENGTH, renderHeader, type WidgetDom } from './widget-dom';
 
@@ -81,16 +82,7 @@ export class HitlWidgetElement extends HTMLElement {
       (email) => client.leaveContact(email),
     );
     root.replaceChildren(...styleShadowRoot(root), ui.root);
-    setAttr(ui.root, 'data-position', config.position);
-    setAttr(ui.root, 'data-mode', config.mode);
-    setAttr(ui.root, 'lang', config.lang);
-    if (config.colors) {
-      ui.root.style.setProperty('--accent', config.colors.accent);
-      ui.root.style.setProperty('--on-accent', config.colors.onAccent);
-      ui.root.style.setProperty('--accent-shade', config.colors.accentShade);
-      // On a dark panel text stays light; the darkened ink is for white backgrounds only.
-      if (config.mode === 'light') ui.root.style.setProperty('--accent-ink', config.colors.accentInk);
-    }
+    applyTheme(ui.root, config);
     ui.input.value = this.uiState?.get().draft ?? '';
     this.client = client;
     this.ui = ui;
@@ -260,19 +252,4 @@ export class HitlWidgetElement extends HTMLElement {
     ui.list.render(snapshot, this.scrollOnRender);
     this.scrollOnRender = false;
   }
-}
-
-/**
- * A constructed stylesheet where the browser has them: a host page's Content-Security-Policy
- * (`style-src 'self'`) blocks a <style> element, even in a shadow root, but not a stylesheet built from
- * script. Older browsers get the <style> element.
- */
-function styleShadowRoot(root: ShadowRoot): HTMLElement[] {
-  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet.prototype.replaceSync === 'function') {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(styles);
-    root.adoptedStyleSheets = [sheet];
-    return [];
-  }
-  return [h('style', {}, styles)];
 }
