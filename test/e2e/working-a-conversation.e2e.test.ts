@@ -83,7 +83,8 @@ describe('working a conversation in the console', () => {
     expect(await widgetMessages('note').count()).toBe(0);
     // Nor after a reload, which catches up from the server.
     await customer.reload();
-    await customer.getByTestId('launcher').click();
+    // The panel was open, so it is open again after the reload.
+    await customer.getByTestId('panel').waitFor();
     await widgetMessages('agent').last().waitFor();
     expect(await customer.getByText('Wholesale partner').count()).toBe(0);
   });

@@ -75,6 +75,7 @@ const widgetEvents = (): [string, Record<string, unknown>][] => [
     },
   ],
   ['typing:update', { conversationId: ids.conversation, typing: true }],
+  ['link:ping', {}],
   ['conversation:claim', { conversationId: ids.conversation }],
 ];
 

@@ -11,6 +11,7 @@ import { requestRating } from './rate-conversation';
 import { classifyRefusal } from './send-refusal';
 import { SiteStore } from './storage';
 import { type StreamPreview, StreamPreviews } from './stream-previews';
+import type { WidgetStrings } from './strings/en';
 import { Transcript } from './transcript';
 import { VisitorPresence } from './visitor-presence';
 
@@ -31,6 +32,15 @@ export interface ChatSnapshot {
   unread: number;
   /** Where the conversation stands while it waits for a person; null otherwise. */
   queue: QueueStatus | null;
+}
+
+/** What the embedding page can hear about (`HitlWidget.on`), besides what the element itself knows. */
+export interface ChatClientHooks {
+  strings: WidgetStrings;
+  /** A message arrived after the history was first restored (the visitor's own, once stored, included). */
+  message?(message: Message): void;
+  /** The first sync is done: history restored, sending possible. */
+  ready?(): void;
 }
 
 const ACK_TIMEOUT_MS = 5000;
@@ -58,9 +68,15 @@ export class ChatClient {
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private panelOpen = false;
   private queue: QueueStatus | null = null;
+  /** Set after the first successful sync: messages from then on are news to the page. */
+  private everReady = false;
   readonly presence: VisitorPresence;
 
-  constructor(baseUrl: string, siteKey: string) {
+  constructor(
+    baseUrl: string,
+    siteKey: string,
+    private readonly hooks: ChatClientHooks,
+  ) {
     this.store = new SiteStore(siteKey);
     this.outbox = new Outbox(siteKey);
     this.current = new CurrentConversation(this.store);
@@ -151,7 +167,7 @@ export class ChatClient {
 
   /** Leaves an e-mail for a reply when nobody is online; resolves with null once saved, else the problem. */
   async leaveContact(email: string): Promise<string | null> {
-    const result = await requestContact(this.socket, this.current.id, email);
+    const result = await requestContact(this.socket, this.current.id, email, this.hooks.strings);
     if (typeof result === 'string') return result;
     if (this.applyConversation(result)) this.changed();
     return null;
@@ -159,7 +175,7 @@ export class ChatClient {
 
   /** Rates the closed conversation; resolves with null once stored (or already rated), else the problem. */
   async rate(rating: number, comment: string): Promise<string | null> {
-    const result = await requestRating(this.socket, this.current.id, rating, comment);
+    const result = await requestRating(this.socket, this.current.id, rating, comment, this.hooks.strings);
     if (result === 'already_rated') return null;
     if (typeof result === 'string') return result;
     if (this.applyConversation(result)) this.changed();
@@ -218,6 +234,10 @@ export class ChatClient {
           this.setQueue(ack.data.queue ?? null);
           this.receive(ack.data.messages);
           this.ready = true;
+          if (!this.everReady) {
+            this.everReady = true;
+            this.hooks.ready?.();
+          }
           this.changed();
           void this.flush();
           return;
@@ -271,7 +291,12 @@ export class ChatClient {
     }
     switch (classifyRefusal(ack.error.code, conversationId !== null)) {
       case 'fail':
-        this.outbox.fail(item.clientId, ack.error.message || 'This message could not be sent.');
+        this.outbox.fail(
+          item.clientId,
+          ack.error.code === 'payload_too_large'
+            ? this.hooks.strings.tooLong
+            : this.hooks.strings.couldNotSend,
+        );
         this.changed();
         return 'done';
       case 'new-conversation':
@@ -296,6 +321,7 @@ export class ChatClient {
         added = true;
       if (!this.transcript.add(message)) continue;
       added = true;
+      if (this.everReady) this.hooks.message?.(message);
       if (message.role === 'bot' || message.role === 'agent') this.setTyping(false);
       if (message.role === 'agent') this.presence.clearAgentTyping();
     }
@@ -335,6 +361,8 @@ export class ChatClient {
   }
 
   private changed(): void {
+    // The heartbeat runs only while someone looks at the chat or a message waits for its ack.
+    this.connection.setWatched(this.panelOpen || this.outbox.nextPending() !== undefined);
     for (const listener of this.listeners) listener();
   }
 }

@@ -1,5 +1,6 @@
 import { isValidEmail } from './contact-prompt';
 import { h, setText } from './render';
+import type { WidgetStrings } from './strings/en';
 
 /** Resolves with null when the e-mail was saved, or with the message to show. */
 export type LeaveContact = (email: string) => Promise<string | null>;
@@ -11,26 +12,29 @@ export class ContactForm {
   private readonly button: HTMLButtonElement;
   private readonly message: HTMLParagraphElement;
 
-  constructor(leave: LeaveContact) {
+  constructor(
+    leave: LeaveContact,
+    private readonly strings: WidgetStrings,
+  ) {
     this.input = h('input', {
       type: 'email',
       name: 'email',
       autocomplete: 'email',
       placeholder: 'you@example.com',
-      'aria-label': 'Your e-mail address',
+      'aria-label': strings.contactLabel,
       'data-testid': 'contact-email',
       required: true,
     });
     this.button = h(
       'button',
       { type: 'submit', class: 'contact-submit', 'data-testid': 'contact-submit' },
-      'Send',
+      strings.contactSend,
     );
     this.message = h('p', { class: 'error', role: 'alert', 'data-testid': 'contact-error', hidden: true });
     this.element = h(
       'form',
       { class: 'contact', 'data-testid': 'contact-form', novalidate: true },
-      h('p', { class: 'contact-label' }, 'Leave your e-mail and we will reply as soon as we can.'),
+      h('p', { class: 'contact-label' }, strings.contactPrompt),
       h('div', { class: 'contact-row' }, this.input, this.button),
       this.message,
     );
@@ -43,7 +47,7 @@ export class ContactForm {
 
   private async submit(leave: LeaveContact): Promise<void> {
     const email = this.input.value.trim();
-    if (!isValidEmail(email)) return this.show('Please enter a valid e-mail address.');
+    if (!isValidEmail(email)) return this.show(this.strings.contactInvalid);
     this.button.disabled = true;
     this.show(null);
     try {

@@ -1,6 +1,7 @@
 import type { PublicConversation } from '@hitl/shared/widget-events';
 import type { ChatSnapshot } from './chat-client';
 import type { WidgetSocket } from './connection';
+import type { WidgetStrings } from './strings/en';
 
 /** Loose on purpose: the server has the final word; this only catches typing slips. */
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@.]+$/;
@@ -31,12 +32,14 @@ export async function requestContact(
   socket: WidgetSocket | null,
   conversationId: string | null,
   email: string,
+  strings: WidgetStrings,
 ): Promise<PublicConversation | string> {
-  if (!socket?.connected || !conversationId) return 'You are offline. Please try again in a moment.';
+  if (!socket?.connected || !conversationId) return strings.contactOffline;
   try {
     const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('contact:leave', { conversationId, email });
-    return ack.ok ? ack.data.conversation : ack.error.message || 'Your e-mail could not be saved.';
+    if (ack.ok) return ack.data.conversation;
+    return ack.error.code === 'invalid_payload' ? strings.contactInvalid : strings.contactNotSaved;
   } catch {
-    return 'No answer from the server. Please try again.';
+    return strings.noAnswer;
   }
 }

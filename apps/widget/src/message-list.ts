@@ -1,11 +1,11 @@
-import type { MessageRole } from '@hitl/shared/models';
+import type { Message, MessageRole } from '@hitl/shared/models';
 import type { ChatSnapshot } from './chat-client';
 import { ContactForm, type LeaveContact } from './contact-form';
 import { contactAnchor } from './contact-prompt';
 import { QueueAcknowledgement } from './queue-acknowledgement';
 import { type RateConversation, RatingForm } from './rating-form';
 import { h, richText, setAttr, setText } from './render';
-import { waitingStrings } from './strings-waiting';
+import type { WidgetStrings } from './strings/en';
 
 /** One bubble as drawn: a stored message, or a customer message still in this tab's outbox. */
 interface Entry {
@@ -23,7 +23,6 @@ interface Entry {
   streaming?: boolean;
 }
 
-const ASSISTANT = 'Assistant';
 /** Within this distance of the end the list follows new messages; further up the visitor is reading. */
 const STICKY_PX = 80;
 
@@ -39,17 +38,23 @@ export class MessageList {
   private readonly typing: HTMLDivElement;
   private readonly rows = new Map<string, HTMLElement>();
   private readonly contact: ContactForm;
-  private readonly acknowledgement = new QueueAcknowledgement();
+  private readonly acknowledgement: QueueAcknowledgement;
   private readonly rating: RatingForm;
 
-  constructor(onDismiss: (clientId: string) => void, leaveContact: LeaveContact, rate: RateConversation) {
-    this.contact = new ContactForm(leaveContact);
-    this.rating = new RatingForm(rate);
+  constructor(
+    onDismiss: (clientId: string) => void,
+    leaveContact: LeaveContact,
+    rate: RateConversation,
+    private readonly strings: WidgetStrings,
+  ) {
+    this.contact = new ContactForm(leaveContact, strings);
+    this.rating = new RatingForm(rate, strings);
+    this.acknowledgement = new QueueAcknowledgement(strings);
     this.greetingText = h('div', { class: 'bubble' });
     this.greeting = h(
       'div',
       { class: 'row bot', 'data-testid': 'greeting', 'data-role': 'bot', hidden: true },
-      h('div', { class: 'author' }, ASSISTANT),
+      h('div', { class: 'author' }, strings.assistant),
       this.greetingText,
     );
     this.typing = h(
@@ -57,7 +62,7 @@ export class MessageList {
       { class: 'row bot typing', 'data-testid': 'typing', hidden: true },
       h(
         'div',
-        { class: 'bubble dots', role: 'img', 'aria-label': `${ASSISTANT} is typing` },
+        { class: 'bubble dots', role: 'img', 'aria-label': strings.assistantTyping },
         h('i'),
         h('i'),
         h('i'),
@@ -65,7 +70,9 @@ export class MessageList {
     );
     this.element = h(
       'div',
-      { class: 'list', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', tabindex: 0 },
+      // New messages are announced once, by the widget's live region; the log itself stays quiet so a
+      // screen reader does not read a restored history or every piece of a streamed reply.
+      { class: 'list', role: 'log', 'aria-live': 'off', 'aria-label': strings.chat, tabindex: 0 },
       this.greeting,
       this.typing,
     );
@@ -76,6 +83,7 @@ export class MessageList {
   }
 
   render(snapshot: ChatSnapshot, forceScroll: boolean): void {
+    const strings = this.strings;
     const list = this.element;
     const atEnd = list.scrollHeight - list.scrollTop - list.clientHeight < STICKY_PX;
 
@@ -87,7 +95,7 @@ export class MessageList {
     if (!contactAt) this.contact.element.remove();
     const acknowledgedAt = this.acknowledgement.render(snapshot);
     const ratingAt = this.rating.render(snapshot);
-    const entries = toEntries(snapshot);
+    const entries = toEntries(snapshot, strings);
     const keys = new Set(entries.map((entry) => entry.key));
     for (const [key, row] of this.rows) {
       if (keys.has(key)) continue;
@@ -101,7 +109,7 @@ export class MessageList {
         row = createRow(entry);
         this.rows.set(entry.key, row);
       }
-      updateRow(row, entry);
+      updateRow(row, entry, strings);
       const below = [row];
       if (acknowledgedAt && entry.messageId === acknowledgedAt) below.push(this.acknowledgement.element);
       if (contactAt && entry.messageId === contactAt) below.push(this.contact.element);
@@ -120,12 +128,12 @@ export class MessageList {
   }
 }
 
-function toEntries(snapshot: ChatSnapshot): Entry[] {
+function toEntries(snapshot: ChatSnapshot, strings: WidgetStrings): Entry[] {
   const entries: Entry[] = snapshot.messages.map((m) => ({
     key: m.clientId ? `c:${m.clientId}` : `m:${m.id}`,
     role: m.role,
     text: m.text,
-    author: m.role === 'bot' ? ASSISTANT : m.role === 'agent' ? (m.author?.name ?? 'Support') : null,
+    author: authorOf(m, strings),
     messageId: m.id,
     clientId: m.clientId,
     status: m.role === 'customer' ? 'sent' : null,
@@ -138,7 +146,7 @@ function toEntries(snapshot: ChatSnapshot): Entry[] {
       key: `m:${preview.id}`,
       role: 'bot',
       text: preview.text,
-      author: ASSISTANT,
+      author: strings.assistant,
       messageId: null,
       clientId: null,
       status: null,
@@ -189,7 +197,13 @@ function createRow(entry: Entry): HTMLElement {
 /** The text each bot bubble shows, so a streamed reply's bubble is redrawn only when it grew. */
 const shownText = new WeakMap<HTMLElement, string>();
 
-function updateRow(row: HTMLElement, entry: Entry): void {
+/** The name shown above a bubble (and announced): none for the visitor's own or a notice. */
+export function authorOf(message: Pick<Message, 'role' | 'author'>, strings: WidgetStrings): string | null {
+  if (message.role === 'bot') return strings.assistant;
+  return message.role === 'agent' ? (message.author?.name ?? strings.support) : null;
+}
+
+function updateRow(row: HTMLElement, entry: Entry, strings: WidgetStrings): void {
   setAttr(row, 'data-message-id', entry.messageId);
   setAttr(row, 'data-testid', entry.streaming ? 'message-preview' : 'message');
   // Screen readers wait for the finished reply instead of reading every piece.
@@ -206,21 +220,21 @@ function updateRow(row: HTMLElement, entry: Entry): void {
   if (!meta) return;
   if (entry.status === 'failed' && entry.clientId) {
     meta.replaceChildren(
-      h('span', { class: 'error', role: 'alert' }, entry.error ?? 'Not sent'),
-      h('button', { class: 'link', 'data-dismiss': entry.clientId }, 'Remove'),
+      h('span', { class: 'error', role: 'alert' }, entry.error ?? strings.notSent),
+      h('button', { class: 'link', type: 'button', 'data-dismiss': entry.clientId }, strings.remove),
     );
   } else {
-    meta.replaceChildren(entry.status === 'pending' ? 'Sending…' : receivedMark());
+    meta.replaceChildren(entry.status === 'pending' ? strings.sending : receivedMark(strings));
   }
 }
 
 /** The server's ack came: the message is stored (the tick is decoration; "Received" is what is read out). */
-function receivedMark(): HTMLElement {
+function receivedMark(strings: WidgetStrings): HTMLElement {
   return h(
     'span',
     { class: 'received', 'data-testid': 'received' },
     h('span', { 'aria-hidden': 'true' }, '✓ '),
-    waitingStrings.received,
+    strings.received,
   );
 }
 

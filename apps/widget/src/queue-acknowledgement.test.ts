@@ -2,6 +2,7 @@ import type { Message, SystemNoticeKind } from '@hitl/shared/models';
 import type { PublicConversation } from '@hitl/shared/widget-events';
 import { describe, expect, it } from 'vitest';
 import { acknowledgementAnchor, acknowledgementText } from './queue-acknowledgement';
+import { en } from './strings/en';
 
 const conversation = (state: PublicConversation['state']) =>
   ({ id: 'c1', state, agent: null, lastSeq: 9, contactLeft: false }) as PublicConversation;
@@ -64,9 +65,9 @@ describe('acknowledgementAnchor', () => {
 
 describe('acknowledgementText', () => {
   it('names the place in the queue when it is known', () => {
-    expect(acknowledgementText({ queue: { conversationId: 'c1', position: 2, expectedWaitMs: null } })).toBe(
-      'Thanks — a person will reply here. You are number 2 in the queue.',
-    );
-    expect(acknowledgementText({ queue: null })).toBe('Thanks — a person will reply here.');
+    expect(
+      acknowledgementText({ queue: { conversationId: 'c1', position: 2, expectedWaitMs: null } }, en),
+    ).toBe('Thanks — a person will reply here. You are number 2 in the queue.');
+    expect(acknowledgementText({ queue: null }, en)).toBe('Thanks — a person will reply here.');
   });
 });

@@ -1,6 +1,7 @@
 import type { ChatSnapshot } from './chat-client';
 import { h, setText } from './render';
-import { waitingStrings as t } from './strings-waiting';
+import type { WidgetStrings } from './strings/en';
+import { fillSlots } from './strings/pick-strings';
 
 /** The notices that start a stretch of waiting for a person. */
 const WAIT_STARTS = new Set(['escalated', 'no_agent_online', 'agent_left']);
@@ -27,8 +28,10 @@ export function acknowledgementAnchor(
 }
 
 /** "Thanks — a person will reply here. You are number 2 in the queue." */
-export function acknowledgementText(snapshot: Pick<ChatSnapshot, 'queue'>): string {
-  return snapshot.queue ? `${t.acknowledged} ${t.queuePosition(snapshot.queue.position)}.` : t.acknowledged;
+export function acknowledgementText(snapshot: Pick<ChatSnapshot, 'queue'>, t: WidgetStrings): string {
+  return snapshot.queue
+    ? `${t.acknowledged} ${fillSlots(t.queuePosition, { position: snapshot.queue.position })}.`
+    : t.acknowledged;
 }
 
 /** The acknowledgement line, moved under its anchor by the message list. */
@@ -40,14 +43,14 @@ export class QueueAcknowledgement {
   });
   private readonly text = h('div', { class: 'notice' });
 
-  constructor() {
+  constructor(private readonly strings: WidgetStrings) {
     this.element.append(this.text);
   }
 
   /** Updates the text; returns the message id to show it under, or null to remove it. */
   render(snapshot: Pick<ChatSnapshot, 'conversation' | 'messages' | 'queue'>): string | null {
     const anchor = acknowledgementAnchor(snapshot);
-    if (anchor) setText(this.text, acknowledgementText(snapshot));
+    if (anchor) setText(this.text, acknowledgementText(snapshot, this.strings));
     else this.element.remove();
     return anchor;
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatWait, queueStatusText } from './queue-status';
+import { en } from './strings/en';
 
 const MIN = 60_000;
 
@@ -16,7 +17,7 @@ describe('formatWait', () => {
     [60 * MIN, 'more than an hour'],
     [300 * MIN, 'more than an hour'],
   ])('%i ms → %s', (ms, text) => {
-    expect(formatWait(ms)).toBe(text);
+    expect(formatWait(ms, en)).toBe(text);
   });
 });
 
@@ -26,6 +27,6 @@ describe('queueStatusText', () => {
     [1, 20 * MIN, 'You are number 1 in the queue · expected wait about 20 min'],
     [3, null, 'You are number 3 in the queue'],
   ] as const)('number %i, %s ms', (position, expectedWaitMs, text) => {
-    expect(queueStatusText({ conversationId: 'c1', position, expectedWaitMs })).toBe(text);
+    expect(queueStatusText({ conversationId: 'c1', position, expectedWaitMs }, en)).toBe(text);
   });
 });

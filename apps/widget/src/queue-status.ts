@@ -1,24 +1,25 @@
 import type { QueueStatus } from '@hitl/shared/queue-wait';
 import type { ChatSnapshot } from './chat-client';
 import { h, setText } from './render';
-import { waitingStrings as t } from './strings-waiting';
+import type { WidgetStrings } from './strings/en';
+import { fillSlots } from './strings/pick-strings';
 
 const MINUTE = 60_000;
 
 /** An expected wait in words, rounded the way people say it: "a few minutes", "about 15 min". */
-export function formatWait(ms: number): string {
+export function formatWait(ms: number, t: WidgetStrings): string {
   if (ms < MINUTE) return t.waitUnderMinute;
   if (ms < 5 * MINUTE) return t.waitFewMinutes;
   if (ms >= 60 * MINUTE) return t.waitOverHour;
-  return t.waitMinutes(Math.min(55, Math.round(ms / (5 * MINUTE)) * 5));
+  return fillSlots(t.waitMinutes, { minutes: Math.min(55, Math.round(ms / (5 * MINUTE)) * 5) });
 }
 
 /** "You are number 2 in the queue · expected wait about 10 min" (no estimate: the place alone). */
-export function queueStatusText(status: QueueStatus): string {
-  const place = t.queuePosition(status.position);
+export function queueStatusText(status: QueueStatus, t: WidgetStrings): string {
+  const place = fillSlots(t.queuePosition, { position: status.position });
   return status.expectedWaitMs === null
     ? place
-    : `${place} · ${t.expectedWait(formatWait(status.expectedWaitMs))}`;
+    : `${place} · ${fillSlots(t.expectedWait, { wait: formatWait(status.expectedWaitMs, t) })}`;
 }
 
 /** The line under the header while the conversation waits for a person, updated as the queue moves. */
@@ -30,8 +31,10 @@ export class QueueStatusLine {
     hidden: true,
   });
 
+  constructor(private readonly strings: WidgetStrings) {}
+
   render(snapshot: Pick<ChatSnapshot, 'queue'>): void {
     this.element.hidden = snapshot.queue === null;
-    setText(this.element, snapshot.queue ? queueStatusText(snapshot.queue) : '');
+    setText(this.element, snapshot.queue ? queueStatusText(snapshot.queue, this.strings) : '');
   }
 }

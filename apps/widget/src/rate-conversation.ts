@@ -1,6 +1,6 @@
 import type { PublicConversation } from '@hitl/shared/widget-events';
 import type { WidgetSocket } from './connection';
-import { waitingStrings as t } from './strings-waiting';
+import type { WidgetStrings } from './strings/en';
 
 const ACK_TIMEOUT_MS = 5000;
 
@@ -13,6 +13,7 @@ export async function requestRating(
   conversationId: string | null,
   rating: number,
   comment: string,
+  t: WidgetStrings,
 ): Promise<PublicConversation | 'already_rated' | string> {
   if (!socket?.connected || !conversationId) return t.ratingOffline;
   try {
@@ -22,7 +23,7 @@ export async function requestRating(
       ...(comment.trim() ? { comment } : {}),
     });
     if (ack.ok) return ack.data.conversation;
-    return ack.error.code === 'already_rated' ? 'already_rated' : ack.error.message || t.ratingFailed;
+    return ack.error.code === 'already_rated' ? 'already_rated' : t.ratingFailed;
   } catch {
     return t.ratingFailed;
   }

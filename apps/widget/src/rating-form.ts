@@ -1,6 +1,6 @@
 import type { ChatSnapshot } from './chat-client';
 import { h, setText } from './render';
-import { waitingStrings as t } from './strings-waiting';
+import type { WidgetStrings } from './strings/en';
 
 /** Resolves with null once the rating is stored, or with the message to show. */
 export type RateConversation = (rating: number, comment: string) => Promise<string | null>;
@@ -34,8 +34,12 @@ export class RatingForm {
   private ratedHere: string | null = null;
   private shownFor: string | null = null;
 
-  constructor(rate: RateConversation) {
-    const choices = t.ratingLabels.map((label, index) =>
+  constructor(
+    rate: RateConversation,
+    private readonly t: WidgetStrings,
+  ) {
+    const labels = [t.rating1, t.rating2, t.rating3, t.rating4, t.rating5];
+    const choices = labels.map((label, index) =>
       h(
         'label',
         { title: label },
@@ -90,11 +94,11 @@ export class RatingForm {
 
   private async submit(rate: RateConversation): Promise<void> {
     const chosen = this.form.querySelector<HTMLInputElement>('input[name="hitl-rating"]:checked');
-    if (!chosen) return this.show(t.ratingChoose);
+    if (!chosen) return this.show(this.t.ratingChoose);
     // Before the answer: the snapshot that says "rated" may be drawn before this call returns.
     this.ratedHere = this.shownFor;
     this.button.disabled = true;
-    setText(this.button, t.ratingSending);
+    setText(this.button, this.t.sending);
     this.show(null);
     try {
       const problem = await rate(Number(chosen.value), this.comment.value);
@@ -105,7 +109,7 @@ export class RatingForm {
       this.form.reset();
     } finally {
       this.button.disabled = false;
-      setText(this.button, t.ratingSend);
+      setText(this.button, this.t.ratingSend);
     }
   }
 

@@ -1,3 +1,5 @@
+import { findLinks } from './find-links';
+
 type Attrs = Record<string, string | number | boolean | null | undefined>;
 type Child = Node | string | null | undefined | false;
 
@@ -29,21 +31,19 @@ export function setText(el: Element, text: string): void {
   if (el.textContent !== text) el.textContent = text;
 }
 
-const URL_PATTERN = /\bhttps?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]]/g;
-
-/** Message text as DOM: plain text nodes (never HTML), with web addresses made into safe links. */
+/**
+ * Message text as DOM: text nodes only (markup in a message stays visible text), with http(s) addresses
+ * made into links that open in a new tab without giving it a handle on this page.
+ */
 export function richText(text: string): DocumentFragment {
   const fragment = document.createDocumentFragment();
-  let last = 0;
-  for (const match of text.matchAll(URL_PATTERN)) {
-    const start = match.index ?? 0;
-    fragment.append(text.slice(last, start));
+  for (const part of findLinks(text)) {
     fragment.append(
-      h('a', { href: match[0], target: '_blank', rel: 'noopener noreferrer nofollow' }, match[0]),
+      part.href
+        ? h('a', { href: part.href, target: '_blank', rel: 'noopener noreferrer nofollow' }, part.text)
+        : part.text,
     );
-    last = start + match[0].length;
   }
-  fragment.append(text.slice(last));
   return fragment;
 }
 

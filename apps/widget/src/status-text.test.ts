@@ -2,6 +2,8 @@ import type { Message } from '@hitl/shared/models';
 import type { PublicConversation } from '@hitl/shared/widget-events';
 import { describe, expect, it } from 'vitest';
 import { awaitingReview, statusText } from './status-text';
+import { en } from './strings/en';
+import { fr } from './strings/fr';
 
 const conversation = (
   state: PublicConversation['state'],
@@ -37,12 +39,29 @@ describe('statusText', () => {
     [conversation('agent', { id: 'a1', name: 'Dana' }), 'Chatting with Dana'],
     [conversation('closed'), 'Conversation closed — write to start a new one'],
   ])('%j → %s', (value, text) => {
-    expect(statusText(value)).toBe(text);
+    expect(statusText(en, value)).toBe(text);
+  });
+
+  it.each([
+    ['connecting', 'Connecting…'],
+    ['reconnecting', 'Reconnecting…'],
+    ['offline', 'Offline'],
+    ['unavailable', 'Unavailable'],
+  ] as const)('a link that is %s says so before anything about the conversation', (connection, text) => {
+    expect(statusText(en, conversation('agent', { id: 'a1', name: 'Dana' }), true, connection)).toBe(text);
+  });
+
+  it('speaks the chosen language', () => {
+    expect(statusText(fr, conversation('agent', { id: 'a1', name: 'Dana' }))).toBe('En discussion avec Dana');
+    expect(statusText(fr, conversation('agent'))).toBe('En discussion avec une personne');
+    expect(statusText(fr, null, false, 'offline')).toBe('Hors ligne');
   });
 
   it('says a person is reviewing while a held reply waits, unless the conversation is closed', () => {
-    expect(statusText(conversation('bot'), true)).toBe('A person is reviewing the answer…');
-    expect(statusText(conversation('closed'), true)).toBe('Conversation closed — write to start a new one');
+    expect(statusText(en, conversation('bot'), true)).toBe('A person is reviewing the answer…');
+    expect(statusText(en, conversation('closed'), true)).toBe(
+      'Conversation closed — write to start a new one',
+    );
   });
 });
 

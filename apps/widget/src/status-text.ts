@@ -1,19 +1,43 @@
 import type { Message } from '@hitl/shared/models';
 import type { PublicConversation } from '@hitl/shared/widget-events';
+import type { ConnectionState } from './connection';
+import type { WidgetStrings } from './strings/en';
+import { fillSlots } from './strings/pick-strings';
 
-/** The header's one-line answer to "who is on the other side right now?". */
-export function statusText(conversation: PublicConversation | null, reviewing = false): string {
-  if (reviewing && conversation && conversation.state !== 'closed')
-    return 'A person is reviewing the answer…';
+/**
+ * The header's one-line answer to "who is on the other side right now?". A link that is not up comes
+ * first: a green "usually replies instantly" while nothing can reach the server would be a lie.
+ */
+export function statusText(
+  strings: WidgetStrings,
+  conversation: PublicConversation | null,
+  reviewing = false,
+  connection: ConnectionState = 'online',
+): string {
+  if (connection !== 'online') return connectionStatus(strings, connection);
+  if (reviewing && conversation && conversation.state !== 'closed') return strings.statusReviewing;
   switch (conversation?.state) {
     case 'queued':
-      return 'Waiting for a person…';
+      return strings.statusQueued;
     case 'agent':
-      return `Chatting with ${conversation.agent?.name ?? 'a person'}`;
+      return fillSlots(strings.statusAgent, { name: conversation.agent?.name ?? strings.aPerson });
     case 'closed':
-      return 'Conversation closed — write to start a new one';
+      return strings.statusClosed;
     default:
-      return 'Assistant · usually replies instantly';
+      return strings.statusBot;
+  }
+}
+
+function connectionStatus(strings: WidgetStrings, connection: Exclude<ConnectionState, 'online'>): string {
+  switch (connection) {
+    case 'connecting':
+      return strings.connecting;
+    case 'reconnecting':
+      return strings.reconnecting;
+    case 'offline':
+      return strings.statusOffline;
+    default:
+      return strings.statusUnavailable;
   }
 }
 

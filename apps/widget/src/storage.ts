@@ -79,3 +79,18 @@ export function writeJson(storage: Storage | null, key: string, value: unknown):
     // Quota or privacy mode: the widget keeps working from memory.
   }
 }
+
+/** Everything the widget keeps for one site key in this browser: `HitlWidget.shutdown()` forgets the visitor. */
+export function forgetSite(siteKey: string): void {
+  for (const [storage, key] of [
+    [localStorageOrNull(), `hitl-widget:${siteKey}`],
+    [sessionStorageOrNull(), `hitl-widget-outbox:${siteKey}`],
+    [sessionStorageOrNull(), `hitl-widget-ui:${siteKey}`],
+  ] as const) {
+    try {
+      storage?.removeItem(key);
+    } catch {
+      // Unavailable storage kept nothing.
+    }
+  }
+}

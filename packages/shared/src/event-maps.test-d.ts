@@ -33,6 +33,14 @@ describe('widget event map', () => {
       .toEqualTypeOf<Ack<WidgetSendResult>>();
   });
 
+  it('types the heartbeat: an empty payload, answered with null; agents have none', () => {
+    expectTypeOf<Client['emitWithAck']>().toBeCallableWith('link:ping', {});
+    expectTypeOf<Parameters<WidgetClientToServerEvents['link:ping']>[1]>()
+      .parameter(0)
+      .toEqualTypeOf<Ack<null>>();
+    expectTypeOf<AgentClientToServerEvents>().not.toHaveProperty('link:ping');
+  });
+
   it('types the broadcasts a visitor receives', () => {
     expectTypeOf<Parameters<WidgetServerToClientEvents['message:created']>[0]>().toEqualTypeOf<Message>();
     expectTypeOf<

@@ -76,6 +76,9 @@ export const conversationRateSchema = z.object({
   comment: z.string().trim().max(1000).optional(),
 });
 export type ConversationRateInput = z.input<typeof conversationRateSchema>;
+/** `link:ping`: the widget's heartbeat while its panel is open or messages wait; answered, nothing stored. */
+export const linkPingSchema = z.object({}).strict();
+export type LinkPingInput = z.input<typeof linkPingSchema>;
 
 /** Handshake `auth` of the /widget namespace. */
 export const widgetAuthSchema = z.object({
@@ -100,6 +103,8 @@ export interface WidgetClientToServerEvents {
   'visitor:page': (input: VisitorPageInput, ack: AckCallback<null>) => void;
   /** The customer is typing (throttled) or stopped; relayed to the agents watching the conversation. */
   'typing:update': (input: TypingUpdate, ack: AckCallback<null>) => void;
+  /** Heartbeat: an unanswered ping tells the widget its link is gone long before Engine.IO would. */
+  'link:ping': (input: LinkPingInput, ack: AckCallback<null>) => void;
 }
 
 export interface WidgetServerToClientEvents {

@@ -2,12 +2,14 @@ import type { IncomingMessage } from 'node:http';
 import {
   contactLeaveSchema,
   conversationRateSchema,
+  linkPingSchema,
   type WidgetSendResult,
   widgetAuthSchema,
   widgetSendSchema,
   widgetSyncSchema,
 } from '@hitl/shared/widget-events';
 import { selfOriginOf } from '../lib/self-origin';
+import { createSocketBudget } from '../lib/socket-budget';
 import { isOriginAllowed } from '../services/auth/site-origins';
 import { verifyVisitorToken } from '../services/auth/visitor-tokens';
 import { handleCustomerMessage } from '../services/handle-customer-message';
@@ -20,7 +22,10 @@ import { toPublicConversation } from '../services/visitor';
 import { ackHandler } from './ack-handler';
 import type { WidgetNamespace } from './namespaces';
 import { rooms } from './rooms';
-import { attachVisitorContextHandlers } from './visitor-context-handlers';
+import { attachVisitorContextHandlers, spend } from './visitor-context-handlers';
+
+/** The widget pings every 2 s while its panel is open; twice that leaves room for a burst after a stall. */
+export const PING_BUDGET = { limit: 10, windowMs: 10_000 } as const;
 
 export interface WidgetNamespaceOptions {
   secret: string;
@@ -100,6 +105,15 @@ export function attachWidgetNamespace(
           conversation: toPublicConversation(conversation),
           queue,
         } satisfies WidgetSendResult;
+      }),
+    );
+    // Answered from memory: a heartbeat must stay cheap for thousands of open panels.
+    const pingBudget = createSocketBudget(ctx.clock, PING_BUDGET.limit, PING_BUDGET.windowMs);
+    socket.on(
+      'link:ping',
+      ackHandler(linkPingSchema, ctx.logger, async () => {
+        spend(pingBudget);
+        return null;
       }),
     );
     attachVisitorContextHandlers(socket, ctx, visitor);
