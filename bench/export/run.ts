@@ -38,6 +38,8 @@ interface ChildResult {
   seconds: number;
   rowsPerSecond: number;
   peakRssMb: number;
+  cpuSeconds: number;
+  mainThreadCpuSeconds: number | null;
   counts?: { written: number; duplicates: number; nearDuplicates: number; invalid: number };
   bytes?: number;
 }
@@ -115,9 +117,11 @@ function seed(target: string[], count: number): Promise<void> {
 }
 
 function line(m: ChildResult): string {
+  const perRow = (seconds: number | null) => (seconds === null ? '?' : ((seconds * 1e6) / m.rows).toFixed(1));
   return (
     `${fmt(m.rows)} rows in ${m.seconds.toFixed(2)} s = ${fmt(Math.round(m.rowsPerSecond))} rows/s ` +
-    `(peak RSS ${m.peakRssMb.toFixed(0)} MB)`
+    `(peak RSS ${m.peakRssMb.toFixed(0)} MB; CPU ${perRow(m.cpuSeconds)} µs/row, ` +
+    `main thread ${perRow(m.mainThreadCpuSeconds)})`
   );
 }
 
