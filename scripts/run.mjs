@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The project's two entry points, for a machine that has only Node.js 20 and npm:
-//   node scripts/run.mjs start   install, build, and start everything on embedded defaults
+//   node scripts/run.mjs start   install, build, and start the built server on embedded defaults
 //   node scripts/run.mjs test    install (plus Chromium, Redis and FerretDB when missing), lint, typecheck, build, run every test
 // Plain Node, no dependencies: it runs before anything is installed.
 import { spawnSync } from 'node:child_process';
@@ -56,8 +56,8 @@ async function main(command) {
   if (command === 'start') {
     install();
     build();
-    const [cmd, ...prefix] = pnpmCommand();
-    run(cmd, [...prefix, 'run', 'server']);
+    // Plain node on the build output: no TypeScript loader or bundler at run time.
+    run(process.execPath, ['--enable-source-maps', 'apps/server/dist/main.js']);
     return;
   }
   if (command === 'test') {

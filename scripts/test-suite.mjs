@@ -1,5 +1,6 @@
-// Lint, typecheck, build (which enforces the widget's size budget), then every vitest project,
-// ending with one plain summary line: "N passed, N failed".
+// Lint, typecheck, build (which enforces the widget's size budget, and writes the console and the server's
+// dist that the e2e tests and built-server.test.ts run: built before any test, so none of them skips),
+// then every vitest project, ending with one plain summary line: "N passed, N failed".
 import { readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -1,7 +1,7 @@
 import type { CorrectionFilter } from '@hitl/shared/rest';
 import { writeDatasetFiles } from '../../apps/server/src/cli/dataset-files';
 import type { DatasetManifest } from '../../apps/server/src/domain/dataset-manifest';
-import type { ExportOptions } from '../../apps/server/src/services/export-dataset';
+import type { ExportOptions, ExportTuning } from '../../apps/server/src/services/export-dataset';
 import type { Store } from '../../apps/server/src/store/store';
 
 export interface Measurement {
@@ -33,9 +33,10 @@ export async function measureExport(
   store: Store,
   options: ExportOptions,
   out: string,
+  tuning: ExportTuning = {},
 ): Promise<Measurement & { manifest: DatasetManifest }> {
   const started = performance.now();
-  const manifest = await writeDatasetFiles(store, options, { out });
+  const manifest = await writeDatasetFiles(store, options, { out, tuning });
   return { ...rate(manifest.counts.read, started), manifest };
 }
 

@@ -14,14 +14,26 @@ export interface ServerProcess {
 }
 
 const mainFile = path.resolve('apps/server/src/main.ts');
+/** What `pnpm build` writes and `pnpm start` runs. */
+export const builtMainFile = path.resolve('apps/server/dist/main.js');
+
+export interface ServerProcessOptions {
+  /** Runs the build output with plain node, as `pnpm start` does, instead of the sources under tsx. */
+  built?: boolean;
+}
 
 /**
  * The real server entry point in its own process, as production runs it. On a free port, or on `env.PORT`
- * (a restart after a crash on the same address, where clients reconnect by themselves).
+ * (a restart after a crash on the same address, where clients reconnect by themselves); `PORT: '0'` lets
+ * the server pick one, read from the URLs it prints.
  */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Record<string, string>,
+  options: ServerProcessOptions = {},
+): Promise<ServerProcess> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', mainFile], {
+  const args = options.built ? ['--enable-source-maps', builtMainFile] : ['--import', 'tsx', mainFile];
+  const child = spawn(process.execPath, args, {
     env: {
       ...process.env,
       HOST: '127.0.0.1',
@@ -38,14 +50,19 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   child.stderr?.on('data', (d: Buffer) => {
     output += d.toString();
   });
-  const url = `http://127.0.0.1:${port}`;
+  let url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
-    const ok = await fetch(`${url}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
+    const printed = /Agent console: +(http:\/\/\S+)\/console\//.exec(output)?.[1];
+    if (port === 0 && printed !== undefined) url = printed;
+    const known = port !== 0 || printed !== undefined;
+    const ok =
+      known &&
+      (await fetch(`${url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      ));
     if (ok) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');

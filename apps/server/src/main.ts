@@ -7,8 +7,11 @@ async function main() {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
-  const { app, store, admin, close } = await bootServer(config, logger);
+  const { app, store, admin, close, startup } = await bootServer(config, logger);
   const { url } = await app.listen();
+  // From the process's start, so that loading the code counts too: what an operator waits for.
+  const readySeconds = process.uptime();
+  logger.info({ seconds: Number(readySeconds.toFixed(2)), phases: startup }, 'ready');
 
   const lines = [
     '',
@@ -16,6 +19,7 @@ async function main() {
     `  Demo shop with the widget:  ${url}/`,
     `  Agent console:              ${url}/console/`,
     `  Health / metrics:           ${url}/healthz  ${url}/metrics`,
+    `  Ready in ${readySeconds.toFixed(2)} s (process start to listening, knowledge base and model loaded)`,
     admin.password
       ? `  First agent login:          ${admin.email} / ${admin.password}   (shown once: keep it)`
       : `  Agent login:                ${admin.email} (${admin.created ? 'password from ADMIN_PASSWORD' : 'password set at first start or by ADMIN_PASSWORD'})`,

@@ -1,37 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { createDatasetRedactor } from './dataset-redaction';
-import { redactPersonalData } from './redact';
+import { correctionFixture } from '../store/store-fixtures';
+import { createCorrectionRedactor } from './dataset-redaction';
 
-describe('createDatasetRedactor', () => {
-  it.each([
-    'mail me at a.b+c@shop.co.uk',
-    'card 4111 1111 1111 1111 thanks',
-    'IBAN DE89 3704 0044 0532 0130 00',
-    'call +44 20 7946 0958 or (555) 123-4567',
-    'ssn 123-45-6789, NI AB 12 34 56 C, DNI 12345678Z, CF RSSMRA85T10A562S',
-    'my password is hunter22',
-    'my PIN is 1234',
-    'PWD: s3cr3t!',
-    'order 12345 arrived',
-    'nothing personal here, just a question about tents',
-    'Ünïcödé text with an e-mail jane@example.com',
-  ])('gives what redactPersonalData gives for %j', (text) => {
-    const redact = createDatasetRedactor();
-    expect(redact(text)).toBe(redactPersonalData(text));
-    expect(redact(text)).toBe(redactPersonalData(text));
+const withPersonalData = () => ({
+  ...correctionFixture('conv_1', 'msg_1', {
+    context: [
+      { role: 'customer' as const, text: 'mail me at a.b+c@shop.co.uk' },
+      { role: 'bot' as const, text: 'How long does shipping take to Leeds?' },
+    ],
+    correctedText: 'We refunded card 4111 1111 1111 1111.',
+  }),
+  original: { text: 'Call +44 20 7946 0958', confidence: 0.4, responder: 'offline', modelId: 'm' },
+  agent: { id: 'agent_1', name: 'Ana Silva' },
+});
+
+describe('createCorrectionRedactor', () => {
+  it('redacts the context and the corrected reply, and leaves texts without personal data as they are', () => {
+    const redacted = createCorrectionRedactor('openai-chat')(withPersonalData() as never);
+    expect(redacted.context.map((turn) => turn.text)).toEqual([
+      'mail me at [EMAIL]',
+      'How long does shipping take to Leeds?',
+    ]);
+    expect(redacted.correctedText).toBe('We refunded card [CARD].');
+    // openai-chat does not write the original reply: it is left alone.
+    expect(redacted.original.text).toBe('Call +44 20 7946 0958');
+    expect(redacted.agent.name).toBe('Ana Silva');
   });
 
-  it('returns text without digits, @ or password words unchanged', () => {
-    const text = 'How long does shipping take to Leeds?';
-    expect(createDatasetRedactor()(text)).toBe(text);
-  });
-
-  it('stays correct once it remembers more texts than it keeps', () => {
-    const redact = createDatasetRedactor();
-    for (let i = 0; i < 5000; i++) {
-      const text = `customer ${i} writes from user${i}@example.com`;
-      expect(redact(text)).toBe(`customer ${i} writes from [EMAIL]`);
-    }
-    expect(redact('customer 1 writes from user1@example.com')).toBe('customer 1 writes from [EMAIL]');
+  it('also redacts the original reply for formats that write it', () => {
+    const redacted = createCorrectionRedactor('openai-preference')(withPersonalData() as never);
+    expect(redacted.original.text).toBe('Call [PHONE]');
   });
 });

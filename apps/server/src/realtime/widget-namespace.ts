@@ -20,7 +20,7 @@ import { syncVisitor } from '../services/read-conversations';
 import type { ServiceContext } from '../services/service-context';
 import { toPublicConversation } from '../services/visitor';
 import { ackHandler } from './ack-handler';
-import type { WidgetNamespace } from './namespaces';
+import type { WidgetNamespace, WidgetSocket } from './namespaces';
 import { rooms } from './rooms';
 import { attachVisitorContextHandlers, spend } from './visitor-context-handlers';
 
@@ -117,5 +117,13 @@ export function attachWidgetNamespace(
       }),
     );
     attachVisitorContextHandlers(socket, ctx, visitor);
+    // Engine.IO keeps the upgrade request for the connection's whole life; nothing reads it past this
+    // point (the handshake copied its headers), and dropping it is the saving Socket.IO's "Memory
+    // usage" page recommends: idle widget connections are most of a busy node's memory.
+    forgetUpgradeRequest(socket);
   });
+}
+
+function forgetUpgradeRequest(socket: WidgetSocket): void {
+  (socket.conn as { request: unknown }).request = null;
 }

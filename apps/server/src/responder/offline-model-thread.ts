@@ -1,6 +1,5 @@
-import { Worker } from 'node:worker_threads';
 import type { Article } from '../knowledge/knowledge-base';
-import { bundleWorker } from '../lib/bundle-worker';
+import { startWorkerThread } from '../lib/start-worker-thread';
 import type { LearnedExample, ResponderAnswer, ResponderContext } from './responder';
 
 /** What a model thread is built from. */
@@ -43,12 +42,15 @@ interface Pending {
 
 /**
  * Starts a worker thread that builds `createOfflineResponder` from `input`; resolves once the model is
- * built and can answer. The thread runs the bundled model code (no TypeScript loader). A thread that
+ * built and can answer. The thread runs the built model code (see `startWorkerThread`). A thread that
  * fails (an error in the build, the thread dying) rejects the start or every call under way and after.
  */
 export async function startOfflineModelThread(input: ModelThreadInput): Promise<OfflineModelThread> {
-  const code = await bundleWorker(new URL('./offline-model-worker.ts', import.meta.url));
-  const worker = new Worker(code, { eval: true, workerData: input, execArgv: [] });
+  const worker = startWorkerThread(
+    'offline-model-worker',
+    new URL('./offline-model-worker.ts', import.meta.url),
+    { workerData: input },
+  );
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let size = 0;

@@ -9,8 +9,8 @@ import { createOfflineResponder } from './offline-responder';
  *
  * What this asks of the model, through its public interface only: `createOfflineResponder({ articles,
  * learned })` trains the learned examples in fully (it is also the retrain), answers are plain data (they
- * cross threads by structured clone), and its code bundles with esbuild (no native addons; files read
- * relative to a module through `import.meta.url` are found, see `bundleWorker`).
+ * cross threads by structured clone), and its code bundles with esbuild at build time (no native addons;
+ * files read relative to a module through `import.meta.url` are found, see `scripts/build-server.ts`).
  */
 const port = parentPort;
 if (port === null) throw new Error('offline-model-worker.ts runs in a worker thread');

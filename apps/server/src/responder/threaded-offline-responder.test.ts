@@ -14,7 +14,9 @@ const GIFT_WRAP = { id: 'cor_gift', question: 'do you sell gift wrapping?', answ
 const ask = (responder: ThreadedOfflineResponder, question: string) =>
   responder.answer({ conversationId: 'c', question, history: [] });
 
-describe('the offline responder in worker threads', () => {
+// Each test starts two or three model threads, which from the sources load the tsx loader first:
+// seconds on a busy machine, more than the unit project's default 5 s ceiling.
+describe('the offline responder in worker threads', { timeout: 30_000 }, () => {
   let responder: ThreadedOfflineResponder | undefined;
   afterEach(() => responder?.close());
 

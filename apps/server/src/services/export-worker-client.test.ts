@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bundleExportWorker, startExportWorker } from './export-worker-client';
+import { startExportWorker } from './export-worker-client';
 
 describe('the export worker', () => {
-  it('is bundled small, with the dataset code only: no schema library, no server modules', async () => {
-    const code = await bundleExportWorker();
-    expect(code).toContain('createDeduplicator');
-    expect(code.length).toBeLessThan(100_000);
-    expect(code).not.toMatch(/ZodError|better-sqlite3|["']express["']/);
-  });
-
   it('formats batches in order and keeps the tally across them', async () => {
     const worker = startExportWorker({
       format: 'openai-chat',

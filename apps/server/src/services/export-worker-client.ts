@@ -1,6 +1,5 @@
-import { Worker } from 'node:worker_threads';
 import type { ExportTally } from '../domain/dataset-tally';
-import { bundleWorker } from '../lib/bundle-worker';
+import { startWorkerThread } from '../lib/start-worker-thread';
 import type { ExportOptions, ExportText, StageRow } from './export-stage';
 
 /** What a batch gives back: its lines and the tally of the whole export so far. */
@@ -20,14 +19,6 @@ export interface ExportWorker {
 type WorkerReply = ExportBatchResult | { error: string };
 
 /**
- * The worker's code: `export-worker.ts` and the dataset modules it imports, bundled once per process
- * into one script (a few MB of heap in the thread instead of tens).
- */
-export function bundleExportWorker(): Promise<string> {
-  return bundleWorker(new URL('./export-worker.ts', import.meta.url));
-}
-
-/**
  * The worker's young generation: its garbage (a batch and its lines) is small and short-lived, and a
  * small young generation keeps its heap small (measured: the export's peak RSS is lower by about as
  * much as the limit is below the default).
@@ -37,8 +28,8 @@ const WORKER_YOUNG_GENERATION_MB = 8;
 /**
  * Starts a worker thread that runs `createExportStage(options)` on the batches it is sent, so that
  * duplicate detection and formatting run beside the thread that reads the store, redacts and
- * writes. A failure in the thread (an error thrown by a batch, the thread dying, the bundle failing
- * to build) rejects the batch under way and every later one.
+ * writes. A failure in the thread (an error thrown by a batch, the thread dying, its code failing
+ * to load) rejects the batch under way and every later one.
  */
 export function startExportWorker(options: ExportOptions): ExportWorker {
   const pending: { resolve: (result: ExportBatchResult) => void; reject: (error: Error) => void }[] = [];
@@ -48,13 +39,10 @@ export function startExportWorker(options: ExportOptions): ExportWorker {
     failure ??= error;
     for (const batch of pending.splice(0)) batch.reject(failure);
   };
-  const started = bundleExportWorker().then((code) => {
+  const started = Promise.resolve().then(() => {
     if (closed) return null;
-    const worker = new Worker(code, {
-      eval: true,
+    const worker = startWorkerThread('export-worker', new URL('./export-worker.ts', import.meta.url), {
       workerData: options,
-      // Not the parent's flags: a TypeScript loader given to this process has nothing to do there.
-      execArgv: [],
       resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
     });
     worker.on('message', (reply: WorkerReply) => {
