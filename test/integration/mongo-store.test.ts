@@ -85,6 +85,7 @@ describe('mongo store', () => {
         { key: { updatedAt: -1 }, unique: false },
         { key: { awaitingBotSeq: 1 }, unique: false },
         { key: { siteKey: 1, visitorId: 1, updatedAt: -1, _id: -1 }, unique: false },
+        { key: { createdAt: 1 }, unique: false },
       ]),
     );
     expect(await indexes('messages')).toEqual(

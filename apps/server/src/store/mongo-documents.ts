@@ -175,4 +175,16 @@ export interface ConversationEventDoc {
   conversationId: string;
   at: string;
   event: string;
+  /** What the analytics count (`analytics-event-facts.ts`); absent on events written before it existed. */
+  kind?: string;
+  siteKey?: string | null;
+  conversationCreatedAt?: string | null;
+  actorId?: string | null;
+  newOwnerId?: string | null;
+  endedOwnerId?: string | null;
+  handleMs?: number | null;
+  waitMs?: number | null;
+  topic?: string | null;
+  question?: string | null;
+  signals?: string[];
 }

@@ -72,6 +72,8 @@ conversationSchema.index({ siteKey: 1, visitorId: 1, state: 1, updatedAt: -1 });
 conversationSchema.index({ updatedAt: -1 });
 // A visitor's earlier conversations, newest first, paged by (updatedAt, _id).
 conversationSchema.index({ siteKey: 1, visitorId: 1, updatedAt: -1, _id: -1 });
+// Conversations started in a range (analytics).
+conversationSchema.index({ createdAt: 1 });
 
 const messageSchema = new Schema<MessageDoc>(
   {
@@ -179,10 +181,28 @@ auditSchema.index({ at: -1 });
 const settingSchema = new Schema<SettingDoc>({ _id: id, value: text, updatedAt: text }, options);
 
 const conversationEventSchema = new Schema<ConversationEventDoc>(
-  { _id: id, conversationId: text, at: text, event: text },
+  {
+    _id: id,
+    conversationId: text,
+    at: text,
+    event: text,
+    kind: { type: String },
+    siteKey: nullableText,
+    conversationCreatedAt: nullableText,
+    actorId: nullableText,
+    newOwnerId: nullableText,
+    endedOwnerId: nullableText,
+    handleMs: { type: Number, default: null },
+    waitMs: { type: Number, default: null },
+    topic: nullableText,
+    question: nullableText,
+    signals: { type: [String], default: undefined },
+  },
   options,
 );
 conversationEventSchema.index({ conversationId: 1, at: 1, _id: 1 });
+// The analytics page's counts and percentiles by kind over a range.
+conversationEventSchema.index({ kind: 1, at: 1 });
 
 const agentLoadSchema = new Schema<AgentLoadDoc>({ _id: id, open: jsonValue, version: count }, options);
 

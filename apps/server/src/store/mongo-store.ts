@@ -1,4 +1,5 @@
 import { createMongoAccounts } from './mongo-accounts';
+import { createMongoAnalytics } from './mongo-analytics';
 import { createMongoArticles } from './mongo-articles';
 import { createMongoCannedResponses } from './mongo-canned-responses';
 import { openMongoConnection, pingMongo } from './mongo-connection';
@@ -64,6 +65,7 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
     ...siteKeys,
     ...createMongoOperations(models),
     ...createMongoTimeline(models),
+    ...createMongoAnalytics(connection),
     ...reviewItems,
     ...createMongoVisitors(models, serialize),
 

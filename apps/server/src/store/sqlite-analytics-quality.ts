@@ -1,0 +1,155 @@
+import type { CorrectionReason } from '@hitl/shared/models';
+import {
+  type AgentFigures,
+  type AnalyticsFigures,
+  type AnalyticsFilter,
+  NO_TOPIC,
+} from './analytics-figures';
+import { inSite, inTopic } from './sqlite-analytics-sql';
+import type { Sql, SqlParams } from './sqlite-database';
+
+type QualityFigures = Omit<
+  AnalyticsFigures,
+  | 'volume'
+  | 'automation'
+  | 'escalationsByDay'
+  | 'escalationsByReason'
+  | 'escalationsByTopic'
+  | 'escalatedQuestions'
+  | 'takeover'
+  | 'handle'
+>;
+
+/**
+ * Reviewed answers in the range, one row each: an answer marked right in the review-later list counts right,
+ * a bot answer with a correction approved in the range wrong (as the threshold advice counts them).
+ */
+const REVIEWED = `
+  SELECT r.reviewed_at AS at, r.topic AS topic, r.confidence AS confidence, 1 AS right
+  FROM review_items r WHERE r.status = 'right' AND r.reviewed_at >= @from AND r.reviewed_at < @to
+    AND ${inSite('r')} AND ${inTopic('r.topic')}
+  UNION ALL
+  SELECT k.reviewed_at, k.topic, json_extract(k.original, '$.confidence'), 0
+  FROM corrections k WHERE k.review_status = 'approved' AND k.reviewed_at >= @from AND k.reviewed_at < @to
+    AND json_extract(k.original, '$.confidence') IS NOT NULL AND ${inSite('k')} AND ${inTopic('k.topic')}`;
+
+const CORRECTIONS = `FROM corrections k WHERE k.created_at >= @from AND k.created_at < @to
+  AND ${inSite('k')} AND ${inTopic('k.topic')}`;
+
+const DRAFTS = `FROM messages m WHERE m.draft IS NOT NULL AND m.created_at >= @from AND m.created_at < @to
+  AND ${inSite('m')} AND ${inTopic(`json_extract(m.bot, '$.topic')`)}`;
+
+export function sqliteQualityFigures(sql: Sql, params: SqlParams, filter: AnalyticsFilter): QualityFigures {
+  const drafts = { approved: 0, edited: 0, rejected: 0 };
+  for (const row of sql<{ status: string; n: number }>(
+    `SELECT json_extract(m.draft, '$.status') AS status, COUNT(*) AS n ${DRAFTS} GROUP BY status`,
+  ).all(params)) {
+    if (row.status === 'approved' || row.status === 'edited' || row.status === 'rejected')
+      drafts[row.status] = row.n;
+  }
+
+  const learning = new Map(
+    sql<{ day: string; reviewed: number; right: number; approvedCorrections: number }>(
+      `SELECT day, SUM(reviewed) AS reviewed, SUM(right) AS right, SUM(approved) AS approvedCorrections FROM (
+         SELECT substr(at, 1, 10) AS day, 1 AS reviewed, right, 0 AS approved FROM (${REVIEWED})
+         UNION ALL
+         SELECT substr(k.reviewed_at, 1, 10), 0, 0, 1 FROM corrections k
+         WHERE k.review_status = 'approved' AND k.reviewed_at >= @from AND k.reviewed_at < @to
+           AND ${inSite('k')} AND ${inTopic('k.topic')}
+       ) GROUP BY day`,
+    )
+      .all(params)
+      .map((row) => [row.day, row]),
+  );
+
+  return {
+    expertTime: sql<QualityFigures['expertTime']>(
+      `SELECT COALESCE(SUM(k.time_spent_ms), 0) AS correctionMs, COUNT(*) AS corrections,
+         COUNT(k.time_spent_ms) AS measured ${CORRECTIONS}`,
+    ).get(params) as QualityFigures['expertTime'],
+    drafts,
+    correctionsByTopic: sql<{ topic: string; count: number }>(
+      `SELECT COALESCE(k.topic, '${NO_TOPIC}') AS topic, COUNT(*) AS count ${CORRECTIONS}
+       GROUP BY 1 ORDER BY count DESC, topic ASC`,
+    ).all(params),
+    correctionsByReason: sql<{ reason: CorrectionReason; count: number }>(
+      `SELECT j.value AS reason, COUNT(*) AS count
+       ${CORRECTIONS.replace('FROM corrections k', 'FROM corrections k, json_each(k.reasons) j')}
+       GROUP BY reason ORDER BY count DESC, reason ASC`,
+    ).all(params),
+    agreement: sql<QualityFigures['agreement']>(
+      `SELECT COALESCE(SUM(k.review_status = 'approved' AND k.review_edited = 0), 0) AS agreed,
+         COALESCE(SUM(k.review_status = 'approved' AND k.review_edited = 1), 0) AS edited,
+         COALESCE(SUM(k.review_status = 'rejected'), 0) AS disagreed ${CORRECTIONS}`,
+    ).get(params) as QualityFigures['agreement'],
+    satisfaction: { bot: { ratings: 0, sum: 0 }, agent: { ratings: 0, sum: 0 } },
+    learningByDay: filter.days.map((day) => {
+      const row = learning.get(day);
+      return {
+        day,
+        reviewed: row?.reviewed ?? 0,
+        right: row?.right ?? 0,
+        approvedCorrections: row?.approvedCorrections ?? 0,
+      };
+    }),
+    learningByTopic: sql<{ topic: string; reviewed: number; right: number }>(
+      `SELECT COALESCE(topic, '${NO_TOPIC}') AS topic, COUNT(*) AS reviewed, SUM(right) AS right
+       FROM (${REVIEWED}) GROUP BY 1 ORDER BY reviewed DESC, topic ASC`,
+    ).all(params),
+    // Hundredths as the threshold advice compares them: 0.845 is in 84, 0.85 in 85.
+    confidenceHistogram: sql<{ hundredth: number; answers: number; right: number }>(
+      `SELECT CAST(ROUND(confidence * 1000000) AS INTEGER) / 10000 AS hundredth, COUNT(*) AS answers,
+         SUM(right) AS right FROM (${REVIEWED}) GROUP BY 1 ORDER BY 1`,
+    ).all(params),
+    agents: agentFigures(sql, params),
+  };
+}
+
+function agentFigures(sql: Sql, params: SqlParams): AgentFigures[] {
+  const agents = new Map<string, AgentFigures>();
+  const of = (agentId: string): AgentFigures => {
+    let figures = agents.get(agentId);
+    if (figures === undefined) {
+      figures = {
+        agentId,
+        conversations: 0,
+        handleMs: 0,
+        correctionsWritten: 0,
+        correctionMs: 0,
+        correctionsReviewed: 0,
+        draftsReviewed: 0,
+        ratings: 0,
+        ratingSum: 0,
+      };
+      agents.set(agentId, figures);
+    }
+    return figures;
+  };
+  const events = `FROM conversation_events e WHERE e.at >= @from AND e.at < @to AND (@site IS NULL OR e.site_key = @site)`;
+  for (const row of sql<{ id: string; n: number }>(
+    `SELECT e.new_owner_id AS id, COUNT(*) AS n ${events} AND e.new_owner_id IS NOT NULL GROUP BY 1`,
+  ).all(params))
+    of(row.id).conversations = row.n;
+  for (const row of sql<{ id: string; n: number }>(
+    `SELECT e.ended_owner_id AS id, SUM(e.handle_ms) AS n ${events} AND e.ended_owner_id IS NOT NULL GROUP BY 1`,
+  ).all(params))
+    of(row.id).handleMs = row.n;
+  for (const row of sql<{ id: string; n: number; ms: number }>(
+    `SELECT k.agent_id AS id, COUNT(*) AS n, COALESCE(SUM(k.time_spent_ms), 0) AS ms ${CORRECTIONS} GROUP BY 1`,
+  ).all(params)) {
+    of(row.id).correctionsWritten = row.n;
+    of(row.id).correctionMs = row.ms;
+  }
+  for (const row of sql<{ id: string; n: number }>(
+    `SELECT json_extract(k.reviewer, '$.id') AS id, COUNT(*) AS n FROM corrections k
+     WHERE k.review_status <> 'pending' AND k.reviewed_at >= @from AND k.reviewed_at < @to
+       AND ${inSite('k')} AND ${inTopic('k.topic')} GROUP BY 1`,
+  ).all(params))
+    of(row.id).correctionsReviewed = row.n;
+  for (const row of sql<{ id: string | null; n: number }>(
+    `SELECT json_extract(m.draft, '$.reviewer.id') AS id, COUNT(*) AS n ${DRAFTS}
+       AND json_extract(m.draft, '$.status') <> 'pending' GROUP BY 1`,
+  ).all(params))
+    if (row.id !== null) of(row.id).draftsReviewed = row.n;
+  return [...agents.values()].sort((a, b) => a.agentId.localeCompare(b.agentId));
+}

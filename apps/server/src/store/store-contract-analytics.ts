@@ -1,0 +1,325 @@
+import type { TimelineEvent } from '@hitl/shared/conversation-timeline';
+import { describe, expect, it } from 'vitest';
+import type { AnalyticsFilter } from './analytics-figures';
+import type { Store } from './store';
+import type { CurrentStore } from './store-contract';
+import {
+  agentAuthor,
+  at,
+  botMeta,
+  botReplyFixture,
+  conversationFixture,
+  correctionFixture,
+  heldReplyFixture,
+  messageFixture,
+  reviewerAuthor,
+  uniqueId,
+} from './store-fixtures';
+
+const DAY = 86_400;
+/** 2025-01-15 and 2025-01-16 (the fixtures' base time is 2025-01-15 09:00 UTC). */
+const range: AnalyticsFilter = {
+  from: '2025-01-15T00:00:00.000Z',
+  to: '2025-01-17T00:00:00.000Z',
+  days: ['2025-01-15', '2025-01-16'],
+  questionLimit: 10,
+};
+
+/**
+ * Three conversations in the range and one before it, with escalations, claims, a transfer, closes, drafts,
+ * corrections and review-later marks at known instants; the figures below are worked out by hand.
+ */
+async function seed(store: Store): Promise<void> {
+  const event = (conversationId: string, e: Omit<TimelineEvent, 'id' | 'conversationId'>) =>
+    store.appendConversationEvent({ id: uniqueId('evt'), conversationId, ...e });
+
+  // A: the bot is unsure about shipping, escalates; Ana waits 60 s to claim, replies, closes 300 s later.
+  const a = await store.createConversation(conversationFixture({ createdAt: at(0) }));
+  await store.appendMessage(messageFixture(a.id, { text: 'Where is my order?', createdAt: at(10) }));
+  const aReply = await store.appendMessage(
+    botReplyFixture(a.id, { bot: { ...botMeta, topic: 'shipping', confidence: 0.4 }, createdAt: at(20) }),
+  );
+  await event(a.id, {
+    kind: 'escalated',
+    actor: null,
+    at: at(30),
+    reasons: [{ signal: 'low_confidence', value: 0.4 }],
+  });
+  await event(a.id, { kind: 'claimed', actor: agentAuthor, at: at(90) });
+  await store.appendMessage(
+    messageFixture(a.id, {
+      role: 'agent',
+      author: agentAuthor,
+      clientId: null,
+      text: 'On its way.',
+      createdAt: at(100),
+    }),
+  );
+  await event(a.id, { kind: 'closed', actor: agentAuthor, at: at(390), outcome: 'resolved' });
+  await store.transitionConversation(a.id, ['bot'], { state: 'closed', updatedAt: at(390) });
+
+  // B: the bot answers and closes; two of its drafts were reviewed (approved by Ana, rejected by Rui).
+  const b = await store.createConversation(conversationFixture({ createdAt: at(100) }));
+  await store.appendMessage(messageFixture(b.id, { text: 'Can I return shoes?', createdAt: at(110) }));
+  const bReply = await store.appendMessage(
+    botReplyFixture(b.id, { bot: { ...botMeta, topic: 'returns', confidence: 0.9 }, createdAt: at(120) }),
+  );
+  const approved = await store.appendMessage(heldReplyFixture(b.id, { createdAt: at(130) }));
+  const rejected = await store.appendMessage(heldReplyFixture(b.id, { createdAt: at(140) }));
+  const reviewed = { reasons: [], publishedMessageId: null };
+  await store.reviewDraft(approved.message.id, {
+    ...reviewed,
+    status: 'approved',
+    reviewer: agentAuthor,
+    reviewedAt: at(150),
+  });
+  await store.reviewDraft(rejected.message.id, {
+    ...reviewed,
+    status: 'rejected',
+    reviewer: reviewerAuthor,
+    reviewedAt: at(160),
+  });
+  await event(b.id, { kind: 'closed', actor: null, at: at(200), outcome: 'resolved' });
+  await store.transitionConversation(b.id, ['bot'], { state: 'closed', updatedAt: at(200) });
+
+  // C, on another site, the next day: escalated by the customer; Rui claims after 120 s, transfers to Ana after
+  // 100 s, Ana closes 200 s later.
+  const c = await store.createConversation(
+    conversationFixture({ siteKey: 'site_other', createdAt: at(DAY) }),
+  );
+  await store.appendMessage(messageFixture(c.id, { text: 'I want a person now', createdAt: at(DAY + 10) }));
+  await event(c.id, {
+    kind: 'escalated',
+    actor: null,
+    at: at(DAY + 30),
+    reasons: [
+      { signal: 'customer_request', value: 1 },
+      { signal: 'negative_sentiment', value: -0.6 },
+    ],
+  });
+  await event(c.id, { kind: 'claimed', actor: reviewerAuthor, at: at(DAY + 150) });
+  await store.appendMessage(
+    messageFixture(c.id, {
+      role: 'agent',
+      author: reviewerAuthor,
+      clientId: null,
+      text: 'Hello.',
+      createdAt: at(DAY + 160),
+    }),
+  );
+  await event(c.id, {
+    kind: 'transferred',
+    actor: reviewerAuthor,
+    at: at(DAY + 250),
+    from: reviewerAuthor,
+    to: agentAuthor,
+  });
+  await event(c.id, { kind: 'closed', actor: agentAuthor, at: at(DAY + 450), outcome: 'resolved' });
+  await store.transitionConversation(c.id, ['bot'], { state: 'closed', updatedAt: at(DAY + 450) });
+
+  // D, the day before the range: counted nowhere.
+  const d = await store.createConversation(conversationFixture({ createdAt: at(-DAY) }));
+  await store.appendMessage(messageFixture(d.id, { createdAt: at(-DAY + 10) }));
+  await event(d.id, {
+    kind: 'escalated',
+    actor: null,
+    at: at(-DAY + 20),
+    reasons: [{ signal: 'low_confidence', value: 0.1 }],
+  });
+
+  // Corrections: Ana's of A's reply (approved by Rui as written), Rui's of B's (rejected by Ana), Ana's pending one.
+  const k1 = await store.createCorrection(
+    correctionFixture(a.id, aReply.message.id, {
+      original: { text: 'x', confidence: 0.4, responder: 'offline', modelId: 'm' },
+      topic: 'shipping',
+      reasons: ['wrong_fact'],
+      timeSpentMs: 12_000,
+      createdAt: at(400),
+    }),
+  );
+  await store.reviewCorrection(k1.id, {
+    status: 'approved',
+    reviewer: reviewerAuthor,
+    at: at(500),
+    note: null,
+    edited: false,
+  });
+  const k2 = await store.createCorrection(
+    correctionFixture(b.id, bReply.message.id, {
+      agent: reviewerAuthor,
+      topic: 'returns',
+      reasons: ['wrong_fact', 'tone'],
+      timeSpentMs: null,
+      createdAt: at(DAY + 500),
+    }),
+  );
+  await store.reviewCorrection(k2.id, {
+    status: 'rejected',
+    reviewer: agentAuthor,
+    at: at(DAY + 600),
+    note: null,
+    edited: false,
+  });
+  await store.createCorrection(
+    correctionFixture(b.id, bReply.message.id, {
+      topic: null,
+      reasons: ['other'],
+      timeSpentMs: 3_000,
+      createdAt: at(DAY + 700),
+    }),
+  );
+
+  // Review-later marks: two answers marked right (0.845 on shipping, 0.72 on returns), one left pending.
+  const item = async (
+    conversationId: string,
+    messageId: string,
+    confidence: number,
+    topic: string,
+    createdAt: string,
+  ) =>
+    store.createReviewItem({
+      id: uniqueId('rvw'),
+      conversationId,
+      messageId,
+      question: 'q',
+      answer: 'a',
+      confidence,
+      topic,
+      reasons: [],
+      createdAt,
+    });
+  const r1 = await item(a.id, aReply.message.id, 0.845, 'shipping', at(25));
+  await store.markReviewItem(r1.id, {
+    status: 'right',
+    reviewer: agentAuthor,
+    at: at(600),
+    correctionId: null,
+  });
+  const r2 = await item(b.id, bReply.message.id, 0.72, 'returns', at(125));
+  await store.markReviewItem(r2.id, {
+    status: 'right',
+    reviewer: agentAuthor,
+    at: at(DAY + 800),
+    correctionId: null,
+  });
+  await item(
+    c.id,
+    (await store.appendMessage(botReplyFixture(c.id, { createdAt: at(DAY + 20) }))).message.id,
+    0.7,
+    'returns',
+    at(DAY + 20),
+  );
+}
+
+export function describeAnalyticsContract(current: CurrentStore): void {
+  describe('analytics', () => {
+    it('computes every figure of the page over a range, exactly', async () => {
+      const store = current();
+      await seed(store);
+      const figures = await store.analyticsFigures(range);
+      expect(figures.volume).toEqual([
+        { day: '2025-01-15', conversations: 2, customerMessages: 2 },
+        { day: '2025-01-16', conversations: 1, customerMessages: 1 },
+      ]);
+      expect(figures.automation).toEqual({ conversations: 3, automated: 1, escalated: 2 });
+      expect(figures.escalationsByDay).toEqual([
+        { day: '2025-01-15', escalations: 1 },
+        { day: '2025-01-16', escalations: 1 },
+      ]);
+      expect(figures.escalationsByReason).toEqual([
+        { reason: 'customer_request', count: 1 },
+        { reason: 'low_confidence', count: 1 },
+        { reason: 'negative_sentiment', count: 1 },
+      ]);
+      expect(figures.escalationsByTopic).toEqual([
+        { topic: 'shipping', count: 1 },
+        { topic: 'unknown', count: 1 },
+      ]);
+      expect(figures.escalatedQuestions).toEqual(['I want a person now', 'Where is my order?']);
+      expect(figures.takeover).toEqual({ count: 2, p50Ms: 60_000, p90Ms: 120_000, totalMs: 180_000 });
+      expect(figures.handle).toEqual({ count: 3, p50Ms: 200_000, p90Ms: 300_000, totalMs: 600_000 });
+      expect(figures.expertTime).toEqual({ correctionMs: 15_000, corrections: 3, measured: 2 });
+      expect(figures.drafts).toEqual({ approved: 1, edited: 0, rejected: 1 });
+      expect(figures.correctionsByTopic).toEqual([
+        { topic: 'returns', count: 1 },
+        { topic: 'shipping', count: 1 },
+        { topic: 'unknown', count: 1 },
+      ]);
+      expect(figures.correctionsByReason).toEqual([
+        { reason: 'wrong_fact', count: 2 },
+        { reason: 'other', count: 1 },
+        { reason: 'tone', count: 1 },
+      ]);
+      expect(figures.agreement).toEqual({ agreed: 1, edited: 0, disagreed: 1 });
+      expect(figures.learningByDay).toEqual([
+        { day: '2025-01-15', reviewed: 2, right: 1, approvedCorrections: 1 },
+        { day: '2025-01-16', reviewed: 1, right: 1, approvedCorrections: 0 },
+      ]);
+      expect(figures.learningByTopic).toEqual([
+        { topic: 'shipping', reviewed: 2, right: 1 },
+        { topic: 'returns', reviewed: 1, right: 1 },
+      ]);
+      expect(figures.confidenceHistogram).toEqual([
+        { hundredth: 40, answers: 1, right: 0 },
+        { hundredth: 72, answers: 1, right: 1 },
+        { hundredth: 84, answers: 1, right: 1 },
+      ]);
+      expect(figures.agents).toEqual([
+        {
+          agentId: agentAuthor.id,
+          conversations: 2,
+          handleMs: 500_000,
+          correctionsWritten: 2,
+          correctionMs: 15_000,
+          correctionsReviewed: 1,
+          draftsReviewed: 1,
+          ratings: 0,
+          ratingSum: 0,
+        },
+        {
+          agentId: reviewerAuthor.id,
+          conversations: 1,
+          handleMs: 100_000,
+          correctionsWritten: 1,
+          correctionMs: 0,
+          correctionsReviewed: 1,
+          draftsReviewed: 1,
+          ratings: 0,
+          ratingSum: 0,
+        },
+      ]);
+    });
+
+    it('narrows to one site and to one topic', async () => {
+      const store = current();
+      await seed(store);
+      const other = await store.analyticsFigures({ ...range, siteKey: 'site_other' });
+      expect(other.volume.map((v) => v.conversations)).toEqual([0, 1]);
+      expect(other.automation).toEqual({ conversations: 1, automated: 0, escalated: 1 });
+      expect(other.takeover).toEqual({ count: 1, p50Ms: 120_000, p90Ms: 120_000, totalMs: 120_000 });
+      expect(other.drafts).toEqual({ approved: 0, edited: 0, rejected: 0 });
+      expect(other.agents.map((a) => [a.agentId, a.conversations, a.handleMs])).toEqual([
+        [agentAuthor.id, 1, 200_000],
+        [reviewerAuthor.id, 1, 100_000],
+      ]);
+
+      const shipping = await store.analyticsFigures({ ...range, topic: 'shipping' });
+      expect(shipping.escalationsByTopic).toEqual([{ topic: 'shipping', count: 1 }]);
+      expect(shipping.correctionsByTopic).toEqual([{ topic: 'shipping', count: 1 }]);
+      expect(shipping.learningByTopic).toEqual([{ topic: 'shipping', reviewed: 2, right: 1 }]);
+      expect(shipping.drafts).toEqual({ approved: 0, edited: 0, rejected: 0 });
+    });
+
+    it('answers zeros for an empty range, one entry per day', async () => {
+      const store = current();
+      const figures = await store.analyticsFigures(range);
+      expect(figures.volume).toEqual(
+        range.days.map((day) => ({ day, conversations: 0, customerMessages: 0 })),
+      );
+      expect(figures.automation).toEqual({ conversations: 0, automated: 0, escalated: 0 });
+      expect(figures.takeover).toEqual({ count: 0, p50Ms: null, p90Ms: null, totalMs: 0 });
+      expect(figures.confidenceHistogram).toEqual([]);
+      expect(figures.agents).toEqual([]);
+    });
+  });
+}
