@@ -126,5 +126,7 @@ export const analyticsResponseSchema = z.object({
     reviews: count,
   }),
   agents: z.array(analyticsAgentSchema),
+  /** What the filters offer: every site key, and the topics of the knowledge base and of these figures. */
+  options: z.object({ siteKeys: z.array(z.string()), topics: z.array(z.string()) }),
 });
 export type AnalyticsResponse = z.infer<typeof analyticsResponseSchema>;
