@@ -15,6 +15,7 @@ import { emailReplyRoutes } from './http/email-reply-routes';
 import { errorHandler, refuseReservedKeys } from './http/error-handler';
 import { healthRoutes } from './http/health-routes';
 import { knowledgeRoutes } from './http/knowledge-routes';
+import { registerLiveGauges, timedResponder } from './http/live-metrics';
 import { countingNotifier, createMetrics } from './http/metrics';
 import { sendError } from './http/rest-handler';
 import { reviewItemRoutes } from './http/review-item-routes';
@@ -72,8 +73,9 @@ const BODY_LIMIT = '64kb';
 
 /** Wiring only: builds the HTTP server, Socket.IO namespaces and services around the given ports. */
 export function createApp(deps: AppDeps): App {
-  const { config, store, responder, logger } = deps;
+  const { config, store, logger } = deps;
   const metrics = createMetrics();
+  const responder = timedResponder(deps.responder, metrics.registry);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
@@ -81,6 +83,10 @@ export function createApp(deps: AppDeps): App {
   const http = createServer(app);
   const namespaces = createSocketServer(http);
   if (deps.socketAdapter) namespaces.io.adapter(deps.socketAdapter);
+  registerLiveGauges(metrics.registry, {
+    socketCount: (namespace) => namespaces[namespace].sockets.size,
+    store,
+  });
 
   const policyState = new PolicyState(deps.policy);
   const retrainScheduler =
@@ -162,7 +168,7 @@ export function createApp(deps: AppDeps): App {
   app.use('/api', requireAgent(ctx));
   app.use('/api/conversations', conversationRoutes(ctx));
   app.use('/api', reviewRoutes(ctx));
-  app.use('/api', correctionRoutes(ctx));
+  app.use('/api', correctionRoutes(ctx, metrics.exportJobs));
   app.use('/api', adminRoutes(ctx));
   app.use('/api', siteKeyRoutes(ctx));
   app.use('/api', reviewItemRoutes(ctx));

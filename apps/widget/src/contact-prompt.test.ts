@@ -9,6 +9,7 @@ const conversation = (extra: Partial<PublicConversation> = {}): PublicConversati
   agent: null,
   lastSeq: 2,
   contactLeft: false,
+  rated: false,
   ...extra,
 });
 

@@ -2,13 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { CurrentConversation } from './current-conversation';
 import { SiteStore } from './storage';
 
-const open = (id: string) => ({ id, state: 'bot' as const, agent: null, lastSeq: 1, contactLeft: false });
+const open = (id: string) => ({
+  id,
+  state: 'bot' as const,
+  agent: null,
+  lastSeq: 1,
+  contactLeft: false,
+  rated: false,
+});
 const closed = (id: string) => ({
   id,
   state: 'closed' as const,
   agent: null,
   lastSeq: 4,
   contactLeft: false,
+  rated: false,
 });
 
 describe('CurrentConversation', () => {

@@ -6,7 +6,7 @@ import { awaitingReview, statusText } from './status-text';
 const conversation = (
   state: PublicConversation['state'],
   agent: PublicConversation['agent'] = null,
-): PublicConversation => ({ id: 'c1', state, agent, lastSeq: 3, contactLeft: false });
+): PublicConversation => ({ id: 'c1', state, agent, lastSeq: 3, contactLeft: false, rated: false });
 
 function message(id: string, role: Message['role'], extra: Partial<Message> = {}): Message {
   return {

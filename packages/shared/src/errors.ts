@@ -20,6 +20,8 @@ export const errorCodes = [
   'email_failed',
   /** The agent already owns as many conversations as they may (AGENT_MAX_OPEN_CONVERSATIONS). */
   'at_capacity',
+  /** The customer already rated this conversation; a rating is given once. */
+  'already_rated',
   'internal',
 ] as const;
 export const errorCodeSchema = z.enum(errorCodes);
@@ -66,5 +68,6 @@ export const httpStatusByCode: Record<ErrorCode, number> = {
   email_not_configured: 409,
   email_failed: 502,
   at_capacity: 409,
+  already_rated: 409,
   internal: 500,
 };

@@ -174,6 +174,14 @@ export const messageSchema = z.object({
 });
 export type Message = z.infer<typeof messageSchema>;
 
+/** The customer's rating of a closed conversation, given once in the widget. */
+export const satisfactionSchema = z.object({
+  rating: z.number().int().min(1).max(5),
+  comment: z.string().nullable(),
+  ratedAt: z.string(),
+});
+export type Satisfaction = z.infer<typeof satisfactionSchema>;
+
 export const conversationSchema = z.object({
   id: z.string(),
   siteKey: z.string(),
@@ -198,6 +206,8 @@ export const conversationSchema = z.object({
   outcome: closeOutcomeSchema.nullable(),
   /** Tags given when it was closed. */
   tags: z.array(z.string()),
+  /** The customer's rating after it was closed; null until rated. */
+  satisfaction: satisfactionSchema.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -19,6 +19,8 @@ export const publicConversationSchema = z.object({
   lastSeq: seqSchema,
   /** Whether the customer already left an e-mail for a reply. */
   contactLeft: z.boolean(),
+  /** Whether the customer already rated it (the widget asks once, after close). */
+  rated: z.boolean(),
 });
 export type PublicConversation = z.infer<typeof publicConversationSchema>;
 
@@ -57,6 +59,13 @@ export const contactLeaveSchema = z.object({
 });
 export type ContactLeaveInput = z.input<typeof contactLeaveSchema>;
 
+export const conversationRateSchema = z.object({
+  conversationId: idSchema,
+  rating: z.number().int().min(1).max(5),
+  comment: z.string().trim().max(1000).optional(),
+});
+export type ConversationRateInput = z.input<typeof conversationRateSchema>;
+
 /** Handshake `auth` of the /widget namespace. */
 export const widgetAuthSchema = z.object({
   siteKey: z.string().min(1).max(64),
@@ -69,6 +78,11 @@ export interface WidgetClientToServerEvents {
   'message:send': (input: WidgetSendInput, ack: AckCallback<WidgetSendResult>) => void;
   /** Leave an e-mail for a reply when nobody is online. */
   'contact:leave': (input: ContactLeaveInput, ack: AckCallback<{ conversation: PublicConversation }>) => void;
+  /** Rate a closed conversation 1–5 with an optional comment; once. */
+  'conversation:rate': (
+    input: ConversationRateInput,
+    ack: AckCallback<{ conversation: PublicConversation }>,
+  ) => void;
   /** `HitlWidget.identify(…)`: who the site says the visitor is (a claim, shown as one). */
   'visitor:identify': (input: VisitorIdentityInput, ack: AckCallback<null>) => void;
   /** The page the visitor is on: at every connect and after every navigation. */

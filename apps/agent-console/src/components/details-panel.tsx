@@ -33,6 +33,7 @@ export function DetailsPanel({
     contactEmail,
     outcome,
     tags,
+    satisfaction,
   } = conversation;
 
   return (
@@ -91,6 +92,19 @@ export function DetailsPanel({
                     {tag}
                   </span>
                 ))}
+              </dd>
+            </>
+          )}
+          {satisfaction && (
+            <>
+              <dt>Rating</dt>
+              <dd data-testid="satisfaction">
+                <span aria-hidden="true">
+                  {'★'.repeat(satisfaction.rating)}
+                  <span className="muted">{'★'.repeat(5 - satisfaction.rating)}</span>
+                </span>{' '}
+                {satisfaction.rating} out of 5
+                {satisfaction.comment && <q className="satisfaction-comment">{satisfaction.comment}</q>}
               </dd>
             </>
           )}

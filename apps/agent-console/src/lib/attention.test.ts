@@ -27,6 +27,7 @@ const base: Conversation = {
   contactEmail: null,
   outcome: null,
   tags: [],
+  satisfaction: null,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
 };

@@ -78,6 +78,7 @@ describe('pending drafts', () => {
       contactEmail: null,
       outcome: null,
       tags: [],
+      satisfaction: null,
       createdAt: '2025-01-01T09:00:00Z',
       updatedAt: '2025-01-01T10:04:00Z',
     });

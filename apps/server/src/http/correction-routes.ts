@@ -9,11 +9,12 @@ import { exportDataset } from '../services/export-dataset';
 import { listPrioritizedCorrections } from '../services/list-review-items';
 import { reviewCorrection } from '../services/review-correction';
 import { authorOf, nowIso, type ServiceContext } from '../services/service-context';
+import type { ExportJobMetrics } from './live-metrics';
 import { agentOf, parseOr400, route } from './rest-handler';
 
 const contentTypes = { csv: 'text/csv; charset=utf-8', jsonl: 'application/x-ndjson; charset=utf-8' };
 
-export function correctionRoutes(ctx: ServiceContext): Router {
+export function correctionRoutes(ctx: ServiceContext, exportJobs: ExportJobMetrics): Router {
   const router = Router();
   router.get(
     '/corrections',
@@ -69,11 +70,18 @@ export function correctionRoutes(ctx: ServiceContext): Router {
         validationFraction: 0,
         systemPrompt: ctx.systemPrompt,
       });
-      for await (const { data } of lines) {
-        // A client that went away stops the export (and closes the store's cursor).
-        if (!res.write(data) && !(await drained(res))) return;
+      const finished = exportJobs.started();
+      try {
+        for await (const { data } of lines) {
+          // A client that went away stops the export (and closes the store's cursor).
+          if (!res.write(data) && !(await drained(res))) return finished('aborted');
+        }
+      } catch (error) {
+        finished('failed');
+        throw error;
       }
       res.end();
+      finished('completed');
     }),
   );
   return router;

@@ -1,9 +1,11 @@
 import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import type { Notifier } from '../services/notifier';
+import { createExportJobMetrics, type ExportJobMetrics } from './live-metrics';
 
 export interface Metrics {
   registry: Registry;
   httpRequests: Counter<'method' | 'status'>;
+  exportJobs: ExportJobMetrics;
 }
 
 /** One registry per app instance (tests run several in one process). */
@@ -16,7 +18,7 @@ export function createMetrics(): Metrics {
     labelNames: ['method', 'status'] as const,
     registers: [registry],
   });
-  return { registry, httpRequests };
+  return { registry, httpRequests, exportJobs: createExportJobMetrics(registry) };
 }
 
 /** Counts what services announce, without the services knowing about metrics. */

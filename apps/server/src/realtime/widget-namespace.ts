@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import {
   contactLeaveSchema,
+  conversationRateSchema,
   widgetAuthSchema,
   widgetSendSchema,
   widgetSyncSchema,
@@ -10,6 +11,7 @@ import { isOriginAllowed } from '../services/auth/site-origins';
 import { verifyVisitorToken } from '../services/auth/visitor-tokens';
 import { handleCustomerMessage } from '../services/handle-customer-message';
 import { leaveContact } from '../services/leave-contact';
+import { rateConversation } from '../services/rate-conversation';
 import { syncVisitor } from '../services/read-conversations';
 import type { ServiceContext } from '../services/service-context';
 import { toPublicConversation } from '../services/visitor';
@@ -72,6 +74,14 @@ export function attachWidgetNamespace(
         await ctx.rateLimits.consume('contactVisitor', visitorKey);
         await ctx.rateLimits.consume('contactIp', address);
         return { conversation: await leaveContact(ctx, visitor, input) };
+      }),
+    );
+    socket.on(
+      'conversation:rate',
+      ackHandler(conversationRateSchema, ctx.logger, async (input) => {
+        await ctx.rateLimits.consume('contactVisitor', visitorKey);
+        await ctx.rateLimits.consume('contactIp', address);
+        return { conversation: await rateConversation(ctx, visitor, input) };
       }),
     );
     socket.on(

@@ -18,6 +18,7 @@ export function toPublicConversation(conversation: Conversation): PublicConversa
     agent: conversation.state === 'agent' ? conversation.assignee : null,
     lastSeq: conversation.lastSeq,
     contactLeft: conversation.contactEmail !== null,
+    rated: conversation.satisfaction !== null,
   };
 }
 

@@ -148,6 +148,27 @@ export function createMongoConversations(models: MongoModels, serialize: KeyedQu
       );
       return doc === null ? null : toConversation(doc);
     },
+
+    async rateConversation(input) {
+      if (!isKey(input.conversationId) || !isKey(input.visitorId)) return null;
+      const { rating, comment, ratedAt } = input;
+      const doc = await serialize(input.conversationId, () =>
+        conversations
+          .findOneAndUpdate(
+            {
+              _id: input.conversationId,
+              visitorId: input.visitorId,
+              state: 'closed',
+              // Matches a missing field too (documents stored before ratings existed).
+              satisfaction: null,
+            },
+            { $set: { satisfaction: { rating, comment, ratedAt }, updatedAt: ratedAt } },
+            { returnDocument: 'after' },
+          )
+          .lean<ConversationDoc>(),
+      );
+      return doc === null ? null : toConversation(doc);
+    },
   };
 }
 

@@ -13,6 +13,7 @@ import type {
   MessageRole,
   Reason,
   ReviewStatus,
+  Satisfaction,
   SystemNoticeKind,
   Visibility,
 } from '@hitl/shared/models';
@@ -48,6 +49,8 @@ export interface ConversationDoc {
   /** Absent on documents stored before these fields existed: null and no tags. */
   outcome?: CloseOutcome | null;
   tags?: string[];
+  /** The customer's rating after close (absent or null: not rated). */
+  satisfaction?: Satisfaction | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -61,6 +61,7 @@ const conversationSchema = new Schema<ConversationDoc>(
     answeredBy: nullableText,
     outcome: nullableText,
     tags: { type: [String], default: undefined },
+    satisfaction: json,
     createdAt: text,
     updatedAt: text,
   },
@@ -68,6 +69,7 @@ const conversationSchema = new Schema<ConversationDoc>(
 );
 conversationSchema.index({ state: 1, updatedAt: -1 });
 conversationSchema.index({ awaitingBotSeq: 1 });
+conversationSchema.index({ state: 1, escalatedAt: 1 });
 conversationSchema.index({ siteKey: 1, visitorId: 1, state: 1, updatedAt: -1 });
 conversationSchema.index({ updatedAt: -1 });
 // A visitor's earlier conversations, newest first, paged by (updatedAt, _id).
@@ -105,6 +107,7 @@ messageSchema.index({ conversationId: 1, turnId: 1 });
 messageSchema.index({ siteKey: 1, visitorId: 1, clientId: 1 });
 // Recent customer questions, for the review order's similarity counts.
 messageSchema.index({ role: 1, createdAt: -1 });
+messageSchema.index({ 'draft.status': 1, createdAt: -1 });
 
 messageSchema.index({ role: 1, visibility: 1, createdAt: -1 });
 

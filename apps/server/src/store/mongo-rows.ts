@@ -31,6 +31,7 @@ export function toConversation(doc: ConversationDoc): Conversation {
     contactEmail: doc.contactEmail ?? null,
     outcome: doc.outcome ?? null,
     tags: doc.tags ?? [],
+    satisfaction: doc.satisfaction ?? null,
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
   };

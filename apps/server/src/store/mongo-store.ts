@@ -14,6 +14,7 @@ import { createMongoSettings } from './mongo-settings';
 import { createMongoSiteKeys } from './mongo-site-keys';
 import { createMongoTimeline } from './mongo-timeline';
 import { createMongoVisitors } from './mongo-visitors';
+import { createMongoWaitingWork } from './mongo-waiting-work';
 import { createKeyedQueue } from './mongo-write-queue';
 import type { Store } from './store';
 
@@ -68,6 +69,7 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
     ...createMongoAnalytics(connection),
     ...reviewItems,
     ...createMongoVisitors(models, serialize),
+    ...createMongoWaitingWork(models),
 
     ...createMongoArticles(models, serialize),
     ...canned,

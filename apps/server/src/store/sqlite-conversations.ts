@@ -108,6 +108,18 @@ export function createSqliteConversations(
       return row === undefined ? null : toConversation(row);
     },
 
+    async rateConversation(input) {
+      const row = sql<ConversationRow>(
+        `UPDATE conversations
+         SET satisfaction_rating = @rating, satisfaction_comment = @comment, satisfaction_at = @ratedAt,
+             updated_at = @ratedAt
+         WHERE id = @conversationId AND visitor_id = @visitorId AND state = 'closed'
+           AND satisfaction_rating IS NULL
+         RETURNING *`,
+      ).get({ ...input });
+      return row === undefined ? null : toConversation(row);
+    },
+
     async appendMessage(input) {
       return mapConstraints(() => appendMessage.immediate(input), { entity: 'message', key: input.id });
     },

@@ -268,7 +268,17 @@ export const migrations: readonly string[] = [
   -- A visitor's earlier conversations, newest first, paged by (updated_at, id).
   CREATE INDEX conversations_by_visitor_recent ON conversations (site_key, visitor_id, updated_at, id);
   `,
-  // 16: analytics. Timeline events carry what the figures count (durations are computed once, when written);
+  // 16: the customer's satisfaction rating of a closed conversation.
+  `
+  ALTER TABLE conversations ADD COLUMN satisfaction_rating INTEGER;
+  ALTER TABLE conversations ADD COLUMN satisfaction_comment TEXT;
+  ALTER TABLE conversations ADD COLUMN satisfaction_at TEXT;
+  `,
+  // 17: counting pending drafts (/metrics) without scanning every message.
+  `
+  CREATE INDEX messages_pending_drafts ON messages (created_at, id) WHERE json_extract(draft, '$.status') = 'pending';
+  `,
+  // 18: analytics. Timeline events carry what the figures count (durations are computed once, when written);
   // older events get their kind, site and actor, not durations.
   `
   ALTER TABLE conversation_events ADD COLUMN kind TEXT;

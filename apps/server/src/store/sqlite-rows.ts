@@ -41,6 +41,9 @@ export interface ConversationRow {
   contact_email: string | null;
   close_outcome: CloseOutcome | null;
   tags: string;
+  satisfaction_rating: number | null;
+  satisfaction_comment: string | null;
+  satisfaction_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -156,6 +159,14 @@ export function toConversation(row: ConversationRow): Conversation {
     contactEmail: row.contact_email,
     outcome: row.close_outcome,
     tags: fromJson<string[]>(row.tags),
+    satisfaction:
+      row.satisfaction_rating === null || row.satisfaction_at === null
+        ? null
+        : {
+            rating: row.satisfaction_rating,
+            comment: row.satisfaction_comment,
+            ratedAt: row.satisfaction_at,
+          },
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

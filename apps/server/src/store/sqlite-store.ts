@@ -13,6 +13,7 @@ import { createSqliteSettings } from './sqlite-settings';
 import { createSqliteSiteKeys } from './sqlite-site-keys';
 import { createSqliteTimeline } from './sqlite-timeline';
 import { createSqliteVisitors } from './sqlite-visitors';
+import { createSqliteWaitingWork } from './sqlite-waiting-work';
 import type { Store } from './store';
 
 /**
@@ -40,6 +41,7 @@ export async function createSqliteStore(options: { file: string }): Promise<Stor
     ...createSqliteTimeline(sql),
     ...createSqliteReviewItems(sql),
     ...createSqliteVisitors(sql),
+    ...createSqliteWaitingWork(sql),
 
     ...createSqliteArticles(sql),
     ...createSqliteCannedResponses(sql),

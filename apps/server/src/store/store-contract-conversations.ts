@@ -26,6 +26,7 @@ export function describeConversationContract(current: CurrentStore): void {
         lastSentiment: null,
         lastConfidence: null,
         contactEmail: null,
+        satisfaction: null,
         outcome: null,
         tags: [],
         createdAt: at(5),

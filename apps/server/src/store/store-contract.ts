@@ -14,11 +14,13 @@ import { describeGuardedAppendContract } from './store-contract-guarded-append';
 import { describeMessageContract } from './store-contract-messages';
 import { describeOperationContract } from './store-contract-operations';
 import { describeReviewItemContract } from './store-contract-review-items';
+import { describeSatisfactionContract } from './store-contract-satisfaction';
 import { describeSearchContract } from './store-contract-search';
 import { describeSettingContract } from './store-contract-settings';
 import { describeSiteKeyContract } from './store-contract-site-keys';
 import { describeTimelineContract } from './store-contract-timeline';
 import { describeVisitorContract } from './store-contract-visitors';
+import { describeWaitingWorkContract } from './store-contract-waiting-work';
 
 /** Gives each contract test the store built for it. */
 export type CurrentStore = () => Store;
@@ -65,6 +67,8 @@ export function describeStoreContract(
 
     describeConversationContract(current);
     describeClosingContract(current);
+    describeSatisfactionContract(current);
+    describeWaitingWorkContract(current);
     describeAssignmentContract(current);
     describeTimelineContract(current);
     describeAnalyticsContract(current);

@@ -93,6 +93,12 @@ export interface Store {
   /** Stores the e-mail a customer left for a reply; null for an unknown conversation. */
   setConversationContact(id: string, email: string, updatedAt: string): Promise<Conversation | null>;
 
+  /**
+   * Stores the customer's rating of a closed conversation, once: null (and nothing changed) when the
+   * conversation is not that visitor's, is not closed, or was rated before.
+   */
+  rateConversation(input: RateConversationInput): Promise<Conversation | null>;
+
   // conversation history
   /** Stores one event of a conversation's timeline. Idempotent by id: a replayed step adds nothing. */
   appendConversationEvent(event: TimelineEvent): Promise<void>;
@@ -105,6 +111,9 @@ export interface Store {
 
   // widget site keys (seeded from SITES, then edited in the console), by key
   /** Ordered by key. */
+  /** How much work waits for people right now (for `/metrics`): one count each, never the rows. */
+  countWaitingWork(): Promise<WaitingWork>;
+
   listSiteKeys(): Promise<SiteKey[]>;
   getSiteKey(key: string): Promise<SiteKey | null>;
   /** A key that exists already throws `StoreConflictError`. */
@@ -339,7 +348,16 @@ export type ConversationMethods = Pick<
   | 'assignConversation'
   | 'countOwnedConversations'
   | 'setConversationContact'
+  | 'rateConversation'
 >;
+
+export interface RateConversationInput {
+  conversationId: string;
+  visitorId: string;
+  rating: number;
+  comment: string | null;
+  ratedAt: string;
+}
 
 export interface AssignmentGuard {
   /** When given, the conversation must still be assigned to this agent (a transfer from its owner). */
@@ -414,6 +432,16 @@ export type SiteKeyMethods = Pick<
 >;
 export type SiteKeyPatch = Partial<Pick<SiteKey, 'name' | 'origins' | 'greeting'>> & { updatedAt: string };
 export type TimelineMethods = Pick<Store, 'appendConversationEvent' | 'listConversationEvents'>;
+export type WaitingWorkMethods = Pick<Store, 'countWaitingWork'>;
+
+export interface WaitingWork {
+  /** Conversations escalated and waiting for an agent. */
+  queued: number;
+  /** When the longest-waiting of them was escalated; null with none waiting. */
+  oldestQueuedSince: string | null;
+  /** Bot replies held for an agent's approval. */
+  pendingDrafts: number;
+}
 export type OperationMethods = Pick<Store, 'beginOperation' | 'finishOperation' | 'listOperations'>;
 
 /**
