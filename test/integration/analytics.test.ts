@@ -37,6 +37,13 @@ describe.each(storeKinds)('analytics over the product paths (%s store)', (kind: 
     if (!replied.ok) throw new Error(replied.error.message);
     const closed = await ana.emitWithAck('conversation:close', { conversationId });
     if (!closed.ok) throw new Error(closed.error.message);
+    await server.settle(socket);
+    const rated = await socket.emitWithAck('conversation:rate', {
+      conversationId,
+      rating: 5,
+      comment: 'Thanks Ana',
+    });
+    if (!rated.ok) throw new Error(rated.error.message);
 
     const other = await server.connectVisitor();
     const asked = await other.socket.emitWithAck('message:send', {
@@ -69,6 +76,11 @@ describe.each(storeKinds)('analytics over the product paths (%s store)', (kind: 
       expect.objectContaining({ agent: { id: agent.agent.id, name: 'Ana Agent' }, conversations: 1 }),
     ]);
     expect(body.agents[0]?.handleMs).toBe(body.speed.handle.totalMs);
+    expect(body.satisfaction).toEqual({
+      bot: { ratings: 0, average: null },
+      agent: { ratings: 1, average: 5 },
+    });
+    expect(body.agents[0]).toMatchObject({ ratings: 1, averageRating: 5 });
   });
 
   it('refuses agents, and bad ranges with a clear code', async () => {

@@ -17,7 +17,6 @@ type QualityFigures = Pick<
   | 'correctionsByTopic'
   | 'correctionsByReason'
   | 'agreement'
-  | 'satisfaction'
   | 'learningByDay'
   | 'learningByTopic'
   | 'confidenceHistogram'
@@ -26,7 +25,13 @@ type QualityFigures = Pick<
 
 export async function mongoQualityFigures(
   query: MongoAnalyticsQuery,
-  db: { messages: Collection; corrections: Collection; reviewItems: Collection; events: Collection },
+  db: {
+    messages: Collection;
+    corrections: Collection;
+    reviewItems: Collection;
+    events: Collection;
+    conversations: Collection;
+  },
 ): Promise<QualityFigures> {
   const { filter } = query;
   const written = { ...query.range('createdAt'), ...query.inSite, ...query.inTopic('topic') };
@@ -138,7 +143,6 @@ export async function mongoQualityFigures(
       .map((row) => ({ reason: row.key as CorrectionReason, count: row.n }))
       .sort(byCountThenKey((row) => row.reason)),
     agreement,
-    satisfaction: { bot: { ratings: 0, sum: 0 }, agent: { ratings: 0, sum: 0 } },
     learningByDay: filter.days.map((day) => {
       const right = rightPerDay.get(day) ?? 0;
       return {
@@ -158,28 +162,40 @@ export async function mongoQualityFigures(
 
 async function agentFigures(
   query: MongoAnalyticsQuery,
-  db: { corrections: Collection; messages: Collection; events: Collection },
+  db: { corrections: Collection; messages: Collection; events: Collection; conversations: Collection },
   matches: { written: mongo.Filter<mongo.Document>; drafts: mongo.Filter<mongo.Document> },
 ): Promise<AgentFigures[]> {
   const site = query.filter.siteKey === undefined ? {} : { siteKey: query.filter.siteKey };
   const events = { ...query.range('at'), ...site };
-  const [owners, handled, written, timeSpent, reviewed, draftsReviewed] = await Promise.all([
-    groupCount(db.events, { ...events, newOwnerId: { $ne: null } }, 'newOwnerId'),
-    groupCount(db.events, { ...events, endedOwnerId: { $ne: null } }, 'endedOwnerId', { sumOf: 'handleMs' }),
-    groupCount(db.corrections, matches.written, 'agentId'),
-    groupCount(db.corrections, matches.written, 'agentId', { sumOf: 'timeSpentMs' }),
-    groupCount(
-      db.corrections,
-      {
-        'review.status': { $ne: 'pending' },
-        ...query.range('review.at'),
-        ...query.inSite,
-        ...query.inTopic('topic'),
-      },
-      'review.reviewer.id',
-    ),
-    groupCount(db.messages, { ...matches.drafts, 'draft.status': { $ne: 'pending' } }, 'draft.reviewer.id'),
-  ]);
+  // A rating counts for the agent the conversation was with when it closed.
+  const rated = {
+    ...query.range('createdAt'),
+    ...site,
+    'satisfaction.rating': { $ne: null },
+    assigneeId: { $ne: null },
+  };
+  const [owners, handled, written, timeSpent, reviewed, draftsReviewed, ratings, ratingSums] =
+    await Promise.all([
+      groupCount(db.events, { ...events, newOwnerId: { $ne: null } }, 'newOwnerId'),
+      groupCount(db.events, { ...events, endedOwnerId: { $ne: null } }, 'endedOwnerId', {
+        sumOf: 'handleMs',
+      }),
+      groupCount(db.corrections, matches.written, 'agentId'),
+      groupCount(db.corrections, matches.written, 'agentId', { sumOf: 'timeSpentMs' }),
+      groupCount(
+        db.corrections,
+        {
+          'review.status': { $ne: 'pending' },
+          ...query.range('review.at'),
+          ...query.inSite,
+          ...query.inTopic('topic'),
+        },
+        'review.reviewer.id',
+      ),
+      groupCount(db.messages, { ...matches.drafts, 'draft.status': { $ne: 'pending' } }, 'draft.reviewer.id'),
+      groupCount(db.conversations, rated, 'assigneeId'),
+      groupCount(db.conversations, rated, 'assigneeId', { sumOf: 'satisfaction.rating' }),
+    ]);
   const agents = new Map<string, AgentFigures>();
   const add = (rows: { key: unknown; n: number }[], field: keyof Omit<AgentFigures, 'agentId'>) => {
     for (const row of rows) {
@@ -205,5 +221,7 @@ async function agentFigures(
   add(timeSpent, 'correctionMs');
   add(reviewed, 'correctionsReviewed');
   add(draftsReviewed, 'draftsReviewed');
+  add(ratings, 'ratings');
+  add(ratingSums, 'ratingSum');
   return [...agents.values()].sort((a, b) => a.agentId.localeCompare(b.agentId));
 }

@@ -33,9 +33,10 @@ export function createMongoAnalytics(connection: Connection): Pick<Store, 'analy
           corrections: collection('corrections'),
           reviewItems: collection('review_items'),
           events: collection('conversation_events'),
+          conversations,
         }),
       ]);
-      return { ...figures, ...quality };
+      return { ...quality, ...figures };
     },
   };
 }
@@ -58,32 +59,47 @@ async function conversationFigures(
   const withAgent = (
     await groupCount(db.messages, { role: 'agent', createdAt: { $gte: filter.from } }, 'conversationId')
   ).map((row) => row.key);
-  const [total, unattended, attended, escalatedConversations, reasons, topics, questions, takeover, handle] =
-    await Promise.all([
-      db.conversations.countDocuments(started),
-      db.conversations.countDocuments({ ...started, state: { $in: ['closed', 'bot'] } }),
-      db.conversations.countDocuments({
-        ...started,
-        state: { $in: ['closed', 'bot'] },
-        _id: { $in: withAgent },
-      } as mongo.Filter<mongo.Document>),
-      db.events
-        .aggregate<{ n: number }>([
-          { $match: { kind: 'escalated', ...query.range('conversationCreatedAt'), ...site } },
-          { $group: { _id: '$conversationId' } },
-          { $count: 'n' },
-        ])
-        .toArray(),
-      groupCount(db.events, escalated, 'signals', { unwind: 'signals' }),
-      groupCount(db.events, escalated, 'topic'),
-      db.events
-        .find({ ...escalated, question: { $ne: null } }, { projection: { question: 1 } })
-        .sort({ at: -1, _id: -1 })
-        .limit(filter.questionLimit)
-        .toArray(),
-      duration(db.events, { kind: 'claimed', ...query.range('at'), ...site }, 'waitMs'),
-      duration(db.events, { endedOwnerId: { $ne: null }, ...query.range('at'), ...site }, 'handleMs'),
-    ]);
+  const rated = { ...started, 'satisfaction.rating': { $ne: null } };
+  const ratedByAgent = { ...rated, _id: { $in: withAgent } } as mongo.Filter<mongo.Document>;
+  const [
+    total,
+    unattended,
+    attended,
+    escalatedConversations,
+    reasons,
+    topics,
+    questions,
+    takeover,
+    handle,
+    allRatings,
+    agentRatings,
+  ] = await Promise.all([
+    db.conversations.countDocuments(started),
+    db.conversations.countDocuments({ ...started, state: { $in: ['closed', 'bot'] } }),
+    db.conversations.countDocuments({
+      ...started,
+      state: { $in: ['closed', 'bot'] },
+      _id: { $in: withAgent },
+    } as mongo.Filter<mongo.Document>),
+    db.events
+      .aggregate<{ n: number }>([
+        { $match: { kind: 'escalated', ...query.range('conversationCreatedAt'), ...site } },
+        { $group: { _id: '$conversationId' } },
+        { $count: 'n' },
+      ])
+      .toArray(),
+    groupCount(db.events, escalated, 'signals', { unwind: 'signals' }),
+    groupCount(db.events, escalated, 'topic'),
+    db.events
+      .find({ ...escalated, question: { $ne: null } }, { projection: { question: 1 } })
+      .sort({ at: -1, _id: -1 })
+      .limit(filter.questionLimit)
+      .toArray(),
+    duration(db.events, { kind: 'claimed', ...query.range('at'), ...site }, 'waitMs'),
+    duration(db.events, { endedOwnerId: { $ne: null }, ...query.range('at'), ...site }, 'handleMs'),
+    sumOf(db.conversations, rated, 'satisfaction.rating'),
+    sumOf(db.conversations, ratedByAgent, 'satisfaction.rating'),
+  ]);
 
   return {
     volume: filter.days.map((day) => ({
@@ -104,6 +120,10 @@ async function conversationFigures(
     escalatedQuestions: questions.map((doc) => String(doc.question)),
     takeover,
     handle,
+    satisfaction: {
+      bot: { ratings: allRatings.count - agentRatings.count, sum: allRatings.total - agentRatings.total },
+      agent: { ratings: agentRatings.count, sum: agentRatings.total },
+    },
   };
 }
 

@@ -82,7 +82,7 @@ export function sqliteQualityFigures(sql: Sql, params: SqlParams, filter: Analyt
          COALESCE(SUM(k.review_status = 'approved' AND k.review_edited = 1), 0) AS edited,
          COALESCE(SUM(k.review_status = 'rejected'), 0) AS disagreed ${CORRECTIONS}`,
     ).get(params) as QualityFigures['agreement'],
-    satisfaction: { bot: { ratings: 0, sum: 0 }, agent: { ratings: 0, sum: 0 } },
+    satisfaction: satisfaction(sql, params),
     learningByDay: filter.days.map((day) => {
       const row = learning.get(day);
       return {
@@ -103,6 +103,20 @@ export function sqliteQualityFigures(sql: Sql, params: SqlParams, filter: Analyt
     ).all(params),
     agents: agentFigures(sql, params),
   };
+}
+
+/** Rated conversations started in the range: by the bot when no agent wrote in them, by an agent otherwise. */
+const RATED = `FROM conversations c WHERE c.created_at >= @from AND c.created_at < @to
+  AND (@site IS NULL OR c.site_key = @site) AND c.satisfaction_rating IS NOT NULL`;
+
+function satisfaction(sql: Sql, params: SqlParams): QualityFigures['satisfaction'] {
+  const tally = { bot: { ratings: 0, sum: 0 }, agent: { ratings: 0, sum: 0 } };
+  for (const row of sql<{ byAgent: number; ratings: number; sum: number }>(
+    `SELECT EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.role = 'agent') AS byAgent,
+       COUNT(*) AS ratings, SUM(c.satisfaction_rating) AS sum ${RATED} GROUP BY 1`,
+  ).all(params))
+    tally[row.byAgent ? 'agent' : 'bot'] = { ratings: row.ratings, sum: row.sum };
+  return tally;
 }
 
 function agentFigures(sql: Sql, params: SqlParams): AgentFigures[] {
@@ -151,5 +165,13 @@ function agentFigures(sql: Sql, params: SqlParams): AgentFigures[] {
        AND json_extract(m.draft, '$.status') <> 'pending' GROUP BY 1`,
   ).all(params))
     if (row.id !== null) of(row.id).draftsReviewed = row.n;
+  // A rating counts for the agent the conversation was with when it closed.
+  for (const row of sql<{ id: string; n: number; sum: number }>(
+    `SELECT c.assignee_id AS id, COUNT(*) AS n, SUM(c.satisfaction_rating) AS sum ${RATED}
+       AND c.assignee_id IS NOT NULL GROUP BY 1`,
+  ).all(params)) {
+    of(row.id).ratings = row.n;
+    of(row.id).ratingSum = row.sum;
+  }
   return [...agents.values()].sort((a, b) => a.agentId.localeCompare(b.agentId));
 }

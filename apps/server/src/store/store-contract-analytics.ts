@@ -56,7 +56,18 @@ async function seed(store: Store): Promise<void> {
     }),
   );
   await event(a.id, { kind: 'closed', actor: agentAuthor, at: at(390), outcome: 'resolved' });
-  await store.transitionConversation(a.id, ['bot'], { state: 'closed', updatedAt: at(390) });
+  await store.transitionConversation(a.id, ['bot'], {
+    state: 'closed',
+    assignee: agentAuthor,
+    updatedAt: at(390),
+  });
+  await store.rateConversation({
+    conversationId: a.id,
+    visitorId: a.visitorId,
+    rating: 4,
+    comment: null,
+    ratedAt: at(400),
+  });
 
   // B: the bot answers and closes; two of its drafts were reviewed (approved by Ana, rejected by Rui).
   const b = await store.createConversation(conversationFixture({ createdAt: at(100) }));
@@ -81,6 +92,13 @@ async function seed(store: Store): Promise<void> {
   });
   await event(b.id, { kind: 'closed', actor: null, at: at(200), outcome: 'resolved' });
   await store.transitionConversation(b.id, ['bot'], { state: 'closed', updatedAt: at(200) });
+  await store.rateConversation({
+    conversationId: b.id,
+    visitorId: b.visitorId,
+    rating: 5,
+    comment: 'Quick',
+    ratedAt: at(210),
+  });
 
   // C, on another site, the next day: escalated by the customer; Rui claims after 120 s, transfers to Ana after
   // 100 s, Ana closes 200 s later.
@@ -115,7 +133,18 @@ async function seed(store: Store): Promise<void> {
     to: agentAuthor,
   });
   await event(c.id, { kind: 'closed', actor: agentAuthor, at: at(DAY + 450), outcome: 'resolved' });
-  await store.transitionConversation(c.id, ['bot'], { state: 'closed', updatedAt: at(DAY + 450) });
+  await store.transitionConversation(c.id, ['bot'], {
+    state: 'closed',
+    assignee: agentAuthor,
+    updatedAt: at(DAY + 450),
+  });
+  await store.rateConversation({
+    conversationId: c.id,
+    visitorId: c.visitorId,
+    rating: 2,
+    comment: null,
+    ratedAt: at(DAY + 460),
+  });
 
   // D, the day before the range: counted nowhere.
   const d = await store.createConversation(conversationFixture({ createdAt: at(-DAY) }));
@@ -251,6 +280,7 @@ export function describeAnalyticsContract(current: CurrentStore): void {
         { reason: 'tone', count: 1 },
       ]);
       expect(figures.agreement).toEqual({ agreed: 1, edited: 0, disagreed: 1 });
+      expect(figures.satisfaction).toEqual({ bot: { ratings: 1, sum: 5 }, agent: { ratings: 2, sum: 6 } });
       expect(figures.learningByDay).toEqual([
         { day: '2025-01-15', reviewed: 2, right: 1, approvedCorrections: 1 },
         { day: '2025-01-16', reviewed: 1, right: 1, approvedCorrections: 0 },
@@ -273,8 +303,8 @@ export function describeAnalyticsContract(current: CurrentStore): void {
           correctionMs: 15_000,
           correctionsReviewed: 1,
           draftsReviewed: 1,
-          ratings: 0,
-          ratingSum: 0,
+          ratings: 2,
+          ratingSum: 6,
         },
         {
           agentId: reviewerAuthor.id,
@@ -298,9 +328,12 @@ export function describeAnalyticsContract(current: CurrentStore): void {
       expect(other.automation).toEqual({ conversations: 1, automated: 0, escalated: 1 });
       expect(other.takeover).toEqual({ count: 1, p50Ms: 120_000, p90Ms: 120_000, totalMs: 120_000 });
       expect(other.drafts).toEqual({ approved: 0, edited: 0, rejected: 0 });
-      expect(other.agents.map((a) => [a.agentId, a.conversations, a.handleMs])).toEqual([
-        [agentAuthor.id, 1, 200_000],
-        [reviewerAuthor.id, 1, 100_000],
+      expect(other.satisfaction).toEqual({ bot: { ratings: 0, sum: 0 }, agent: { ratings: 1, sum: 2 } });
+      expect(
+        other.agents.map((a) => [a.agentId, a.conversations, a.handleMs, a.ratings, a.ratingSum]),
+      ).toEqual([
+        [agentAuthor.id, 1, 200_000, 1, 2],
+        [reviewerAuthor.id, 1, 100_000, 0, 0],
       ]);
 
       const shipping = await store.analyticsFigures({ ...range, topic: 'shipping' });
@@ -318,6 +351,7 @@ export function describeAnalyticsContract(current: CurrentStore): void {
       );
       expect(figures.automation).toEqual({ conversations: 0, automated: 0, escalated: 0 });
       expect(figures.takeover).toEqual({ count: 0, p50Ms: null, p90Ms: null, totalMs: 0 });
+      expect(figures.satisfaction).toEqual({ bot: { ratings: 0, sum: 0 }, agent: { ratings: 0, sum: 0 } });
       expect(figures.confidenceHistogram).toEqual([]);
       expect(figures.agents).toEqual([]);
     });
