@@ -5,7 +5,14 @@ import {
   type AnalyticsFilter,
   NO_TOPIC,
 } from './analytics-figures';
-import { inSite, inTopic } from './sqlite-analytics-sql';
+import {
+  type AnalyticsScope,
+  ENDS_OWNERSHIP,
+  inSite,
+  inTopic,
+  STARTS_OWNERSHIP,
+  siteIs,
+} from './sqlite-analytics-sql';
 import type { Sql, SqlParams } from './sqlite-database';
 
 type QualityFigures = Omit<
@@ -18,34 +25,47 @@ type QualityFigures = Omit<
   | 'escalatedQuestions'
   | 'takeover'
   | 'handle'
+  | 'satisfaction'
 >;
 
 /**
  * Reviewed answers in the range, one row each: an answer marked right in the review-later list counts right,
  * a bot answer with a correction approved in the range wrong (as the threshold advice counts them).
  */
-const REVIEWED = `
+const reviewed = (scope: AnalyticsScope) => `
   SELECT r.reviewed_at AS at, r.topic AS topic, r.confidence AS confidence, 1 AS right
   FROM review_items r WHERE r.status = 'right' AND r.reviewed_at >= @from AND r.reviewed_at < @to
-    AND ${inSite('r')} AND ${inTopic('r.topic')}
+    ${inSite(scope, 'r')} ${inTopic(scope, 'r.topic')}
   UNION ALL
   SELECT k.reviewed_at, k.topic, json_extract(k.original, '$.confidence'), 0
   FROM corrections k WHERE k.review_status = 'approved' AND k.reviewed_at >= @from AND k.reviewed_at < @to
-    AND json_extract(k.original, '$.confidence') IS NOT NULL AND ${inSite('k')} AND ${inTopic('k.topic')}`;
+    AND json_extract(k.original, '$.confidence') IS NOT NULL ${inSite(scope, 'k')} ${inTopic(scope, 'k.topic')}`;
 
-const CORRECTIONS = `FROM corrections k WHERE k.created_at >= @from AND k.created_at < @to
-  AND ${inSite('k')} AND ${inTopic('k.topic')}`;
+const corrections = (
+  scope: AnalyticsScope,
+) => `FROM corrections k WHERE k.created_at >= @from AND k.created_at < @to
+  ${inSite(scope, 'k')} ${inTopic(scope, 'k.topic')}`;
 
-const DRAFTS = `FROM messages m WHERE m.draft IS NOT NULL AND m.created_at >= @from AND m.created_at < @to
-  AND ${inSite('m')} AND ${inTopic(`json_extract(m.bot, '$.topic')`)}`;
+const drafts = (scope: AnalyticsScope) => `FROM messages m WHERE m.draft IS NOT NULL AND m.created_at >= @from
+  AND m.created_at < @to ${inSite(scope, 'm')} ${inTopic(scope, `json_extract(m.bot, '$.topic')`)}`;
 
-export function sqliteQualityFigures(sql: Sql, params: SqlParams, filter: AnalyticsFilter): QualityFigures {
-  const drafts = { approved: 0, edited: 0, rejected: 0 };
-  for (const row of sql<{ status: string; n: number }>(
-    `SELECT json_extract(m.draft, '$.status') AS status, COUNT(*) AS n ${DRAFTS} GROUP BY status`,
-  ).all(params)) {
+export function sqliteQualityFigures(
+  sql: Sql,
+  params: SqlParams,
+  scope: AnalyticsScope,
+  filter: AnalyticsFilter,
+): QualityFigures {
+  const REVIEWED = reviewed(scope);
+  const CORRECTIONS = corrections(scope);
+  // One pass over the drafts: by decision and reviewer (for the per-agent figures).
+  const draftRows = sql<{ status: string; reviewer: string | null; n: number }>(
+    `SELECT json_extract(m.draft, '$.status') AS status, json_extract(m.draft, '$.reviewer.id') AS reviewer,
+       COUNT(*) AS n ${drafts(scope)} GROUP BY 1, 2`,
+  ).all(params);
+  const draftCounts = { approved: 0, edited: 0, rejected: 0 };
+  for (const row of draftRows) {
     if (row.status === 'approved' || row.status === 'edited' || row.status === 'rejected')
-      drafts[row.status] = row.n;
+      draftCounts[row.status] += row.n;
   }
 
   const learning = new Map(
@@ -55,7 +75,7 @@ export function sqliteQualityFigures(sql: Sql, params: SqlParams, filter: Analyt
          UNION ALL
          SELECT substr(k.reviewed_at, 1, 10), 0, 0, 1 FROM corrections k
          WHERE k.review_status = 'approved' AND k.reviewed_at >= @from AND k.reviewed_at < @to
-           AND ${inSite('k')} AND ${inTopic('k.topic')}
+           ${inSite(scope, 'k')} ${inTopic(scope, 'k.topic')}
        ) GROUP BY day`,
     )
       .all(params)
@@ -67,7 +87,7 @@ export function sqliteQualityFigures(sql: Sql, params: SqlParams, filter: Analyt
       `SELECT COALESCE(SUM(k.time_spent_ms), 0) AS correctionMs, COUNT(*) AS corrections,
          COUNT(k.time_spent_ms) AS measured ${CORRECTIONS}`,
     ).get(params) as QualityFigures['expertTime'],
-    drafts,
+    drafts: draftCounts,
     correctionsByTopic: sql<{ topic: string; count: number }>(
       `SELECT COALESCE(k.topic, '${NO_TOPIC}') AS topic, COUNT(*) AS count ${CORRECTIONS}
        GROUP BY 1 ORDER BY count DESC, topic ASC`,
@@ -82,7 +102,6 @@ export function sqliteQualityFigures(sql: Sql, params: SqlParams, filter: Analyt
          COALESCE(SUM(k.review_status = 'approved' AND k.review_edited = 1), 0) AS edited,
          COALESCE(SUM(k.review_status = 'rejected'), 0) AS disagreed ${CORRECTIONS}`,
     ).get(params) as QualityFigures['agreement'],
-    satisfaction: satisfaction(sql, params),
     learningByDay: filter.days.map((day) => {
       const row = learning.get(day);
       return {
@@ -101,25 +120,17 @@ export function sqliteQualityFigures(sql: Sql, params: SqlParams, filter: Analyt
       `SELECT CAST(ROUND(confidence * 1000000) AS INTEGER) / 10000 AS hundredth, COUNT(*) AS answers,
          SUM(right) AS right FROM (${REVIEWED}) GROUP BY 1 ORDER BY 1`,
     ).all(params),
-    agents: agentFigures(sql, params),
+    agents: agentFigures(sql, params, scope, draftRows),
   };
 }
 
-/** Rated conversations started in the range: by the bot when no agent wrote in them, by an agent otherwise. */
-const RATED = `FROM conversations c WHERE c.created_at >= @from AND c.created_at < @to
-  AND (@site IS NULL OR c.site_key = @site) AND c.satisfaction_rating IS NOT NULL`;
-
-function satisfaction(sql: Sql, params: SqlParams): QualityFigures['satisfaction'] {
-  const tally = { bot: { ratings: 0, sum: 0 }, agent: { ratings: 0, sum: 0 } };
-  for (const row of sql<{ byAgent: number; ratings: number; sum: number }>(
-    `SELECT EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.role = 'agent') AS byAgent,
-       COUNT(*) AS ratings, SUM(c.satisfaction_rating) AS sum ${RATED} GROUP BY 1`,
-  ).all(params))
-    tally[row.byAgent ? 'agent' : 'bot'] = { ratings: row.ratings, sum: row.sum };
-  return tally;
-}
-
-function agentFigures(sql: Sql, params: SqlParams): AgentFigures[] {
+function agentFigures(
+  sql: Sql,
+  params: SqlParams,
+  scope: AnalyticsScope,
+  draftRows: { status: string; reviewer: string | null; n: number }[],
+): AgentFigures[] {
+  const CORRECTIONS = corrections(scope);
   const agents = new Map<string, AgentFigures>();
   const of = (agentId: string): AgentFigures => {
     let figures = agents.get(agentId);
@@ -139,13 +150,15 @@ function agentFigures(sql: Sql, params: SqlParams): AgentFigures[] {
     }
     return figures;
   };
-  const events = `FROM conversation_events e WHERE e.at >= @from AND e.at < @to AND (@site IS NULL OR e.site_key = @site)`;
+  const events = `FROM conversation_events e WHERE e.at >= @from AND e.at < @to ${siteIs(scope, 'e.site_key')}`;
   for (const row of sql<{ id: string; n: number }>(
-    `SELECT e.new_owner_id AS id, COUNT(*) AS n ${events} AND e.new_owner_id IS NOT NULL GROUP BY 1`,
+    `SELECT e.new_owner_id AS id, COUNT(*) AS n ${events} AND e.kind IN ${STARTS_OWNERSHIP}
+       AND e.new_owner_id IS NOT NULL GROUP BY 1`,
   ).all(params))
     of(row.id).conversations = row.n;
   for (const row of sql<{ id: string; n: number }>(
-    `SELECT e.ended_owner_id AS id, SUM(e.handle_ms) AS n ${events} AND e.ended_owner_id IS NOT NULL GROUP BY 1`,
+    `SELECT e.ended_owner_id AS id, SUM(e.handle_ms) AS n ${events} AND e.kind IN ${ENDS_OWNERSHIP}
+       AND e.ended_owner_id IS NOT NULL GROUP BY 1`,
   ).all(params))
     of(row.id).handleMs = row.n;
   for (const row of sql<{ id: string; n: number; ms: number }>(
@@ -157,18 +170,16 @@ function agentFigures(sql: Sql, params: SqlParams): AgentFigures[] {
   for (const row of sql<{ id: string; n: number }>(
     `SELECT json_extract(k.reviewer, '$.id') AS id, COUNT(*) AS n FROM corrections k
      WHERE k.review_status <> 'pending' AND k.reviewed_at >= @from AND k.reviewed_at < @to
-       AND ${inSite('k')} AND ${inTopic('k.topic')} GROUP BY 1`,
+       ${inSite(scope, 'k')} ${inTopic(scope, 'k.topic')} GROUP BY 1`,
   ).all(params))
     of(row.id).correctionsReviewed = row.n;
-  for (const row of sql<{ id: string | null; n: number }>(
-    `SELECT json_extract(m.draft, '$.reviewer.id') AS id, COUNT(*) AS n ${DRAFTS}
-       AND json_extract(m.draft, '$.status') <> 'pending' GROUP BY 1`,
-  ).all(params))
-    if (row.id !== null) of(row.id).draftsReviewed = row.n;
+  for (const row of draftRows)
+    if (row.reviewer !== null && row.status !== 'pending') of(row.reviewer).draftsReviewed += row.n;
   // A rating counts for the agent the conversation was with when it closed.
   for (const row of sql<{ id: string; n: number; sum: number }>(
-    `SELECT c.assignee_id AS id, COUNT(*) AS n, SUM(c.satisfaction_rating) AS sum ${RATED}
-       AND c.assignee_id IS NOT NULL GROUP BY 1`,
+    `SELECT c.assignee_id AS id, COUNT(*) AS n, SUM(c.satisfaction_rating) AS sum FROM conversations c
+     WHERE c.created_at >= @from AND c.created_at < @to ${siteIs(scope, 'c.site_key')}
+       AND c.satisfaction_rating IS NOT NULL AND c.assignee_id IS NOT NULL GROUP BY 1`,
   ).all(params)) {
     of(row.id).ratings = row.n;
     of(row.id).ratingSum = row.sum;

@@ -1,5 +1,25 @@
-/** SQL conditions the analytics queries share; each names the table alias or column it applies to. */
-export const inSite = (alias: string) =>
-  `(@site IS NULL OR EXISTS (SELECT 1 FROM conversations s WHERE s.id = ${alias}.conversation_id AND s.site_key = @site))`;
+/**
+ * SQL conditions the analytics queries share; each names the table alias or column it applies to. A filter
+ * not asked for adds nothing to the SQL text, so the planner can use covering indexes (the statement cache
+ * keeps one statement per variant).
+ */
+export interface AnalyticsScope {
+  site: boolean;
+  topic: boolean;
+}
 
-export const inTopic = (column: string) => `(@topic IS NULL OR ${column} = @topic)`;
+/** The row's conversation is on the chosen site. */
+export const inSite = (scope: AnalyticsScope, alias: string) =>
+  scope.site
+    ? `AND EXISTS (SELECT 1 FROM conversations s WHERE s.id = ${alias}.conversation_id AND s.site_key = @site)`
+    : '';
+
+/** A column holding the site key itself equals the chosen one. */
+export const siteIs = (scope: AnalyticsScope, column: string) => (scope.site ? `AND ${column} = @site` : '');
+
+export const inTopic = (scope: AnalyticsScope, column: string) =>
+  scope.topic ? `AND ${column} = @topic` : '';
+
+/** The timeline kinds that give a conversation to an agent, and those that take it from them. */
+export const STARTS_OWNERSHIP = `('claimed', 'transferred')`;
+export const ENDS_OWNERSHIP = `('closed', 'handed_back', 'unassigned', 'transferred')`;

@@ -300,7 +300,12 @@ export const migrations: readonly string[] = [
   CREATE INDEX conversation_events_by_kind ON conversation_events (kind, at);
   CREATE INDEX conversation_events_by_conversation_start ON conversation_events (kind, conversation_created_at);
   CREATE INDEX conversations_by_created ON conversations (created_at, site_key);
-  CREATE INDEX messages_drafts ON messages (created_at) WHERE draft IS NOT NULL;
+  -- Drafts by decision and reviewer, read from the index alone.
+  CREATE INDEX messages_drafts ON messages (
+    created_at, json_extract(draft, '$.status'), json_extract(draft, '$.reviewer.id')
+  ) WHERE draft IS NOT NULL;
+  -- Whether an agent wrote in a conversation (the bot resolved it otherwise): only agents' messages are indexed.
+  CREATE INDEX messages_agent_by_conversation ON messages (conversation_id) WHERE role = 'agent';
   CREATE INDEX review_items_by_review ON review_items (status, reviewed_at);
   CREATE INDEX corrections_by_reviewed ON corrections (review_status, reviewed_at);
   `,
