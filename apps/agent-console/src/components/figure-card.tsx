@@ -13,7 +13,11 @@ export function FigureCard({ table, fileStem }: Props) {
   const empty = !hasFigures(table);
   const chart = table.chart;
   return (
-    <section className="figure-card" aria-labelledby={titleId} data-testid={`figure-${table.id}`}>
+    <section
+      className={table.wide ? 'figure-card figure-card-wide' : 'figure-card'}
+      aria-labelledby={titleId}
+      data-testid={`figure-${table.id}`}
+    >
       <header className="figure-head">
         <h3 id={titleId}>{table.title}</h3>
         <button

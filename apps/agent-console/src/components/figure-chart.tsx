@@ -26,7 +26,7 @@ export function FigureChart({ table, spec }: { table: FigureTable; spec: XySpec 
   const percentSeries = spec.series.some((s) => s.percent);
   const countSeries = spec.series.some((s) => !s.percent);
   const described = spec.series.map((s) => table.columns[s.column]).join(', ');
-  const height = sideways ? Math.max(CHART_HEIGHT, 36 + table.rows.length * 30) : CHART_HEIGHT;
+  const height = sideways ? Math.max(120, 48 + table.rows.length * 34) : CHART_HEIGHT;
   const category = { dataKey: 'c0', type: 'category' as const, tick: { fontSize: 12 } };
   return (
     <div
@@ -82,7 +82,16 @@ export function FigureChart({ table, spec }: { table: FigureTable; spec: XySpec 
             return s.as === 'bar' ? (
               <Bar key={s.column} {...common} fill={color} maxBarSize={36} />
             ) : (
-              <Line key={s.column} {...common} stroke={color} strokeWidth={2} dot={{ r: 3 }} connectNulls />
+              // A reference (perfect calibration) is dashed; a measured line is not drawn across bins without data.
+              <Line
+                key={s.column}
+                {...common}
+                stroke={s.reference ? '#8a93a5' : color}
+                strokeWidth={2}
+                strokeDasharray={s.reference ? '5 4' : undefined}
+                dot={s.reference ? false : { r: 3 }}
+                connectNulls={false}
+              />
             );
           })}
         </ComposedChart>

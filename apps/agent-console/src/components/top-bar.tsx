@@ -28,7 +28,7 @@ export function TopBar({ agent, page, status, agentsOnline, queued, reviewLater,
     <header className="topbar">
       <div className="brand">
         <span className="brand-mark" aria-hidden="true" />
-        Support console
+        <span className="brand-name">Support console</span>
       </div>
       <nav className="topnav">
         <a href={inboxHref} className={page === 'inbox' ? 'active' : undefined}>

@@ -10,7 +10,7 @@ export type ChartSpec =
       /** Bars along the x axis (vertical), or categories down the side (horizontal). */
       layout: 'vertical' | 'horizontal';
       /** Columns drawn (indices into `columns`), each as a bar or a line; `percent` ones on a 0–100 axis. */
-      series: { column: number; as: 'bar' | 'line'; percent?: boolean }[];
+      series: { column: number; as: 'bar' | 'line'; percent?: boolean; reference?: boolean }[];
     };
 
 /**
@@ -26,6 +26,8 @@ export interface FigureTable {
   chart: ChartSpec | null;
   /** Set when the rows alone cannot tell (the reliability bins always have their stated confidence). */
   empty?: boolean;
+  /** Across the whole page: a table of many columns. */
+  wide?: boolean;
 }
 
 const seconds = (ms: number | null) => (ms === null ? null : Math.round(ms / 100) / 10);
@@ -244,7 +246,7 @@ export function analyticsTables(data: AnalyticsResponse): FigureTable[] {
         kind: 'xy',
         layout: 'vertical',
         series: [
-          { column: 1, as: 'line', percent: true },
+          { column: 1, as: 'line', percent: true, reference: true },
           { column: 2, as: 'line', percent: true },
         ],
       },
@@ -252,6 +254,7 @@ export function analyticsTables(data: AnalyticsResponse): FigureTable[] {
     {
       id: 'agents',
       title: 'Per agent',
+      wide: true,
       columns: [
         'Agent',
         'Conversations',

@@ -10,9 +10,8 @@ export interface AnalyticsScope {
 
 /** The row's conversation is on the chosen site. */
 export const inSite = (scope: AnalyticsScope, alias: string) =>
-  scope.site
-    ? `AND EXISTS (SELECT 1 FROM conversations s WHERE s.id = ${alias}.conversation_id AND s.site_key = @site)`
-    : '';
+  // The site's conversation ids are collected once (from the site-and-visitor index) and probed per row.
+  scope.site ? `AND ${alias}.conversation_id IN (SELECT id FROM conversations WHERE site_key = @site)` : '';
 
 /** A column holding the site key itself equals the chosen one. */
 export const siteIs = (scope: AnalyticsScope, column: string) => (scope.site ? `AND ${column} = @site` : '');
