@@ -84,8 +84,17 @@ describe('mongo store', () => {
         { key: { state: 1, updatedAt: -1 }, unique: false },
         { key: { updatedAt: -1 }, unique: false },
         { key: { awaitingBotSeq: 1 }, unique: false },
+        { key: { state: 1, escalatedAt: 1 }, unique: false },
         { key: { siteKey: 1, visitorId: 1, updatedAt: -1, _id: -1 }, unique: false },
         { key: { createdAt: 1 }, unique: false },
+        { key: { siteKey: 1, state: 1, queueRank: 1, escalatedAt: 1, _id: 1 }, unique: false },
+      ]),
+    );
+    expect(await indexes('conversation_events')).toEqual(
+      byKey([
+        { key: { conversationId: 1, at: 1, _id: 1 }, unique: false },
+        { key: { siteKey: 1, at: -1 }, unique: false },
+        { key: { kind: 1, at: 1 }, unique: false },
       ]),
     );
     expect(await indexes('messages')).toEqual(
@@ -94,6 +103,7 @@ describe('mongo store', () => {
         { key: { conversationId: 1, turnId: 1 }, unique: false },
         { key: { conversationId: 1, seq: 1 }, unique: true },
         { key: { role: 1, createdAt: -1 }, unique: false },
+        { key: { 'draft.status': 1, createdAt: -1 }, unique: false },
         { key: { role: 1, visibility: 1, createdAt: -1 }, unique: false },
         { key: { siteKey: 1, visitorId: 1, clientId: 1 }, unique: false },
       ]),

@@ -1,4 +1,5 @@
 import type { Conversation, Message } from '@hitl/shared/models';
+import type { QueueStatus } from '@hitl/shared/queue-wait';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AgentClient,
@@ -195,6 +196,46 @@ describe('two server nodes sharing one store and one Redis', () => {
       text: 'back on A',
     });
     await live;
+  });
+
+  it('a claim on node A moves a customer waiting on node B up the queue, live', async () => {
+    const waitOn = async (url: string) => {
+      const socket = track(await connectWidgetSocket(url, (await openVisitorSession(url)).token));
+      const queued = waitForEvent<{ state: string }>(
+        socket as never,
+        'conversation:updated',
+        (c) => c.state === 'queued',
+      );
+      const ack = await socket.emitWithAck('message:send', {
+        clientId: crypto.randomUUID(),
+        text: 'I want to talk to a person',
+      });
+      if (!ack.ok) throw new Error(ack.error.message);
+      await queued;
+      return { socket, conversationId: ack.data.conversation.id };
+    };
+    const ahead = await waitOn(nodeA.url);
+    const behind = await waitOn(nodeB.url);
+    const sync = await behind.socket.emitWithAck('conversation:sync', {
+      conversationId: behind.conversationId,
+      afterSeq: 0,
+    });
+    const before = sync.ok ? (sync.data.queue?.position ?? 0) : 0;
+    expect(before).toBeGreaterThanOrEqual(2);
+    const movedUp = waitForEvent<QueueStatus>(
+      behind.socket as never,
+      'queue:position',
+      (s) => s.conversationId === behind.conversationId && s.position === before - 1,
+    );
+    const agentOnA = track(
+      await connectAgentSocket(
+        nodeA.url,
+        (await loginAgentOver(nodeA.url, ADMIN.email, ADMIN.password)).token,
+      ),
+    );
+    const claim = await agentOnA.emitWithAck('conversation:claim', { conversationId: ahead.conversationId });
+    expect(claim.ok).toBe(true);
+    await movedUp;
   });
 });
 

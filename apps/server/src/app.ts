@@ -36,6 +36,7 @@ import { attachSocketHandlers, createSocketServer } from './realtime/socket-serv
 import type { Responder } from './responder/responder';
 import { isRetrainable } from './responder/threaded-offline-responder';
 import { PolicyState } from './services/policy-state';
+import { createQueueUpdates, watchQueueChanges } from './services/queue/queue-updates';
 import { createRateLimits, type RateLimitStore } from './services/rate-limits';
 
 import { createRetrainScheduler } from './services/retrain-scheduler';
@@ -97,12 +98,16 @@ export function createApp(deps: AppDeps): App {
     store,
     responder,
     retrainScheduler,
-    notifier: countingNotifier(
-      createSocketNotifier(namespaces.widget, namespaces.agent, {
-        multiNode: deps.socketAdapter !== undefined,
-      }),
-      metrics.registry,
+    notifier: watchQueueChanges(
+      countingNotifier(
+        createSocketNotifier(namespaces.widget, namespaces.agent, {
+          multiNode: deps.socketAdapter !== undefined,
+        }),
+        metrics.registry,
+      ),
+      () => ctx.queueUpdates,
     ),
+    queueUpdates: createQueueUpdates(() => ctx, config.QUEUE_UPDATE_INTERVAL_MS),
     clock: deps.clock ?? systemClock,
     logger,
     policy: () => policyState.policy,
@@ -201,6 +206,7 @@ export function createApp(deps: AppDeps): App {
       retrainScheduler?.stop();
       await siteKeysSeeded;
       sockets.stop();
+      ctx.queueUpdates.stop();
       await new Promise<void>((resolve) => namespaces.io.close(() => resolve()));
       await ctx.visitorQueue.drain();
       await ctx.botTurnQueue.drain();

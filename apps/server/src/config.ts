@@ -188,6 +188,8 @@ export const envSchema = z.object({
       message: 'AGENT_AWAY_AFTER_MS must be at least 1000',
     },
   ),
+  /** The shortest time between two pushes of queue positions to a site's waiting customers. */
+  QUEUE_UPDATE_INTERVAL_MS: wholeNumber('QUEUE_UPDATE_INTERVAL_MS', 'milliseconds', '1000'),
   /** manual: agents claim from the queue; auto: a new escalation goes to the least busy online agent. */
   ASSIGNMENT_MODE: z
     .enum(['manual', 'auto'], { message: 'ASSIGNMENT_MODE must be manual or auto' })

@@ -1,11 +1,13 @@
 import type { Ack } from '@hitl/shared/errors';
 import type { Message } from '@hitl/shared/models';
+import type { QueueStatus } from '@hitl/shared/queue-wait';
 import type { PublicConversation, WidgetSendResult, WidgetSessionResponse } from '@hitl/shared/widget-events';
 import { backoffDelay, sleep } from './backoff';
 import { Connection, type ConnectionState, type WidgetSocket } from './connection';
 import { requestContact } from './contact-prompt';
 import { CurrentConversation } from './current-conversation';
 import { Outbox, type OutboxItem } from './outbox';
+import { requestRating } from './rate-conversation';
 import { classifyRefusal } from './send-refusal';
 import { SiteStore } from './storage';
 import { type StreamPreview, StreamPreviews } from './stream-previews';
@@ -27,6 +29,8 @@ export interface ChatSnapshot {
   /** The agent typing a reply in the followed conversation, or null. */
   agentTyping: string | null;
   unread: number;
+  /** Where the conversation stands while it waits for a person; null otherwise. */
+  queue: QueueStatus | null;
 }
 
 const ACK_TIMEOUT_MS = 5000;
@@ -53,6 +57,7 @@ export class ChatClient {
   private typing = false;
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private panelOpen = false;
+  private queue: QueueStatus | null = null;
   readonly presence: VisitorPresence;
 
   constructor(baseUrl: string, siteKey: string) {
@@ -122,6 +127,10 @@ export class ChatClient {
       typing: this.typing && streaming.length === 0,
       agentTyping: this.presence.agentTyping,
       unread,
+      queue:
+        this.current.value?.state === 'queued' && this.queue?.conversationId === conversationId
+          ? this.queue
+          : null,
     };
   }
 
@@ -148,6 +157,15 @@ export class ChatClient {
     return null;
   }
 
+  /** Rates the closed conversation; resolves with null once stored (or already rated), else the problem. */
+  async rate(rating: number, comment: string): Promise<string | null> {
+    const result = await requestRating(this.socket, this.current.id, rating, comment);
+    if (result === 'already_rated') return null;
+    if (typeof result === 'string') return result;
+    if (this.applyConversation(result)) this.changed();
+    return null;
+  }
+
   setPanelOpen(open: boolean): void {
     this.panelOpen = open;
     this.markRead();
@@ -161,6 +179,7 @@ export class ChatClient {
       const taken = conversation.state !== 'bot' && this.previews.dropConversation(conversation.id);
       if (this.applyConversation(conversation) || taken) this.changed();
     });
+    socket.on('queue:position', (status) => this.setQueue(status));
     socket.on('bot:typing', ({ conversationId, typing }) => {
       if (this.current.accepts(conversationId)) this.setTyping(typing);
     });
@@ -196,6 +215,7 @@ export class ChatClient {
         if (ack.ok) {
           if (ack.data.conversation) this.applyConversation(ack.data.conversation);
           else if (conversationId) this.current.leave();
+          this.setQueue(ack.data.queue ?? null);
           this.receive(ack.data.messages);
           this.ready = true;
           this.changed();
@@ -245,6 +265,7 @@ export class ChatClient {
     if (ack.ok) {
       this.outbox.remove(item.clientId);
       this.applyConversation(ack.data.conversation);
+      this.setQueue(ack.data.queue ?? null);
       this.receive([ack.data.message]);
       return 'done';
     }
@@ -289,6 +310,13 @@ export class ChatClient {
     if (conversation.state !== 'bot') this.setTyping(false);
     if (conversation.state !== 'agent') this.presence.clearAgentTyping();
     return true;
+  }
+
+  /** A place in the queue for the followed conversation (the snapshot drops it once it left the queue). */
+  private setQueue(status: QueueStatus | null): void {
+    if (status && status.conversationId !== this.current.id) return;
+    this.queue = status;
+    this.changed();
   }
 
   private markRead(): void {

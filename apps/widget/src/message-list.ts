@@ -2,7 +2,10 @@ import type { MessageRole } from '@hitl/shared/models';
 import type { ChatSnapshot } from './chat-client';
 import { ContactForm, type LeaveContact } from './contact-form';
 import { contactAnchor } from './contact-prompt';
+import { QueueAcknowledgement } from './queue-acknowledgement';
+import { type RateConversation, RatingForm } from './rating-form';
 import { h, richText, setAttr, setText } from './render';
+import { waitingStrings } from './strings-waiting';
 
 /** One bubble as drawn: a stored message, or a customer message still in this tab's outbox. */
 interface Entry {
@@ -36,9 +39,12 @@ export class MessageList {
   private readonly typing: HTMLDivElement;
   private readonly rows = new Map<string, HTMLElement>();
   private readonly contact: ContactForm;
+  private readonly acknowledgement = new QueueAcknowledgement();
+  private readonly rating: RatingForm;
 
-  constructor(onDismiss: (clientId: string) => void, leaveContact: LeaveContact) {
+  constructor(onDismiss: (clientId: string) => void, leaveContact: LeaveContact, rate: RateConversation) {
     this.contact = new ContactForm(leaveContact);
+    this.rating = new RatingForm(rate);
     this.greetingText = h('div', { class: 'bubble' });
     this.greeting = h(
       'div',
@@ -79,6 +85,8 @@ export class MessageList {
 
     const contactAt = contactAnchor(snapshot);
     if (!contactAt) this.contact.element.remove();
+    const acknowledgedAt = this.acknowledgement.render(snapshot);
+    const ratingAt = this.rating.render(snapshot);
     const entries = toEntries(snapshot);
     const keys = new Set(entries.map((entry) => entry.key));
     for (const [key, row] of this.rows) {
@@ -94,7 +102,11 @@ export class MessageList {
         this.rows.set(entry.key, row);
       }
       updateRow(row, entry);
-      for (const node of contactAt && entry.messageId === contactAt ? [row, this.contact.element] : [row]) {
+      const below = [row];
+      if (acknowledgedAt && entry.messageId === acknowledgedAt) below.push(this.acknowledgement.element);
+      if (contactAt && entry.messageId === contactAt) below.push(this.contact.element);
+      if (ratingAt && entry.messageId === ratingAt) below.push(this.rating.element);
+      for (const node of below) {
         if (node === anchor) anchor = anchor.nextSibling;
         else list.insertBefore(node, anchor);
       }
@@ -198,8 +210,18 @@ function updateRow(row: HTMLElement, entry: Entry): void {
       h('button', { class: 'link', 'data-dismiss': entry.clientId }, 'Remove'),
     );
   } else {
-    meta.replaceChildren(entry.status === 'pending' ? 'Sending…' : '');
+    meta.replaceChildren(entry.status === 'pending' ? 'Sending…' : receivedMark());
   }
+}
+
+/** The server's ack came: the message is stored (the tick is decoration; "Received" is what is read out). */
+function receivedMark(): HTMLElement {
+  return h(
+    'span',
+    { class: 'received', 'data-testid': 'received' },
+    h('span', { 'aria-hidden': 'true' }, '✓ '),
+    waitingStrings.received,
+  );
 }
 
 function formatTime(iso: string): string {

@@ -2,6 +2,7 @@ import type { MAX_MESSAGE_LENGTH } from '@hitl/shared/models';
 import type { ChatSnapshot } from './chat-client';
 import type { LeaveContact } from './contact-form';
 import { MessageList } from './message-list';
+import type { RateConversation } from './rating-form';
 import { h, icon, setAttr, setText } from './render';
 import { awaitingReview, statusText } from './status-text';
 
@@ -28,8 +29,12 @@ export function renderHeader(ui: WidgetDom, snapshot: ChatSnapshot): void {
 }
 
 /** Builds the launcher and panel once; later renders only update attributes and text. */
-export function buildWidgetDom(onDismiss: (clientId: string) => void, leaveContact: LeaveContact) {
-  const list = new MessageList(onDismiss, leaveContact);
+export function buildWidgetDom(
+  onDismiss: (clientId: string) => void,
+  leaveContact: LeaveContact,
+  rate: RateConversation,
+) {
+  const list = new MessageList(onDismiss, leaveContact, rate);
   const badge = h('span', { class: 'badge', 'aria-hidden': 'true', hidden: true });
   const unreadText = h('span', { id: 'hitl-unread', hidden: true });
   const launcher = h(

@@ -1,8 +1,10 @@
 import type { VisitorIdentityInput } from '@hitl/shared/visitor-context';
 import { ChatClient } from './chat-client';
 import type { ConnectionState } from './connection';
+import { QueueStatusLine } from './queue-status';
 import { h, setAttr, setText } from './render';
 import { styles } from './styles';
+import { waitingStyles } from './styles-waiting';
 import { buildWidgetDom, MAX_LENGTH, renderHeader, type WidgetDom } from './widget-dom';
 
 export interface WidgetConfig {
@@ -33,6 +35,7 @@ export class HitlWidgetElement extends HTMLElement {
   private renderQueued = false;
   private scrollOnRender = false;
   private identity: VisitorIdentityInput | null = null;
+  private readonly queueStatus = new QueueStatusLine();
 
   configure(config: WidgetConfig): void {
     this.config = config;
@@ -52,8 +55,10 @@ export class HitlWidgetElement extends HTMLElement {
     const ui = buildWidgetDom(
       (clientId) => client.dismiss(clientId),
       (email) => client.leaveContact(email),
+      (rating, comment) => client.rate(rating, comment),
     );
     root.replaceChildren(...styleShadowRoot(root), ui.root);
+    ui.connection.after(this.queueStatus.element);
     setAttr(ui.root, 'data-position', this.config.position);
     if (this.config.accent) ui.root.style.setProperty('--accent', this.config.accent);
     this.client = client;
@@ -179,6 +184,7 @@ export class HitlWidgetElement extends HTMLElement {
     ui.actions.hidden = state === 'queued' || state === 'agent';
     ui.agentTyping.hidden = !snapshot.agentTyping;
     setText(ui.agentTyping, snapshot.agentTyping ? `${snapshot.agentTyping} is typing…` : '');
+    this.queueStatus.render(snapshot);
     ui.list.render(snapshot, this.scrollOnRender);
     this.scrollOnRender = false;
   }
@@ -192,9 +198,9 @@ export class HitlWidgetElement extends HTMLElement {
 function styleShadowRoot(root: ShadowRoot): HTMLElement[] {
   if ('adoptedStyleSheets' in root && typeof CSSStyleSheet.prototype.replaceSync === 'function') {
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync(styles);
+    sheet.replaceSync(styles + waitingStyles);
     root.adoptedStyleSheets = [sheet];
     return [];
   }
-  return [h('style', {}, styles)];
+  return [h('style', {}, styles + waitingStyles)];
 }

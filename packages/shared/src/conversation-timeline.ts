@@ -37,6 +37,8 @@ export const timelineEventSchema = z.object({
   /** closed: how it ended. */
   outcome: closeOutcomeSchema.optional(),
   tags: z.array(z.string()).optional(),
+  /** claimed: how long the customer had waited since the escalation (absent on a take-over from the bot). */
+  waitedMs: z.number().int().min(0).optional(),
 });
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 

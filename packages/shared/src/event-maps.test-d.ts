@@ -9,6 +9,7 @@ import type {
 } from './agent-events';
 import type { Ack } from './errors';
 import type { Conversation, Correction, Message } from './models';
+import type { QueueStatus } from './queue-wait';
 import type { ReviewItem, ReviewMarkResult } from './review-items';
 import type { AgentTyping, TypingUpdate, VisitorProfile } from './visitor-context';
 import type {
@@ -16,6 +17,7 @@ import type {
   WidgetClientToServerEvents,
   WidgetSendResult,
   WidgetServerToClientEvents,
+  WidgetSyncResult,
 } from './widget-events';
 
 describe('widget event map', () => {
@@ -98,5 +100,14 @@ describe('customer context and typing events', () => {
     type ProfileAck = Parameters<Parameters<AgentClientToServerEvents['visitor:profile']>[1]>[0];
     expectTypeOf<ProfileAck>().toEqualTypeOf<Ack<{ profile: VisitorProfile | null }>>();
     expectTypeOf<Parameters<AgentServerToClientEvents['customer:typing']>[0]>().toEqualTypeOf<TypingUpdate>();
+  });
+});
+
+describe('queue events', () => {
+  it('gives a visitor their place in the queue, live and with the sync and send answers; agents never', () => {
+    expectTypeOf<Parameters<WidgetServerToClientEvents['queue:position']>[0]>().toEqualTypeOf<QueueStatus>();
+    expectTypeOf<WidgetSendResult['queue']>().toEqualTypeOf<QueueStatus | null>();
+    expectTypeOf<WidgetSyncResult['queue']>().toEqualTypeOf<QueueStatus | null>();
+    expectTypeOf<AgentServerToClientEvents>().not.toHaveProperty('queue:position');
   });
 });

@@ -9,6 +9,7 @@ import {
   messageTextSchema,
   seqSchema,
 } from './models';
+import type { QueueStatus } from './queue-wait';
 import type { AgentTyping, TypingUpdate, VisitorIdentityInput, VisitorPageInput } from './visitor-context';
 
 /** What a visitor may know about their conversation (no escalation internals). */
@@ -29,7 +30,12 @@ export const widgetSyncSchema = z.object({
   afterSeq: seqSchema.default(0),
 });
 export type WidgetSyncInput = z.input<typeof widgetSyncSchema>;
-export type WidgetSyncResult = { conversation: PublicConversation | null; messages: Message[] };
+export type WidgetSyncResult = {
+  conversation: PublicConversation | null;
+  messages: Message[];
+  /** Its place in the queue while it waits for a person; null otherwise. */
+  queue: QueueStatus | null;
+};
 
 export const widgetSendSchema = z.object({
   clientId: clientIdSchema,
@@ -37,7 +43,12 @@ export const widgetSendSchema = z.object({
   text: messageTextSchema,
 });
 export type WidgetSendInput = z.input<typeof widgetSendSchema>;
-export type WidgetSendResult = { message: Message; conversation: PublicConversation };
+/** `queue`: while the conversation waits for a person, where it stands (the widget acknowledges with it). */
+export type WidgetSendResult = {
+  message: Message;
+  conversation: PublicConversation;
+  queue: QueueStatus | null;
+};
 
 export const widgetSessionRequestSchema = z.object({
   siteKey: z.string().min(1).max(64),
@@ -101,6 +112,8 @@ export interface WidgetServerToClientEvents {
   'bot:stream-end': (event: BotStreamEnd) => void;
   /** The agent who owns the conversation is typing a reply (expires without a refresh). */
   'agent:typing': (event: AgentTyping) => void;
+  /** The conversation's place in the queue changed (others were taken, left or joined; agents came or went). */
+  'queue:position': (status: QueueStatus) => void;
 }
 
 export interface BotStreamDelta {

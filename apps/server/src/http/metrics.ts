@@ -104,5 +104,6 @@ export function countingNotifier(inner: Notifier, registry: Registry): Notifier 
     agentTyping: (conversation, agent, typing) => inner.agentTyping(conversation, agent, typing),
     agentsOnline: () => inner.agentsOnline(),
     agentPresence: () => inner.agentPresence(),
+    queuePosition: (siteKey, visitorId, status) => inner.queuePosition(siteKey, visitorId, status),
   };
 }

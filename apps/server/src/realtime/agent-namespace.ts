@@ -70,6 +70,8 @@ export function attachAgentNamespace(
   });
 
   const broadcastPresence = async () => {
+    // Who is online decides the expected waits customers are shown.
+    ctx.queueUpdates.everySiteChanged();
     nsp.to(rooms.agents).emit('presence:updated', { agentsOnline: await ctx.notifier.agentsOnline() });
   };
 

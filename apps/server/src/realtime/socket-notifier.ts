@@ -108,5 +108,8 @@ export function createSocketNotifier(
       }
       return presence;
     },
+    queuePosition(siteKey, visitorId, status) {
+      widget.to(rooms.visitor(siteKey, visitorId)).emit('queue:position', status);
+    },
   };
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import {
   contactLeaveSchema,
   conversationRateSchema,
+  type WidgetSendResult,
   widgetAuthSchema,
   widgetSendSchema,
   widgetSyncSchema,
@@ -11,6 +12,7 @@ import { isOriginAllowed } from '../services/auth/site-origins';
 import { verifyVisitorToken } from '../services/auth/visitor-tokens';
 import { handleCustomerMessage } from '../services/handle-customer-message';
 import { leaveContact } from '../services/leave-contact';
+import { readQueueStatus } from '../services/queue/queue-status';
 import { rateConversation } from '../services/rate-conversation';
 import { syncVisitor } from '../services/read-conversations';
 import type { ServiceContext } from '../services/service-context';
@@ -91,7 +93,13 @@ export function attachWidgetNamespace(
         await ctx.rateLimits.consume('messageVisitor', visitorKey);
         await ctx.rateLimits.consume('messageIp', address);
         const { message, conversation } = await handleCustomerMessage(ctx, visitor, input);
-        return { message, conversation: toPublicConversation(conversation) };
+        // While a person is awaited, the ack says where the customer stands (the widget acknowledges with it).
+        const queue = await readQueueStatus(ctx, conversation);
+        return {
+          message,
+          conversation: toPublicConversation(conversation),
+          queue,
+        } satisfies WidgetSendResult;
       }),
     );
     attachVisitorContextHandlers(socket, ctx, visitor);

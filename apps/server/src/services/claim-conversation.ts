@@ -72,9 +72,20 @@ export async function finishClaim(ctx: ServiceContext, payload: ClaimPayload): P
     kind: 'claimed',
     actor: payload.agent,
     at: message.createdAt,
+    ...waitedSince(conversation.escalatedAt, message.createdAt),
   });
   ctx.notifier.conversationChanged(conversation, 'updated');
   return conversation;
+}
+
+/**
+ * How long the customer waited for this person: from the escalation (kept while queued, cleared by a
+ * hand-back) to the claim. None for a take-over from the bot, which nobody waited for. The queue's expected
+ * wait is computed from these (`listTakeoverWaits`).
+ */
+function waitedSince(escalatedAt: string | null, claimedAt: string): { waitedMs?: number } {
+  const waited = escalatedAt === null ? Number.NaN : Date.parse(claimedAt) - Date.parse(escalatedAt);
+  return Number.isFinite(waited) && waited >= 0 ? { waitedMs: waited } : {};
 }
 
 /** The refusal when an agent already owns as many conversations as they may. */

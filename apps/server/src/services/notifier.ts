@@ -1,4 +1,5 @@
 import type { Author, Conversation, Correction, Message } from '@hitl/shared/models';
+import type { QueueStatus } from '@hitl/shared/queue-wait';
 import type { ReviewItem } from '@hitl/shared/review-items';
 import type { VisitorProfile } from '@hitl/shared/visitor-context';
 
@@ -41,4 +42,6 @@ export interface Notifier {
    * use, away when every one is idle. Agents with no console connected are absent (offline).
    */
   agentPresence(): Promise<Map<string, 'online' | 'away'>>;
+  /** Where a waiting conversation stands in its queue now: to that visitor's sockets only. */
+  queuePosition(siteKey: string, visitorId: string, status: QueueStatus): void;
 }

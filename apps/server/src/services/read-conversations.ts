@@ -1,6 +1,7 @@
 import type { Conversation, ConversationState, Message } from '@hitl/shared/models';
 import type { WidgetSyncResult } from '@hitl/shared/widget-events';
 import { DomainError } from './domain-error';
+import { readQueueStatus } from './queue/queue-status';
 import type { ServiceContext } from './service-context';
 import { ownsConversation, toPublicConversation, toPublicMessage, type Visitor } from './visitor';
 
@@ -18,7 +19,7 @@ export async function syncVisitor(
     if (conversation && !ownsConversation(visitor, conversation)) conversation = null;
   }
   conversation ??= await ctx.store.findOpenConversation(visitor.siteKey, visitor.visitorId);
-  if (!conversation) return { conversation: null, messages: [] };
+  if (!conversation) return { conversation: null, messages: [], queue: null };
   // A different conversation than the client knows: send all of it.
   const afterSeq = conversation.id === input.conversationId ? input.afterSeq : 0;
   const messages = await ctx.store.listMessages(conversation.id, {
@@ -26,7 +27,12 @@ export async function syncVisitor(
     includeInternal: false,
     limit: CATCH_UP_LIMIT,
   });
-  return { conversation: toPublicConversation(conversation), messages: messages.map(toPublicMessage) };
+  return {
+    conversation: toPublicConversation(conversation),
+    messages: messages.map(toPublicMessage),
+    // So a reload shows the place in the queue at once, before the next push.
+    queue: await readQueueStatus(ctx, conversation),
+  };
 }
 
 /** An agent opens a conversation: everything after `afterSeq`, internal messages included. */

@@ -9,6 +9,7 @@ import type { Responder } from '../responder/responder';
 import type { Store } from '../store/store';
 import type { Notifier } from './notifier';
 import type { PolicyState } from './policy-state';
+import type { QueueUpdates } from './queue/queue-updates';
 import type { RateLimits } from './rate-limits';
 
 import type { RetrainScheduler } from './retrain-scheduler';
@@ -55,6 +56,8 @@ export interface ServiceContext {
   mail: { from: { name: string | null; address: string }; siteName: string };
   /** The widget's site keys, read from the store at every session and handshake. */
   siteKeys: SiteKeyDirectory;
+  /** Tells waiting customers their new place in the queue when it may have changed (debounced per site). */
+  queueUpdates: QueueUpdates;
 }
 
 export interface AssignmentSettings {

@@ -166,7 +166,10 @@ async function agentFigures(
   matches: { written: mongo.Filter<mongo.Document>; drafts: mongo.Filter<mongo.Document> },
 ): Promise<AgentFigures[]> {
   const site = query.filter.siteKey === undefined ? {} : { siteKey: query.filter.siteKey };
-  const events = { ...query.range('at'), ...site };
+  const events = {
+    ...query.range('at'),
+    ...(query.filter.siteKey === undefined ? {} : { site: query.filter.siteKey }),
+  };
   // A rating counts for the agent the conversation was with when it closed.
   const rated = {
     ...query.range('createdAt'),

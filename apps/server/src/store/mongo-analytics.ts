@@ -47,13 +47,15 @@ async function conversationFigures(
 ): Promise<Omit<AnalyticsFigures, keyof Awaited<ReturnType<typeof mongoQualityFigures>>>> {
   const { filter } = query;
   const site = filter.siteKey === undefined ? {} : { siteKey: filter.siteKey };
+  // Timeline events carry their conversation's site as `site` (`siteKey` is the queue's, on takeovers alone).
+  const eventSite = filter.siteKey === undefined ? {} : { site: filter.siteKey };
   const started = { ...query.range('createdAt'), ...site };
-  const escalated = { kind: 'escalated', ...query.range('at'), ...site, ...query.inTopic('topic') };
+  const escalated = { kind: 'escalated', ...query.range('at'), ...eventSite, ...query.inTopic('topic') };
 
   const [conversationsPerDay, messagesPerDay, escalationsPerDay] = await Promise.all([
     countPerDay(db.conversations, 'createdAt', site, filter.days),
     countPerDay(db.messages, 'createdAt', { role: 'customer', ...site }, filter.days),
-    countPerDay(db.events, 'at', { kind: 'escalated', ...site, ...query.inTopic('topic') }, filter.days),
+    countPerDay(db.events, 'at', { kind: 'escalated', ...eventSite, ...query.inTopic('topic') }, filter.days),
   ]);
   // Conversations with an agent message, of those that could have one since the range began.
   const withAgent = (
@@ -83,7 +85,7 @@ async function conversationFigures(
     } as mongo.Filter<mongo.Document>),
     db.events
       .aggregate<{ n: number }>([
-        { $match: { kind: 'escalated', ...query.range('conversationCreatedAt'), ...site } },
+        { $match: { kind: 'escalated', ...query.range('conversationCreatedAt'), ...eventSite } },
         { $group: { _id: '$conversationId' } },
         { $count: 'n' },
       ])
@@ -95,8 +97,8 @@ async function conversationFigures(
       .sort({ at: -1, _id: -1 })
       .limit(filter.questionLimit)
       .toArray(),
-    duration(db.events, { kind: 'claimed', ...query.range('at'), ...site }, 'waitMs'),
-    duration(db.events, { endedOwnerId: { $ne: null }, ...query.range('at'), ...site }, 'handleMs'),
+    duration(db.events, { kind: 'claimed', ...query.range('at'), ...eventSite }, 'waitMs'),
+    duration(db.events, { endedOwnerId: { $ne: null }, ...query.range('at'), ...eventSite }, 'handleMs'),
     sumOf(db.conversations, rated, 'satisfaction.rating'),
     sumOf(db.conversations, ratedByAgent, 'satisfaction.rating'),
   ]);

@@ -1,3 +1,4 @@
+import { severityRank } from '@hitl/shared/queue-priority';
 import mongoose, { type QueryFilter, type UpdateQuery } from 'mongoose';
 import { createMongoAgentLoads } from './mongo-agent-loads';
 import { insertOrConflict } from './mongo-connection';
@@ -63,6 +64,7 @@ export function createMongoConversations(models: MongoModels, serialize: KeyedQu
         contactEmail: null,
         outcome: null,
         tags: [],
+        queueRank: severityRank([]),
         createdAt: input.createdAt,
         updatedAt: input.createdAt,
       };
@@ -180,7 +182,10 @@ function patchUpdate(patch: ConversationPatch): UpdateQuery<ConversationDoc> {
     set.assigneeId = patch.assignee?.id ?? null;
     set.assigneeName = patch.assignee?.name ?? null;
   }
-  if (patch.reasons !== undefined) set.reasons = patch.reasons;
+  if (patch.reasons !== undefined) {
+    set.reasons = patch.reasons;
+    set.queueRank = severityRank(patch.reasons);
+  }
   if (patch.escalatedAt !== undefined) set.escalatedAt = patch.escalatedAt;
   if (patch.botContextFromSeq !== undefined) set.botContextFromSeq = patch.botContextFromSeq;
   if (patch.outcome !== undefined) set.outcome = patch.outcome;

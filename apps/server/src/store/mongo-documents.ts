@@ -49,6 +49,11 @@ export interface ConversationDoc {
   /** Absent on documents stored before these fields existed: null and no tags. */
   outcome?: CloseOutcome | null;
   tags?: string[];
+  /**
+   * The queue's severity rank of `reasons` (`severityRank`), kept with them so the queue is ordered by the
+   * database; null on documents stored before the field existed until the store fills it in at open.
+   */
+  queueRank?: number | null;
   /** The customer's rating after close (absent or null: not rated). */
   satisfaction?: Satisfaction | null;
   createdAt: string;
@@ -178,9 +183,13 @@ export interface ConversationEventDoc {
   conversationId: string;
   at: string;
   event: string;
+  /** On a takeover (a claim with a wait): the conversation's site and the wait, for the queue's estimate. */
+  siteKey?: string;
+  waitedMs?: number;
   /** What the analytics count (`analytics-event-facts.ts`); absent on events written before it existed. */
   kind?: string;
-  siteKey?: string | null;
+  /** The conversation's site, on every event (`siteKey` is set on takeovers alone, for the queue's estimate). */
+  site?: string | null;
   conversationCreatedAt?: string | null;
   actorId?: string | null;
   newOwnerId?: string | null;

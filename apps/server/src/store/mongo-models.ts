@@ -61,6 +61,7 @@ const conversationSchema = new Schema<ConversationDoc>(
     answeredBy: nullableText,
     outcome: nullableText,
     tags: { type: [String], default: undefined },
+    queueRank: { type: Number, default: null },
     satisfaction: json,
     createdAt: text,
     updatedAt: text,
@@ -68,6 +69,8 @@ const conversationSchema = new Schema<ConversationDoc>(
   options,
 );
 conversationSchema.index({ state: 1, updatedAt: -1 });
+// A site's queue in the console's order (see `listQueue`).
+conversationSchema.index({ siteKey: 1, state: 1, queueRank: 1, escalatedAt: 1, _id: 1 });
 conversationSchema.index({ awaitingBotSeq: 1 });
 conversationSchema.index({ state: 1, escalatedAt: 1 });
 conversationSchema.index({ siteKey: 1, visitorId: 1, state: 1, updatedAt: -1 });
@@ -189,8 +192,10 @@ const conversationEventSchema = new Schema<ConversationEventDoc>(
     conversationId: text,
     at: text,
     event: text,
+    siteKey: { type: String, default: undefined },
+    waitedMs: { type: Number, default: undefined },
     kind: { type: String },
-    siteKey: nullableText,
+    site: nullableText,
     conversationCreatedAt: nullableText,
     actorId: nullableText,
     newOwnerId: nullableText,
@@ -204,6 +209,8 @@ const conversationEventSchema = new Schema<ConversationEventDoc>(
   options,
 );
 conversationEventSchema.index({ conversationId: 1, at: 1, _id: 1 });
+// A site's latest takeovers (only they carry `siteKey`).
+conversationEventSchema.index({ siteKey: 1, at: -1 });
 // The analytics page's counts and percentiles by kind over a range.
 conversationEventSchema.index({ kind: 1, at: 1 });
 

@@ -8,6 +8,7 @@ import { createMongoCorrections } from './mongo-corrections';
 import { createMongoMessages } from './mongo-messages';
 import { createMongoModels } from './mongo-models';
 import { createMongoOperations } from './mongo-operations';
+import { createMongoQueue } from './mongo-queue';
 import { createMongoReviewItems } from './mongo-review-items';
 import { createMongoSearch } from './mongo-search';
 import { createMongoSettings } from './mongo-settings';
@@ -42,12 +43,14 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
   let search: Awaited<ReturnType<typeof createMongoSearch>>;
   let siteKeys: Awaited<ReturnType<typeof createMongoSiteKeys>>;
   let canned: Awaited<ReturnType<typeof createMongoCannedResponses>>;
+  let queue: Awaited<ReturnType<typeof createMongoQueue>>;
   try {
     models = await createMongoModels(connection);
     reviewItems = await createMongoReviewItems(connection, models, serialize);
     search = await createMongoSearch(models);
     siteKeys = await createMongoSiteKeys(connection);
     canned = await createMongoCannedResponses(connection);
+    queue = await createMongoQueue(models);
   } catch (error) {
     await connection.close().catch(() => undefined);
     throw error;
@@ -66,6 +69,7 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
     ...siteKeys,
     ...createMongoOperations(models),
     ...createMongoTimeline(models),
+    ...queue,
     ...createMongoAnalytics(connection),
     ...reviewItems,
     ...createMongoVisitors(models, serialize),

@@ -52,14 +52,19 @@ export function createMongoTimeline(models: MongoModels): TimelineMethods {
 
   return {
     async appendConversationEvent(event) {
-      const facts = deriveEventFacts(event, await contextOf(event));
+      const { siteKey, ...facts } = deriveEventFacts(event, await contextOf(event));
       const doc: ConversationEventDoc = {
         _id: event.id,
         conversationId: event.conversationId,
         at: event.at,
         event: JSON.stringify(event),
         ...facts,
+        site: siteKey,
       };
+      // No $lookup on FerretDB: a takeover carries its site as `siteKey` too, so the queue's estimate is one
+      // indexed query (only takeovers have that field).
+      if (event.waitedMs !== undefined && siteKey !== null)
+        Object.assign(doc, { siteKey, waitedMs: event.waitedMs });
       try {
         await insertOrConflict(() => conversationEvents.create(doc), { entity: 'event', key: event.id });
       } catch (error) {

@@ -278,11 +278,17 @@ export const migrations: readonly string[] = [
   `
   CREATE INDEX messages_pending_drafts ON messages (created_at, id) WHERE json_extract(draft, '$.status') = 'pending';
   `,
-  // 18: analytics. Timeline events carry what the figures count (durations are computed once, when written);
+  // 18: what a waiting customer is told: each site's queue, and how long its recent takeovers took.
+  `
+  ALTER TABLE conversation_events ADD COLUMN site_key TEXT;
+  ALTER TABLE conversation_events ADD COLUMN waited_ms INTEGER;
+  CREATE INDEX conversation_events_takeovers ON conversation_events (site_key, at) WHERE waited_ms IS NOT NULL;
+  CREATE INDEX conversations_queued_by_site ON conversations (site_key, escalated_at, id) WHERE state = 'queued';
+  `,
+  // 19: analytics. Timeline events carry what the figures count (durations are computed once, when written);
   // older events get their kind, site and actor, not durations.
   `
   ALTER TABLE conversation_events ADD COLUMN kind TEXT;
-  ALTER TABLE conversation_events ADD COLUMN site_key TEXT;
   ALTER TABLE conversation_events ADD COLUMN conversation_created_at TEXT;
   ALTER TABLE conversation_events ADD COLUMN actor_id TEXT;
   ALTER TABLE conversation_events ADD COLUMN new_owner_id TEXT;

@@ -7,6 +7,7 @@ import { createSqliteConversations } from './sqlite-conversations';
 import { createSqliteCorrections } from './sqlite-corrections';
 import { IN_MEMORY, openDatabase, statementCache } from './sqlite-database';
 import { createSqliteOperations } from './sqlite-operations';
+import { createSqliteQueue } from './sqlite-queue';
 import { createSqliteReviewItems } from './sqlite-review-items';
 import { createSqliteSearch } from './sqlite-search';
 import { createSqliteSettings } from './sqlite-settings';
@@ -39,6 +40,7 @@ export async function createSqliteStore(options: { file: string }): Promise<Stor
     ...createSqliteSiteKeys(sql),
     ...createSqliteOperations(sql),
     ...createSqliteTimeline(sql),
+    ...createSqliteQueue(sql),
     ...createSqliteReviewItems(sql),
     ...createSqliteVisitors(sql),
     ...createSqliteWaitingWork(sql),

@@ -36,9 +36,9 @@ export function createSqliteTimeline(sql: Sql): TimelineMethods {
       const facts = deriveEventFacts(event, contextOf(event));
       sql(
         `INSERT INTO conversation_events (id, conversation_id, at, event, kind, site_key, conversation_created_at,
-           actor_id, new_owner_id, ended_owner_id, handle_ms, wait_ms, topic, question, signals)
+           actor_id, new_owner_id, ended_owner_id, handle_ms, wait_ms, topic, question, signals, waited_ms)
          VALUES (@id, @conversationId, @at, @event, @kind, @siteKey, @conversationCreatedAt,
-           @actorId, @newOwnerId, @endedOwnerId, @handleMs, @waitMs, @topic, @question, @signals)
+           @actorId, @newOwnerId, @endedOwnerId, @handleMs, @waitMs, @topic, @question, @signals, @waitedMs)
          ON CONFLICT (id) DO NOTHING`,
       ).run({
         id: event.id,
@@ -47,6 +47,9 @@ export function createSqliteTimeline(sql: Sql): TimelineMethods {
         event: JSON.stringify(event),
         ...facts,
         signals: JSON.stringify(facts.signals),
+        // A takeover's wait is a column of its own (with the site, on every event), so the queue's estimate is
+        // one indexed query.
+        waitedMs: event.waitedMs ?? null,
       });
     },
 

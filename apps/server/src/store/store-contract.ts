@@ -13,6 +13,7 @@ import { describeEmailReplyContract } from './store-contract-email-replies';
 import { describeGuardedAppendContract } from './store-contract-guarded-append';
 import { describeMessageContract } from './store-contract-messages';
 import { describeOperationContract } from './store-contract-operations';
+import { describeQueueWaitContract } from './store-contract-queue-wait';
 import { describeReviewItemContract } from './store-contract-review-items';
 import { describeSatisfactionContract } from './store-contract-satisfaction';
 import { describeSearchContract } from './store-contract-search';
@@ -71,6 +72,7 @@ export function describeStoreContract(
     describeWaitingWorkContract(current);
     describeAssignmentContract(current);
     describeTimelineContract(current);
+    describeQueueWaitContract(current);
     describeAnalyticsContract(current);
     describeMessageContract(current);
     describeDraftContract(current);

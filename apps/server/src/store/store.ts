@@ -105,6 +105,18 @@ export interface Store {
   /** A conversation's events, oldest first (`at`, then id), at most `limit`. */
   listConversationEvents(conversationId: string, limit: number): Promise<TimelineEvent[]>;
 
+  // the queue as waiting customers see it
+  /**
+   * A site's queued conversations in the console's queue order (`compareQueuePriority`: the most severe
+   * reason first, then the longest waiting, then id), at most `limit`; ordered by the database.
+   */
+  listQueue(siteKey: string, limit: number): Promise<QueuedConversation[]>;
+  /**
+   * How long the customers of a site waited for a person (`waitedMs` of the `claimed` timeline events) in
+   * the latest `limit` takeovers at or after `since`, newest first.
+   */
+  listTakeoverWaits(siteKey: string, since: string, limit: number): Promise<number[]>;
+
   // settings (e.g. the escalation policy edited in the console), JSON values by key
   getSetting(key: string): Promise<{ value: unknown; updatedAt: string } | null>;
   putSetting(key: string, value: unknown, updatedAt: string): Promise<void>;
@@ -443,6 +455,12 @@ export interface WaitingWork {
   pendingDrafts: number;
 }
 export type OperationMethods = Pick<Store, 'beginOperation' | 'finishOperation' | 'listOperations'>;
+export type QueueMethods = Pick<Store, 'listQueue' | 'listTakeoverWaits'>;
+
+export interface QueuedConversation {
+  conversationId: string;
+  visitorId: string;
+}
 
 /**
  * A use case of several writes in progress (an outbox entry): written before its first write, removed

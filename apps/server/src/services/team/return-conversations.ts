@@ -19,10 +19,13 @@ export async function returnConversationsOf(ctx: ServiceContext, agent: Agent): 
     for (const conversation of owned) {
       const done = await ctx.conversationQueue.run(conversation.id, async () => {
         const rule = conversationTransitions.unassign;
+        const now = nowIso(ctx);
         const queued = await ctx.store.transitionConversation(
           conversation.id,
           rule.from,
-          { state: rule.to, assignee: null, updatedAt: nowIso(ctx) },
+          // A conversation taken over from the bot was never escalated: it starts waiting now (the queue's
+          // order and the customer's place in it count from escalatedAt).
+          { state: rule.to, assignee: null, escalatedAt: conversation.escalatedAt ?? now, updatedAt: now },
           agent.id,
         );
         if (!queued) return false;
