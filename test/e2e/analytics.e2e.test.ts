@@ -240,6 +240,10 @@ describe('the analytics page in a real browser', () => {
     expect(lines.slice(1, -1).every((line) => line.endsWith(',0,0'))).toBe(true);
     expect(volume.name).toMatch(new RegExp(`^analytics-\\d{4}-\\d{2}-\\d{2}-${today}-volume\\.csv$`));
 
+    const overTime = (await downloadCsv('escalations-by-topic-over-time')).text.trimEnd().split('\r\n');
+    expect(overTime[0]).toBe('Day,refunds,shipping');
+    expect(overTime.at(-1)).toBe(`${today},1,1`);
+
     const learning = await downloadCsv('learning');
     expect(learning.text.trimEnd().split('\r\n').at(-1)).toBe(`${today},2,1,50,1`);
   });

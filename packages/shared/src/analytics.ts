@@ -100,6 +100,8 @@ export const analyticsResponseSchema = z.object({
   escalationsByDay: z.array(z.object({ day: daySchema, escalations: count })),
   escalationsByReason: z.array(z.object({ reason: escalationSignalSchema, count })),
   escalationsByTopic: z.array(z.object({ topic: z.string(), count })),
+  /** Per day and topic; days and topics with none left out. */
+  escalationsByDayAndTopic: z.array(z.object({ day: daySchema, topic: z.string(), count })),
   topEscalatedQuestions: z.array(z.object({ question: z.string(), count, examples: z.array(z.string()) })),
   speed: z.object({ takeover: durationFigureSchema, handle: durationFigureSchema }),
   expertTime: z.object({ correctionMs: z.number().min(0), corrections: count, measured: count }),

@@ -11,7 +11,7 @@ import {
 } from 'recharts';
 import type { ChartSpec, FigureTable } from '../lib/analytics-tables';
 
-const COLORS = ['#2f6fd6', '#e0832b', '#2a9d6b', '#9b59b6'];
+const COLORS = ['#2f6fd6', '#e0832b', '#2a9d6b', '#9b59b6', '#c0362c', '#8a6d1f', '#1f8a8a', '#6b7280'];
 const CHART_HEIGHT = 220;
 
 type XySpec = Extract<ChartSpec, { kind: 'xy' }>;
@@ -80,7 +80,13 @@ export function FigureChart({ table, spec }: { table: FigureTable; spec: XySpec 
             };
             const color = COLORS[i % COLORS.length];
             return s.as === 'bar' ? (
-              <Bar key={s.column} {...common} fill={color} maxBarSize={36} />
+              <Bar
+                key={s.column}
+                {...common}
+                fill={color}
+                maxBarSize={36}
+                {...(s.stacked ? { stackId: 'stack' } : {})}
+              />
             ) : (
               // A reference (perfect calibration) is dashed; a measured line is not drawn across bins without data.
               <Line

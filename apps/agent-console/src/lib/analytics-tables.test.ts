@@ -17,6 +17,7 @@ const empty: AnalyticsResponse = {
   escalationsByDay: [],
   escalationsByReason: [],
   escalationsByTopic: [],
+  escalationsByDayAndTopic: [],
   topEscalatedQuestions: [],
   speed: { takeover: duration, handle: duration },
   expertTime: { correctionMs: 0, corrections: 0, measured: 0 },
@@ -79,6 +80,30 @@ describe('analyticsTables', () => {
       expect(hasFigures(tables.get(id) ?? { id, title: '', columns: [], rows: [], chart: null }), id).toBe(
         false,
       );
+  });
+
+  it('pivots escalations by day and topic into a column per topic, most escalated first', () => {
+    const table = byId({
+      ...empty,
+      escalationsByTopic: [
+        { topic: 'shipping', count: 3 },
+        { topic: 'returns', count: 1 },
+      ],
+      escalationsByDay: [
+        { day: '2025-01-15', escalations: 2 },
+        { day: '2025-01-16', escalations: 2 },
+      ],
+      escalationsByDayAndTopic: [
+        { day: '2025-01-15', topic: 'returns', count: 1 },
+        { day: '2025-01-15', topic: 'shipping', count: 1 },
+        { day: '2025-01-16', topic: 'shipping', count: 2 },
+      ],
+    }).get('escalations-by-topic-over-time');
+    expect(table?.columns).toEqual(['Day', 'shipping', 'returns']);
+    expect(table?.rows).toEqual([
+      ['2025-01-15', 1, 1],
+      ['2025-01-16', 2, 0],
+    ]);
   });
 
   it('names the threshold that keeps the target accuracy', () => {

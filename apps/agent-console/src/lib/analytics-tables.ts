@@ -10,7 +10,13 @@ export type ChartSpec =
       /** Bars along the x axis (vertical), or categories down the side (horizontal). */
       layout: 'vertical' | 'horizontal';
       /** Columns drawn (indices into `columns`), each as a bar or a line; `percent` ones on a 0–100 axis. */
-      series: { column: number; as: 'bar' | 'line'; percent?: boolean; reference?: boolean }[];
+      series: {
+        column: number;
+        as: 'bar' | 'line';
+        percent?: boolean;
+        reference?: boolean;
+        stacked?: boolean;
+      }[];
     };
 
 /**
@@ -94,6 +100,7 @@ export function analyticsTables(data: AnalyticsResponse): FigureTable[] {
       rows: data.escalationsByTopic.map((t) => [t.topic, t.count]),
       chart: sideBars(1),
     },
+    escalationsOverTime(data),
     {
       id: 'escalated-questions',
       title: 'Most escalated questions',
@@ -276,6 +283,26 @@ export function analyticsTables(data: AnalyticsResponse): FigureTable[] {
       chart: null,
     },
   ];
+}
+
+/** A column per topic (most escalated first), a row per day of the range: stacked bars. */
+function escalationsOverTime(data: AnalyticsResponse): FigureTable {
+  const topics = data.escalationsByTopic.map((t) => t.topic);
+  const counts = new Map(data.escalationsByDayAndTopic.map((d) => [`${d.day} ${d.topic}`, d.count]));
+  return {
+    id: 'escalations-by-topic-over-time',
+    title: 'Escalations by topic over time',
+    columns: ['Day', ...topics],
+    rows: data.escalationsByDay.map(({ day }) => [
+      day,
+      ...topics.map((topic) => counts.get(`${day} ${topic}`) ?? 0),
+    ]),
+    chart: {
+      kind: 'xy',
+      layout: 'vertical',
+      series: topics.map((_, i) => ({ column: i + 1, as: 'bar' as const, stacked: true })),
+    },
+  };
 }
 
 /** Whether a figure has anything to draw (a row with a number other than zero). */

@@ -62,6 +62,7 @@ export async function analyticsOverview(
     escalationsByDay: figures.escalationsByDay,
     escalationsByReason: figures.escalationsByReason,
     escalationsByTopic: figures.escalationsByTopic,
+    escalationsByDayAndTopic: figures.escalationsByDayAndTopic,
     topEscalatedQuestions: groupEscalatedQuestions(figures.escalatedQuestions, TOP_QUESTION_GROUPS),
     speed: { takeover: figures.takeover, handle: figures.handle },
     expertTime: figures.expertTime,

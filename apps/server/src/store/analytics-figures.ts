@@ -30,6 +30,8 @@ export interface AnalyticsFigures {
   escalationsByDay: { day: string; escalations: number }[];
   escalationsByReason: { reason: EscalationSignal; count: number }[];
   escalationsByTopic: { topic: string; count: number }[];
+  /** Escalations per day and topic, days with none left out; by day, then topic. */
+  escalationsByDayAndTopic: { day: string; topic: string; count: number }[];
   /** The customer's words when the conversation escalated, newest first. */
   escalatedQuestions: string[];
   /** From escalation (or return to the queue) to an agent's claim. */

@@ -52,7 +52,8 @@ export async function countPerDay(
   return new Map(days.map((day, i) => [day, counts[i] ?? 0]));
 }
 
-function nextDay(day: string): string {
+/** The instant the UTC day after `day` begins. */
+export function nextDay(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString();
 }
 

@@ -9,6 +9,7 @@ import {
   type MongoAnalyticsQuery,
   mergeTopics,
   mongoAnalyticsQuery,
+  nextDay,
   sumOf,
 } from './mongo-analytics-query';
 import type { Store } from './store';
@@ -75,6 +76,7 @@ async function conversationFigures(
     handle,
     allRatings,
     agentRatings,
+    topicsPerDay,
   ] = await Promise.all([
     db.conversations.countDocuments(started),
     db.conversations.countDocuments({ ...started, state: { $in: ['closed', 'bot'] } }),
@@ -101,6 +103,19 @@ async function conversationFigures(
     duration(db.events, { endedOwnerId: { $ne: null }, ...query.range('at'), ...eventSite }, 'handleMs'),
     sumOf(db.conversations, rated, 'satisfaction.rating'),
     sumOf(db.conversations, ratedByAgent, 'satisfaction.rating'),
+    // One `$group` by topic per day (FerretDB v1 cannot take the day out of a timestamp in a pipeline).
+    Promise.all(
+      filter.days.map(async (day) => {
+        const rows = await groupCount(
+          db.events,
+          { ...escalated, at: { $gte: `${day}T00:00:00.000Z`, $lt: nextDay(day) } },
+          'topic',
+        );
+        return mergeTopics(rows)
+          .map(({ topic, count }) => ({ day, topic, count }))
+          .sort((a, b) => a.topic.localeCompare(b.topic));
+      }),
+    ),
   ]);
 
   return {
@@ -119,6 +134,7 @@ async function conversationFigures(
       .map((row) => ({ reason: row.key as EscalationSignal, count: row.n }))
       .sort(byCountThenKey((row) => row.reason)),
     escalationsByTopic: mergeTopics(topics),
+    escalationsByDayAndTopic: topicsPerDay.flat(),
     escalatedQuestions: questions.map((doc) => String(doc.question)),
     takeover,
     handle,

@@ -22,6 +22,7 @@ type QualityFigures = Omit<
   | 'escalationsByDay'
   | 'escalationsByReason'
   | 'escalationsByTopic'
+  | 'escalationsByDayAndTopic'
   | 'escalatedQuestions'
   | 'takeover'
   | 'handle'

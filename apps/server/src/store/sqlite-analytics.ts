@@ -36,6 +36,7 @@ type ConversationFigures = Pick<
   | 'escalationsByDay'
   | 'escalationsByReason'
   | 'escalationsByTopic'
+  | 'escalationsByDayAndTopic'
   | 'escalatedQuestions'
   | 'takeover'
   | 'handle'
@@ -92,6 +93,10 @@ function conversationFigures(
     `SELECT COALESCE(e.topic, '${NO_TOPIC}') AS topic, COUNT(*) AS count ${escalated}
      GROUP BY 1 ORDER BY count DESC, topic ASC`,
   ).all(params);
+  const escalationsByDayAndTopic = sql<{ day: string; topic: string; count: number }>(
+    `SELECT substr(e.at, 1, 10) AS day, COALESCE(e.topic, '${NO_TOPIC}') AS topic, COUNT(*) AS count ${escalated}
+     GROUP BY 1, 2 ORDER BY 1, 2`,
+  ).all(params);
   const escalatedQuestions = sql<{ question: string }>(
     `SELECT e.question ${escalated} AND e.question IS NOT NULL ORDER BY e.at DESC, e.id DESC LIMIT @limit`,
   )
@@ -109,6 +114,7 @@ function conversationFigures(
     escalationsByDay: filter.days.map((day) => ({ day, escalations: escalations.get(day) ?? 0 })),
     escalationsByReason,
     escalationsByTopic,
+    escalationsByDayAndTopic,
     escalatedQuestions,
     takeover: duration(sql, params, `${events} AND e.kind = 'claimed'`, 'wait_ms'),
     handle: duration(

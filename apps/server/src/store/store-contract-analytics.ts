@@ -264,6 +264,10 @@ export function describeAnalyticsContract(current: CurrentStore): void {
         { topic: 'shipping', count: 1 },
         { topic: 'unknown', count: 1 },
       ]);
+      expect(figures.escalationsByDayAndTopic).toEqual([
+        { day: '2025-01-15', topic: 'shipping', count: 1 },
+        { day: '2025-01-16', topic: 'unknown', count: 1 },
+      ]);
       expect(figures.escalatedQuestions).toEqual(['I want a person now', 'Where is my order?']);
       expect(figures.takeover).toEqual({ count: 2, p50Ms: 60_000, p90Ms: 120_000, totalMs: 180_000 });
       expect(figures.handle).toEqual({ count: 3, p50Ms: 200_000, p90Ms: 300_000, totalMs: 600_000 });
@@ -338,6 +342,7 @@ export function describeAnalyticsContract(current: CurrentStore): void {
 
       const shipping = await store.analyticsFigures({ ...range, topic: 'shipping' });
       expect(shipping.escalationsByTopic).toEqual([{ topic: 'shipping', count: 1 }]);
+      expect(shipping.escalationsByDayAndTopic).toEqual([{ day: '2025-01-15', topic: 'shipping', count: 1 }]);
       expect(shipping.correctionsByTopic).toEqual([{ topic: 'shipping', count: 1 }]);
       expect(shipping.learningByTopic).toEqual([{ topic: 'shipping', reviewed: 2, right: 1 }]);
       expect(shipping.drafts).toEqual({ approved: 0, edited: 0, rejected: 0 });
