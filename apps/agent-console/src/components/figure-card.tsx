@@ -1,5 +1,5 @@
-import { type FigureTable, hasFigures } from '../lib/analytics-tables';
 import { toCsv } from '../lib/csv';
+import { type FigureTable, hasFigures } from '../lib/figure-table';
 import { FigureChart } from './figure-chart';
 
 type Props = { table: FigureTable; fileStem: string };

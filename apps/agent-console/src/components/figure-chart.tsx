@@ -9,7 +9,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { ChartSpec, FigureTable } from '../lib/analytics-tables';
+import type { ChartSpec, FigureTable } from '../lib/figure-table';
 
 const COLORS = ['#2f6fd6', '#e0832b', '#2a9d6b', '#9b59b6', '#c0362c', '#8a6d1f', '#1f8a8a', '#6b7280'];
 const CHART_HEIGHT = 220;

@@ -1,7 +1,8 @@
 import type { AnalyticsResponse } from '@hitl/shared/analytics';
 import { describe, expect, it } from 'vitest';
-import { analyticsTables, hasFigures } from './analytics-tables';
+import { analyticsTables } from './analytics-tables';
 import { toCsv } from './csv';
+import { hasFigures } from './figure-table';
 
 const duration = { count: 0, p50Ms: null, p90Ms: null, totalMs: 0 };
 const empty: AnalyticsResponse = {

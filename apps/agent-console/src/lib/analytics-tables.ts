@@ -1,61 +1,10 @@
 import type { AnalyticsResponse } from '@hitl/shared/analytics';
-import type { CsvCell } from './csv';
-import { correctionReasonLabels } from './labels';
+import { qualityTables } from './analytics-quality-tables';
+import { bars, type FigureTable, percent, reasonLabel, seconds, sideBars } from './figure-table';
 
-/** How a figure is drawn: bars and lines over the table's first column, or tiles of the table's rows. */
-export type ChartSpec =
-  | { kind: 'tiles' }
-  | {
-      kind: 'xy';
-      /** Bars along the x axis (vertical), or categories down the side (horizontal). */
-      layout: 'vertical' | 'horizontal';
-      /** Columns drawn (indices into `columns`), each as a bar or a line; `percent` ones on a 0–100 axis. */
-      series: {
-        column: number;
-        as: 'bar' | 'line';
-        percent?: boolean;
-        reference?: boolean;
-        stacked?: boolean;
-      }[];
-    };
-
-/**
- * One figure of the page: the numbers the chart draws, the table shows and the CSV holds — the same rows,
- * so a download is exactly what was drawn.
- */
-export interface FigureTable {
-  id: string;
-  title: string;
-  note?: string;
-  columns: string[];
-  rows: CsvCell[][];
-  chart: ChartSpec | null;
-  /** Set when the rows alone cannot tell (the reliability bins always have their stated confidence). */
-  empty?: boolean;
-  /** Across the whole page: a table of many columns. */
-  wide?: boolean;
-}
-
-const seconds = (ms: number | null) => (ms === null ? null : Math.round(ms / 100) / 10);
-const percent = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);
-const shareOf = (part: number, whole: number) => (whole === 0 ? null : percent(part / whole));
-const reasonLabel = (reason: string) => reason.replaceAll('_', ' ');
-const bars = (...columns: number[]): ChartSpec => ({
-  kind: 'xy',
-  layout: 'vertical',
-  series: columns.map((column) => ({ column, as: 'bar' })),
-});
-const sideBars = (column: number, options: { percent?: boolean } = {}): ChartSpec => ({
-  kind: 'xy',
-  layout: 'horizontal',
-  series: [{ column, as: 'bar', ...options }],
-});
-
+/** Every figure of the analytics page, in the order shown: what the bot does, then how the team works. */
 export function analyticsTables(data: AnalyticsResponse): FigureTable[] {
-  const { automation, drafts, agreement } = data;
-  const draftTotal = drafts.approved + drafts.edited + drafts.rejected;
-  const verdicts = agreement.agreed + agreement.edited + agreement.disagreed;
-  const { reliability } = data;
+  const { automation } = data;
   return [
     {
       id: 'volume',
@@ -159,129 +108,7 @@ export function analyticsTables(data: AnalyticsResponse): FigureTable[] {
       ],
       chart: sideBars(1),
     },
-    {
-      id: 'drafts',
-      title: 'Draft reviews',
-      columns: ['Decision', 'Drafts', 'Share (%)'],
-      rows: [
-        ['Approved', drafts.approved, shareOf(drafts.approved, draftTotal)],
-        ['Edited', drafts.edited, shareOf(drafts.edited, draftTotal)],
-        ['Rejected', drafts.rejected, shareOf(drafts.rejected, draftTotal)],
-      ],
-      chart: bars(1),
-    },
-    {
-      id: 'corrections-by-topic',
-      title: 'Corrections by topic',
-      columns: ['Topic', 'Corrections'],
-      rows: data.correctionsByTopic.map((t) => [t.topic, t.count]),
-      chart: sideBars(1),
-    },
-    {
-      id: 'corrections-by-reason',
-      title: 'The model’s errors (corrections by reason)',
-      columns: ['Reason', 'Corrections'],
-      rows: data.correctionsByReason.map((r) => [correctionReasonLabels[r.reason], r.count]),
-      chart: sideBars(1),
-    },
-    {
-      id: 'agreement',
-      title: 'Reviewer agreement',
-      columns: ['Verdict', 'Corrections', 'Share (%)'],
-      rows: [
-        ['Approved as written', agreement.agreed, shareOf(agreement.agreed, verdicts)],
-        ['Approved with edits', agreement.edited, shareOf(agreement.edited, verdicts)],
-        ['Rejected', agreement.disagreed, shareOf(agreement.disagreed, verdicts)],
-      ],
-      chart: bars(1),
-    },
-    {
-      id: 'satisfaction',
-      title: 'Satisfaction by who resolved',
-      note: 'Bot: closed with no agent message.',
-      columns: ['Resolved by', 'Ratings', 'Average rating'],
-      rows: [
-        ['Bot', data.satisfaction.bot.ratings, data.satisfaction.bot.average],
-        ['Agent', data.satisfaction.agent.ratings, data.satisfaction.agent.average],
-      ],
-      chart: bars(2),
-    },
-    {
-      id: 'learning',
-      title: 'Is the loop learning? Measured accuracy by day',
-      note: 'Reviewed answers: marked right in Review later counts right, an approved correction wrong.',
-      columns: ['Day', 'Reviewed answers', 'Right', 'Accuracy (%)', 'Corrections approved'],
-      rows: data.learning.byDay.map((d) => [
-        d.day,
-        d.reviewed,
-        d.right,
-        percent(d.accuracy),
-        d.approvedCorrections,
-      ]),
-      chart: {
-        kind: 'xy',
-        layout: 'vertical',
-        series: [
-          { column: 4, as: 'bar' },
-          { column: 3, as: 'line', percent: true },
-        ],
-      },
-    },
-    {
-      id: 'learning-by-topic',
-      title: 'Measured accuracy by topic',
-      columns: ['Topic', 'Reviewed answers', 'Right', 'Accuracy (%)'],
-      rows: data.learning.byTopic.map((t) => [t.topic, t.reviewed, t.right, percent(t.accuracy)]),
-      chart: sideBars(3, { percent: true }),
-    },
-    {
-      id: 'reliability',
-      title: 'Reliability: stated confidence against measured accuracy',
-      note:
-        reliability.threshold === null
-          ? `No answer threshold keeps ${percent(reliability.targetAccuracy)} % answered accuracy on these ${reliability.reviews} reviews.`
-          : `An answer threshold of ${reliability.threshold.toFixed(2)} would have kept ${percent(reliability.targetAccuracy)} % answered accuracy (${percent(reliability.answeredAccuracy)} % on ${reliability.reviews} reviews).`,
-      columns: ['Confidence', 'Stated (%)', 'Measured accuracy (%)', 'Answers'],
-      empty: reliability.reviews === 0,
-      rows: reliability.bins.map((b) => [
-        `${b.from.toFixed(1)}–${b.to.toFixed(1)}`,
-        Math.round(((b.from + b.to) / 2) * 1000) / 10,
-        percent(b.accuracy),
-        b.answers,
-      ]),
-      chart: {
-        kind: 'xy',
-        layout: 'vertical',
-        series: [
-          { column: 1, as: 'line', percent: true, reference: true },
-          { column: 2, as: 'line', percent: true },
-        ],
-      },
-    },
-    {
-      id: 'agents',
-      title: 'Per agent',
-      wide: true,
-      columns: [
-        'Agent',
-        'Conversations',
-        'Handle time (s)',
-        'Ratings',
-        'Average rating',
-        'Corrections written',
-        'Corrections reviewed',
-      ],
-      rows: data.agents.map((a) => [
-        a.agent.name,
-        a.conversations,
-        seconds(a.handleMs),
-        a.ratings,
-        a.averageRating,
-        a.correctionsWritten,
-        a.correctionsReviewed,
-      ]),
-      chart: null,
-    },
+    ...qualityTables(data),
   ];
 }
 
@@ -303,10 +130,4 @@ function escalationsOverTime(data: AnalyticsResponse): FigureTable {
       series: topics.map((_, i) => ({ column: i + 1, as: 'bar' as const, stacked: true })),
     },
   };
-}
-
-/** Whether a figure has anything to draw (a row with a number other than zero). */
-export function hasFigures(table: FigureTable): boolean {
-  if (table.empty !== undefined) return !table.empty;
-  return table.rows.some((row) => row.slice(1).some((cell) => typeof cell === 'number' && cell !== 0));
 }
