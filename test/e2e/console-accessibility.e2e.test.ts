@@ -128,4 +128,10 @@ describe.each(viewports)('the console at $width×$height', (viewport) => {
     await page.getByTestId('settings-source').waitFor();
     await check('settings');
   });
+
+  it('analytics', async () => {
+    await page.getByTestId('nav-analytics').click();
+    await page.getByTestId('figure-escalations-by-reason').locator('.figure-chart').waitFor();
+    await check('analytics');
+  });
 });

@@ -125,6 +125,7 @@ const routes = (): RouteCase[] => [
   { method: 'PUT', path: '/api/admin/policy', body: () => structuredClone(valid.policy) },
   { method: 'GET', path: '/api/admin/audit', query: ['limit'] },
   { method: 'GET', path: '/api/threshold-advice', query: ['accuracy'] },
+  { method: 'GET', path: '/api/analytics', query: ['from', 'to', 'siteKey', 'topic', 'accuracy'] },
   {
     method: 'POST',
     path: '/api/admin/threshold-advice/apply',

@@ -86,6 +86,7 @@ describe('mongo store', () => {
         { key: { awaitingBotSeq: 1 }, unique: false },
         { key: { state: 1, escalatedAt: 1 }, unique: false },
         { key: { siteKey: 1, visitorId: 1, updatedAt: -1, _id: -1 }, unique: false },
+        { key: { createdAt: 1 }, unique: false },
         { key: { siteKey: 1, state: 1, queueRank: 1, escalatedAt: 1, _id: 1 }, unique: false },
       ]),
     );
@@ -93,6 +94,7 @@ describe('mongo store', () => {
       byKey([
         { key: { conversationId: 1, at: 1, _id: 1 }, unique: false },
         { key: { siteKey: 1, at: -1 }, unique: false },
+        { key: { kind: 1, at: 1 }, unique: false },
       ]),
     );
     expect(await indexes('messages')).toEqual(

@@ -90,6 +90,7 @@ const requests: Record<Permission, (role: AgentRole) => Promise<Response>> = {
       origins: ['https://shop.example'],
       greeting: 'Hello!',
     }),
+  'analytics.view': (role) => call(role, 'GET', '/api/analytics?from=2025-01-01&to=2025-01-31'),
   'export.redacted': (role) => call(role, 'GET', '/api/exports/corrections?format=csv&status=any'),
   'export.unredacted': (role) =>
     call(role, 'GET', '/api/exports/corrections?format=csv&status=any&redact=false'),

@@ -1,3 +1,4 @@
+import { analyticsResponseSchema } from '@hitl/shared/analytics';
 import { conversationSearchResponseSchema } from '@hitl/shared/conversation-search';
 import {
   articleListResponseSchema,
@@ -79,6 +80,15 @@ const cases: Case[] = [
   ['GET /api/corrections/stats', correctionStatsResponseSchema, () => call('GET', '/api/corrections/stats')],
   ['GET /api/review-items', reviewItemListResponseSchema, () => call('GET', '/api/review-items?status=any')],
   ['GET /api/threshold-advice', thresholdAdviceResponseSchema, () => call('GET', '/api/threshold-advice')],
+  [
+    'GET /api/analytics',
+    analyticsResponseSchema,
+    () =>
+      call(
+        'GET',
+        `/api/analytics?from=${new Date().toISOString().slice(0, 10)}&to=${new Date().toISOString().slice(0, 10)}`,
+      ),
+  ],
   [
     'GET /api/conversations/search',
     conversationSearchResponseSchema,

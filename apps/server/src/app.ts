@@ -6,6 +6,7 @@ import proxyaddr from 'proxy-addr';
 import type { Server } from 'socket.io';
 import type { Config } from './config';
 import { adminRoutes } from './http/admin-routes';
+import { analyticsRoutes } from './http/analytics-routes';
 import { authRoutes, requireAgent } from './http/auth-routes';
 import { cannedResponseRoutes } from './http/canned-response-routes';
 import { conversationRoutes } from './http/conversation-routes';
@@ -182,6 +183,7 @@ export function createApp(deps: AppDeps): App {
 
   app.use('/api', knowledgeRoutes(ctx));
   app.use('/api', cannedResponseRoutes(ctx));
+  app.use('/api', analyticsRoutes(ctx));
   app.use('/api', (_req, res) => sendError(res, { code: 'not_found', message: 'No such endpoint.' }));
   app.use(staticRoutes(deps.staticPaths ?? defaultStaticPaths));
   app.use(errorHandler(logger));

@@ -31,6 +31,7 @@ describe('permissions', () => {
         'canned.read',
         'canned.edit',
         'policy.read',
+        'analytics.view',
         'export.redacted',
         'team.read',
       ],

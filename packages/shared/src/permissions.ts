@@ -34,6 +34,8 @@ export const permissions = {
   'site.manage': ['admin'],
   /** See the active team with presence and load (to transfer a conversation). */
   'team.read': ['agent', 'reviewer', 'admin'],
+  /** The analytics page: where the bot fails, where the experts' time goes, whether the loop is learning. */
+  'analytics.view': ['reviewer', 'admin'],
   /** Download corrections with personal data redacted. */
   'export.redacted': ['agent', 'reviewer', 'admin'],
   /** Download corrections as they were written, personal data included (audited). */
@@ -64,6 +66,7 @@ export const refusals: Record<Permission, string> = {
   'team.manage': 'Only admins can manage the team.',
   'site.manage': 'Only admins can manage site keys.',
   'team.read': 'Log in as an agent.',
+  'analytics.view': 'Only reviewers and admins can see the analytics.',
   'export.redacted': 'Log in as an agent.',
   'export.unredacted': 'Only admins can export corrections without redaction.',
 };

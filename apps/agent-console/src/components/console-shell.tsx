@@ -1,5 +1,5 @@
 import type { Agent } from '@hitl/shared/models';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useAgentSocket } from '../hooks/use-agent-socket';
 import { useAttention } from '../hooks/use-attention';
 import { useConversations } from '../hooks/use-conversations';
@@ -19,6 +19,9 @@ import { KnowledgePage } from './knowledge-page';
 import { ReviewPage } from './review-page';
 import { SettingsPage } from './settings-page';
 import { TopBar } from './top-bar';
+
+// Its own chunk, with the charting library: the inbox does not load it.
+const AnalyticsPage = lazy(() => import('./analytics-page').then((m) => ({ default: m.AnalyticsPage })));
 
 type Props = {
   agent: Agent;
@@ -81,6 +84,10 @@ export function ConsoleShell({ agent, onSignOut, onExpired }: Props) {
         <CorrectionsPage socket={socket} agent={agent} />
       ) : route.page === 'review' ? (
         <ReviewPage socket={socket} />
+      ) : route.page === 'analytics' ? (
+        <Suspense fallback={<div className="splash">Loading analytics…</div>}>
+          <AnalyticsPage />
+        </Suspense>
       ) : route.page === 'settings' ? (
         <SettingsPage agent={agent} />
       ) : route.page === 'knowledge' ? (

@@ -1,6 +1,8 @@
 import type { Agent } from '@hitl/shared/models';
+import { can } from '@hitl/shared/permissions';
 import type { ConnectionStatus } from '../hooks/use-agent-socket';
 import {
+  analyticsHref,
   correctionsHref,
   inboxHref,
   knowledgeHref,
@@ -26,7 +28,7 @@ export function TopBar({ agent, page, status, agentsOnline, queued, reviewLater,
     <header className="topbar">
       <div className="brand">
         <span className="brand-mark" aria-hidden="true" />
-        Support console
+        <span className="brand-name">Support console</span>
       </div>
       <nav className="topnav">
         <a href={inboxHref} className={page === 'inbox' ? 'active' : undefined}>
@@ -55,6 +57,15 @@ export function TopBar({ agent, page, status, agentsOnline, queued, reviewLater,
         >
           Knowledge
         </a>
+        {can(agent.role, 'analytics.view') && (
+          <a
+            href={analyticsHref}
+            data-testid="nav-analytics"
+            className={page === 'analytics' ? 'active' : undefined}
+          >
+            Analytics
+          </a>
+        )}
         <a
           href={settingsHref}
           data-testid="nav-settings"

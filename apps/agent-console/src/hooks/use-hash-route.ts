@@ -5,6 +5,7 @@ export type Route =
   | { page: 'corrections' }
   | { page: 'review' }
   | { page: 'settings' }
+  | { page: 'analytics' }
   | { page: 'knowledge'; view: 'articles' | 'gaps' };
 export type Page = Route['page'];
 
@@ -23,6 +24,7 @@ export function conversationHref(id: string): string {
 
 export const correctionsHref = '#/corrections';
 export const settingsHref = '#/settings';
+export const analyticsHref = '#/analytics';
 export const reviewHref = '#/review';
 export const knowledgeHref = '#/knowledge';
 export const knowledgeGapsHref = '#/knowledge/gaps';
@@ -32,6 +34,7 @@ function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '/corrections') return { page: 'corrections' };
   if (path === '/settings') return { page: 'settings' };
+  if (path === '/analytics') return { page: 'analytics' };
   if (path === '/review') return { page: 'review' };
   if (path === '/knowledge') return { page: 'knowledge', view: 'articles' };
   if (path === '/knowledge/gaps') return { page: 'knowledge', view: 'gaps' };

@@ -2,6 +2,8 @@
 export interface ReviewedAnswer {
   confidence: number;
   right: boolean;
+  /** How many reviews this one stands for (a bin of the analytics histogram); 1 when absent. */
+  count?: number;
 }
 
 export interface AdvisedThreshold {
@@ -28,26 +30,29 @@ export function adviseThreshold(
   accuracy: number,
   minReviews: number,
 ): AdvisedThreshold {
-  const right = reviews.filter((r) => r.right).length;
+  const weight = (list: readonly ReviewedAnswer[]) => list.reduce((sum, r) => sum + (r.count ?? 1), 0);
+  const total = weight(reviews);
+  const right = weight(reviews.filter((r) => r.right));
   const base = {
-    reviews: reviews.length,
+    reviews: total,
     right,
-    wrong: reviews.length - right,
-    enough: reviews.length >= minReviews,
+    wrong: total - right,
+    enough: total >= minReviews,
   };
   const lowest = Math.min(...reviews.map((r) => r.confidence));
   for (let step = Math.floor(lowest * 100 + 1e-9); step <= 100; step++) {
     const threshold = step / 100;
     // Compared in hundredths so that 0.29 * 100 rounding cannot move a review across the line.
     const answered = reviews.filter((r) => Math.round(r.confidence * 1e6) >= step * 1e4);
-    if (answered.length === 0) break;
-    const answeredRight = answered.filter((r) => r.right).length;
-    if (answeredRight >= accuracy * answered.length - 1e-9) {
+    const answeredCount = weight(answered);
+    if (answeredCount === 0) break;
+    const answeredRight = weight(answered.filter((r) => r.right));
+    if (answeredRight >= accuracy * answeredCount - 1e-9) {
       return {
         ...base,
         threshold,
-        answered: answered.length,
-        answeredAccuracy: round4(answeredRight / answered.length),
+        answered: answeredCount,
+        answeredAccuracy: round4(answeredRight / answeredCount),
       };
     }
   }

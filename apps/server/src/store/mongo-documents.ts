@@ -186,4 +186,17 @@ export interface ConversationEventDoc {
   /** On a takeover (a claim with a wait): the conversation's site and the wait, for the queue's estimate. */
   siteKey?: string;
   waitedMs?: number;
+  /** What the analytics count (`analytics-event-facts.ts`); absent on events written before it existed. */
+  kind?: string;
+  /** The conversation's site, on every event (`siteKey` is set on takeovers alone, for the queue's estimate). */
+  site?: string | null;
+  conversationCreatedAt?: string | null;
+  actorId?: string | null;
+  newOwnerId?: string | null;
+  endedOwnerId?: string | null;
+  handleMs?: number | null;
+  waitMs?: number | null;
+  topic?: string | null;
+  question?: string | null;
+  signals?: string[];
 }

@@ -77,6 +77,8 @@ conversationSchema.index({ siteKey: 1, visitorId: 1, state: 1, updatedAt: -1 });
 conversationSchema.index({ updatedAt: -1 });
 // A visitor's earlier conversations, newest first, paged by (updatedAt, _id).
 conversationSchema.index({ siteKey: 1, visitorId: 1, updatedAt: -1, _id: -1 });
+// Conversations started in a range (analytics).
+conversationSchema.index({ createdAt: 1 });
 
 const messageSchema = new Schema<MessageDoc>(
   {
@@ -192,12 +194,25 @@ const conversationEventSchema = new Schema<ConversationEventDoc>(
     event: text,
     siteKey: { type: String, default: undefined },
     waitedMs: { type: Number, default: undefined },
+    kind: { type: String },
+    site: nullableText,
+    conversationCreatedAt: nullableText,
+    actorId: nullableText,
+    newOwnerId: nullableText,
+    endedOwnerId: nullableText,
+    handleMs: { type: Number, default: null },
+    waitMs: { type: Number, default: null },
+    topic: nullableText,
+    question: nullableText,
+    signals: { type: [String], default: undefined },
   },
   options,
 );
 conversationEventSchema.index({ conversationId: 1, at: 1, _id: 1 });
 // A site's latest takeovers (only they carry `siteKey`).
 conversationEventSchema.index({ siteKey: 1, at: -1 });
+// The analytics page's counts and percentiles by kind over a range.
+conversationEventSchema.index({ kind: 1, at: 1 });
 
 const agentLoadSchema = new Schema<AgentLoadDoc>({ _id: id, open: jsonValue, version: count }, options);
 

@@ -1,4 +1,5 @@
 import { createMongoAccounts } from './mongo-accounts';
+import { createMongoAnalytics } from './mongo-analytics';
 import { createMongoArticles } from './mongo-articles';
 import { createMongoCannedResponses } from './mongo-canned-responses';
 import { openMongoConnection, pingMongo } from './mongo-connection';
@@ -69,6 +70,7 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
     ...createMongoOperations(models),
     ...createMongoTimeline(models),
     ...queue,
+    ...createMongoAnalytics(connection),
     ...reviewItems,
     ...createMongoVisitors(models, serialize),
     ...createMongoWaitingWork(models),

@@ -285,6 +285,36 @@ export const migrations: readonly string[] = [
   CREATE INDEX conversation_events_takeovers ON conversation_events (site_key, at) WHERE waited_ms IS NOT NULL;
   CREATE INDEX conversations_queued_by_site ON conversations (site_key, escalated_at, id) WHERE state = 'queued';
   `,
+  // 19: analytics. Timeline events carry what the figures count (durations are computed once, when written);
+  // older events get their kind, site and actor, not durations.
+  `
+  ALTER TABLE conversation_events ADD COLUMN kind TEXT;
+  ALTER TABLE conversation_events ADD COLUMN conversation_created_at TEXT;
+  ALTER TABLE conversation_events ADD COLUMN actor_id TEXT;
+  ALTER TABLE conversation_events ADD COLUMN new_owner_id TEXT;
+  ALTER TABLE conversation_events ADD COLUMN ended_owner_id TEXT;
+  ALTER TABLE conversation_events ADD COLUMN handle_ms INTEGER;
+  ALTER TABLE conversation_events ADD COLUMN wait_ms INTEGER;
+  ALTER TABLE conversation_events ADD COLUMN topic TEXT;
+  ALTER TABLE conversation_events ADD COLUMN question TEXT;
+  ALTER TABLE conversation_events ADD COLUMN signals TEXT NOT NULL DEFAULT '[]';
+  UPDATE conversation_events SET
+    kind = json_extract(event, '$.kind'),
+    actor_id = json_extract(event, '$.actor.id'),
+    site_key = (SELECT site_key FROM conversations c WHERE c.id = conversation_events.conversation_id),
+    conversation_created_at = (SELECT created_at FROM conversations c WHERE c.id = conversation_events.conversation_id);
+  CREATE INDEX conversation_events_by_kind ON conversation_events (kind, at);
+  CREATE INDEX conversation_events_by_conversation_start ON conversation_events (kind, conversation_created_at);
+  CREATE INDEX conversations_by_created ON conversations (created_at, site_key);
+  -- Drafts by decision and reviewer, read from the index alone.
+  CREATE INDEX messages_drafts ON messages (
+    created_at, json_extract(draft, '$.status'), json_extract(draft, '$.reviewer.id')
+  ) WHERE draft IS NOT NULL;
+  -- Whether an agent wrote in a conversation (the bot resolved it otherwise): only agents' messages are indexed.
+  CREATE INDEX messages_agent_by_conversation ON messages (conversation_id) WHERE role = 'agent';
+  CREATE INDEX review_items_by_review ON review_items (status, reviewed_at);
+  CREATE INDEX corrections_by_reviewed ON corrections (review_status, reviewed_at);
+  `,
 ];
 
 /**

@@ -1,4 +1,5 @@
 import { createSqliteAccounts } from './sqlite-accounts';
+import { createSqliteAnalytics } from './sqlite-analytics';
 import { createSqliteArticles } from './sqlite-articles';
 import { createSqliteAssignments } from './sqlite-assignments';
 import { createSqliteCannedResponses } from './sqlite-canned-responses';
@@ -46,6 +47,7 @@ export async function createSqliteStore(options: { file: string }): Promise<Stor
 
     ...createSqliteArticles(sql),
     ...createSqliteCannedResponses(sql),
+    ...createSqliteAnalytics(sql),
 
     async ping() {
       sql('SELECT 1').get();

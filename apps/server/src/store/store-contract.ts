@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from './store';
 import { describeAccountContract } from './store-contract-accounts';
+import { describeAnalyticsContract } from './store-contract-analytics';
 import { describeArticleContract } from './store-contract-articles';
 import { describeAssignmentContract } from './store-contract-assignments';
 import { describeCannedResponseContract } from './store-contract-canned-responses';
@@ -72,6 +73,7 @@ export function describeStoreContract(
     describeAssignmentContract(current);
     describeTimelineContract(current);
     describeQueueWaitContract(current);
+    describeAnalyticsContract(current);
     describeMessageContract(current);
     describeDraftContract(current);
     describeEmailReplyContract(current);

@@ -29,6 +29,7 @@ import type { CorrectionFilter } from '@hitl/shared/rest';
 import type { ReviewItem, ReviewItemStatus } from '@hitl/shared/review-items';
 import type { SiteKey } from '@hitl/shared/site-keys';
 import type { VisitorIdentity, VisitorPage, VisitorProfile } from '@hitl/shared/visitor-context';
+import type { AnalyticsFigures, AnalyticsFilter } from './analytics-figures';
 
 /**
  * The persistence port. Adapters: `sqlite` (embedded default) and `mongo` (mongoose).
@@ -331,6 +332,13 @@ export interface Store {
   appendAudit(event: NewAuditEvent): Promise<AuditEvent>;
   /** Newest first. */
   listAudit(limit: number): Promise<AuditEvent[]>;
+
+  // analytics
+  /**
+   * The analytics page's figures over a range (`analytics-figures.ts`), computed in the database — SQL in
+   * SQLite, aggregation pipelines and indexed counts in MongoDB — never by loading the rows they count.
+   */
+  analyticsFigures(filter: AnalyticsFilter): Promise<AnalyticsFigures>;
 
   /** Cheap reachability check for /healthz. */
   ping(): Promise<void>;
