@@ -20,7 +20,7 @@ import { type BenchServer, startEchoServer, startSupportServer } from './start-s
  * replies, for the echo server (the baseline) and the server, and their ratio.
  *
  *   npx tsx bench/realtime/run.ts [--clients 1000] [--messages 10] [--interval 5000] [--duration 30000]
- *     [--data-root /dev/shm] [--mongo-uri mongodb://…] [--only closed|offered] [--check]
+ *     [--data-root /dev/shm] [--mongo-uri mongodb://…] [--only closed|offered] [--cpu-prof dir] [--check]
  */
 const { values } = parseArgs({
   options: {
@@ -30,6 +30,8 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '30000' },
     'data-root': { type: 'string' },
     'mongo-uri': { type: 'string' },
+    /** Writes a CPU profile of the server process into this folder (`node --cpu-prof`). */
+    'cpu-prof': { type: 'string' },
     only: { type: 'string' },
     check: { type: 'boolean', default: false },
   },
@@ -89,7 +91,11 @@ console.log(
 );
 const echo = await measure('echo', startEchoServer);
 const ours = await measure('server', () =>
-  startSupportServer({ dataRoot: values['data-root'], mongoUri: values['mongo-uri'] }),
+  startSupportServer({
+    dataRoot: values['data-root'],
+    mongoUri: values['mongo-uri'],
+    nodeArgs: values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : [],
+  }),
 );
 
 const header =

@@ -29,18 +29,21 @@ const NO_LIMITS = {
 export async function startSupportServer(options: {
   dataRoot?: string | undefined;
   mongoUri?: string | undefined;
+  nodeArgs?: string[] | undefined;
 }): Promise<BenchServer> {
   const dataDir = mkdtempSync(path.join(options.dataRoot ?? os.tmpdir(), 'hitl-realtime-'));
-  const server = await startServerProcess({
-    DATA_DIR: dataDir,
-    SECRET,
-    ADMIN_PASSWORD: 'realtime-bench-admin-password',
-    OVERSIGHT_MODE: 'autonomous',
-    LOG_LEVEL: 'error',
-    ...NO_LIMITS,
-    ...(options.mongoUri ? { MONGODB_URI: options.mongoUri } : {}),
-    ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
-  });
+  const server = await startServerProcess(
+    {
+      DATA_DIR: dataDir,
+      SECRET,
+      ADMIN_PASSWORD: 'realtime-bench-admin-password',
+      OVERSIGHT_MODE: 'autonomous',
+      LOG_LEVEL: 'error',
+      ...NO_LIMITS,
+      ...(options.mongoUri ? { MONGODB_URI: options.mongoUri } : {}),
+    },
+    options.nodeArgs,
+  );
   return {
     url: server.url,
     async stop() {

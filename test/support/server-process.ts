@@ -19,9 +19,13 @@ const mainFile = path.resolve('apps/server/src/main.ts');
  * The real server entry point in its own process, as production runs it. On a free port, or on `env.PORT`
  * (a restart after a crash on the same address, where clients reconnect by themselves).
  */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Record<string, string>,
+  /** Extra node flags, e.g. `--cpu-prof` (which NODE_OPTIONS does not take). */
+  nodeArgs: string[] = [],
+): Promise<ServerProcess> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', mainFile], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', mainFile], {
     env: {
       ...process.env,
       HOST: '127.0.0.1',
