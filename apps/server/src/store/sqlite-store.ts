@@ -12,6 +12,7 @@ import { createSqliteSettings } from './sqlite-settings';
 import { createSqliteSiteKeys } from './sqlite-site-keys';
 import { createSqliteTimeline } from './sqlite-timeline';
 import { createSqliteVisitors } from './sqlite-visitors';
+import { createWriteBatcher } from './sqlite-write-batcher';
 import type { Store } from './store';
 
 /**
@@ -22,13 +23,14 @@ import type { Store } from './store';
 export async function createSqliteStore(options: { file: string }): Promise<Store> {
   const db = openDatabase(options.file);
   const sql = statementCache(db);
+  const batcher = createWriteBatcher(db);
   const openStreams = new Set<() => void>();
   const streamFrom = options.file === IN_MEMORY ? null : options.file;
   let closed = false;
 
   return {
     kind: 'sqlite',
-    ...createSqliteConversations(db, sql),
+    ...createSqliteConversations(sql, batcher.run),
     ...createSqliteAssignments(db, sql),
     ...createSqliteSearch(sql),
     ...createSqliteCorrections(db, sql, streamFrom, openStreams),
@@ -50,6 +52,8 @@ export async function createSqliteStore(options: { file: string }): Promise<Stor
     async close() {
       if (closed) return;
       closed = true;
+      // Appends already asked for are committed (and their callers answered) before the file closes.
+      batcher.flush();
       for (const stop of [...openStreams]) stop();
       openStreams.clear();
       db.close();
