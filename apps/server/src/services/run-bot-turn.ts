@@ -1,11 +1,9 @@
 import type { BotMeta, Message } from '@hitl/shared/models';
-import { computeSignals, type SignalInput } from '../domain/compute-signals';
+import { computeMessageSignals, type MessageSignals, withAnswer } from '../domain/compute-signals';
 import { toContextTurns } from '../domain/context-turns';
 import { botMaySpeak, botSpeakingStates } from '../domain/conversation';
 import { decideEscalation, type EscalationPolicy, resolveReviewThreshold } from '../domain/escalation';
-import { detectExplicitRequest } from '../domain/explicit-request';
 import { countConsecutiveLowConfidence } from '../domain/signals/repeated-fallback';
-import type { SensitiveFinding } from '../domain/signals/sensitive-data';
 import { createId } from '../lib/ids';
 import type { ResponderAnswer } from '../responder/responder';
 import type { AppendPrecondition } from '../store/store';
@@ -14,6 +12,7 @@ import { appendBotAndNotify } from './append-and-notify';
 import { type BotStream, openBotStream } from './bot-stream';
 import { escalateConversation } from './escalate-conversation';
 import type { ServiceContext } from './service-context';
+import type { BotTurnOptions } from './start-bot-turn';
 import { noticeText } from './system-notices';
 import { eventIdFor, recordEvent } from './timeline/record-event';
 
@@ -27,39 +26,46 @@ const HISTORY_TURNS = 20;
  */
 export async function runBotTurn(
   ctx: ServiceContext,
-  conversationId: string,
   question: Message,
-  ingestFindings: SensitiveFinding[] = [],
-  /** Finishes the turn that took this question and died before its reply was stored (it keeps the turn's id). */
-  resumedTurnId?: string,
+  options: BotTurnOptions = {},
 ): Promise<void> {
-  const conversation = await ctx.store.getConversation(conversationId);
+  const { conversationId } = question;
+  const { resumedTurnId, storedWith } = options;
+  const conversation = storedWith ?? (await ctx.store.getConversation(conversationId));
   if (!conversation || !botMaySpeak(conversation.state)) return;
   // A turn from before the last hand-back belongs to the agent's part of the conversation.
   if (question.seq <= conversation.botContextFromSeq) return;
-  // Another turn answered it already (a resent message, or a restart resuming a turn another node ran).
-  if (resumedTurnId === undefined && (await ctx.store.wasAnswered(conversationId, question.seq))) return;
+  // Another turn answered it already (a resent message, or a restart resuming a turn another node ran). A
+  // question stored just now has had no turn yet: the read is spared (the store refuses a second reply anyway).
+  if (
+    storedWith === undefined &&
+    resumedTurnId === undefined &&
+    (await ctx.store.wasAnswered(conversationId, question.seq))
+  )
+    return;
   const turnId = resumedTurnId ?? createId('turn');
 
   const policy = ctx.policy();
   const earlier = await messagesBefore(ctx, conversationId, conversation.botContextFromSeq, question.seq);
-  const signalInput: SignalInput = {
+  const earlierCustomer = earlier.filter((m) => m.role === 'customer');
+  // Computed once: the streaming decision below and the policy after the answer read the same signals.
+  const messageSignals = computeMessageSignals({
     text: question.text,
-    confidence: null,
-    topic: null,
-    earlierCustomerTexts: earlier.filter((m) => m.role === 'customer').map((m) => m.text),
+    earlierCustomerTexts: earlierCustomer.map((m) => m.text),
+    sentimentScores: [...earlierCustomer, question].map((m) => ctx.sentiments.scoreOf(m)),
     consecutiveLowConfidence: countConsecutiveLowConfidence(
       earlier.filter((m) => m.role === 'bot').map((m) => m.bot?.confidence ?? null),
       // An answer in the review band was good enough to send: only those below it were fallbacks.
       resolveReviewThreshold(policy, null),
     ),
-    modelFailed: false,
-    ingestFindings,
-  };
-  const explicitRequest = detectExplicitRequest(question.text);
+    ingestFindings: options.findings ?? [],
+  });
+  const { explicitRequest } = messageSignals;
   // Only a reply the policy would send as it is gets streamed: decided before the answer exists.
   const before =
-    explicitRequest === null && ctx.responder.answerStream ? computeSignals(signalInput, policy) : null;
+    explicitRequest === null && ctx.responder.answerStream
+      ? withAnswer(messageSignals, { confidence: null, topic: null, modelFailed: false }, policy)
+      : null;
   const stream =
     before && decideEscalation(before, policy).action === 'answer'
       ? openBotStream(ctx.notifier, conversation, async () => {
@@ -99,7 +105,7 @@ export async function runBotTurn(
     };
     ctx.faults.reached('bot_turn:answered');
     const turn = { conversationId, policy, stream, question, expected };
-    await actOnAnswer(ctx, turn, { ...signalInput, modelFailed }, answer);
+    await actOnAnswer(ctx, turn, messageSignals, modelFailed, answer);
   } finally {
     // Whatever went wrong, the customer's preview must not stay.
     stream?.end(false);
@@ -119,15 +125,17 @@ interface Turn {
 async function actOnAnswer(
   ctx: ServiceContext,
   turn: Turn,
-  signalInput: SignalInput,
+  messageSignals: MessageSignals,
+  modelFailed: boolean,
   answer: ResponderAnswer | null,
 ): Promise<void> {
   const { conversationId, policy, stream, question, expected } = turn;
   const refused = (what: string) => {
     ctx.logger.debug({ conversationId, what }, 'bot turn outdated: the conversation moved on; dropped');
   };
-  const signals = computeSignals(
-    { ...signalInput, confidence: answer?.confidence ?? null, topic: answer?.topic ?? null },
+  const signals = withAnswer(
+    messageSignals,
+    { confidence: answer?.confidence ?? null, topic: answer?.topic ?? null, modelFailed },
     policy,
   );
   const decision = decideEscalation(signals, policy);

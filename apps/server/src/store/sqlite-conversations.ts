@@ -256,14 +256,23 @@ export function transitionNow(
 }
 
 /** The body of `appendMessage`; runs inside a group commit's IMMEDIATE transaction. */
-function appendMessageNow(sql: Sql, input: NewMessage): { message: Message; created: boolean } {
+function appendMessageNow(
+  sql: Sql,
+  input: NewMessage,
+): { message: Message; created: boolean; conversation: Conversation } {
   if (input.clientId !== null) {
     const existing = sql<MessageRow>(
       'SELECT * FROM messages WHERE conversation_id = @conversationId AND client_id = @clientId',
     ).get({ conversationId: input.conversationId, clientId: input.clientId });
-    if (existing !== undefined) return { message: toMessage(existing), created: false };
+    if (existing !== undefined) {
+      const row = sql<ConversationRow>('SELECT * FROM conversations WHERE id = @id').get({
+        id: input.conversationId,
+      }) as ConversationRow;
+      return { message: toMessage(existing), created: false, conversation: toConversation(row) };
+    }
   }
-  const bumped = sql<{ last_seq: number }>(
+  // RETURNING * hands back the moved conversation: the caller does not read it again.
+  const bumped = sql<ConversationRow>(
     `UPDATE conversations
      SET last_seq = last_seq + 1, updated_at = @createdAt,
          last_message = CASE WHEN @visibility = 'public' THEN @text ELSE last_message END,
@@ -271,7 +280,7 @@ function appendMessageNow(sql: Sql, input: NewMessage): { message: Message; crea
          last_sentiment = CASE WHEN @customerSays = 1 THEN @sentiment ELSE last_sentiment END,
          last_confidence = coalesce(@confidence, last_confidence),
          awaiting_bot_seq = CASE WHEN @customerSays = 1 THEN last_seq + 1 ELSE awaiting_bot_seq END
-     WHERE id = @conversationId RETURNING last_seq`,
+     WHERE id = @conversationId RETURNING *`,
   ).get({
     conversationId: input.conversationId,
     createdAt: input.createdAt,
@@ -320,7 +329,7 @@ function appendMessageNow(sql: Sql, input: NewMessage): { message: Message; crea
     email: toJson(message.email),
     createdAt: message.createdAt,
   });
-  return { message: structuredClone(message), created: true };
+  return { message: structuredClone(message), created: true, conversation: toConversation(bumped) };
 }
 
 /** SET assignments for the fields a patch carries; `updatedAt` always moves. */

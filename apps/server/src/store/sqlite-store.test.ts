@@ -83,7 +83,7 @@ describe('sqlite store', () => {
       const retry = await second.appendMessage(
         messageFixture(conversation.id, { clientId: 'client_durable_1' }),
       );
-      expect(retry).toEqual({ message, created: false });
+      expect(retry).toMatchObject({ message, created: false, conversation: { lastSeq: 2 } });
       expect((await second.appendMessage(botReplyFixture(conversation.id))).message.seq).toBe(3);
     } finally {
       await second.close();
