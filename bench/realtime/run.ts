@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { summariseLatencies } from '../lib/latency-summary';
 import {
   closeChatClients,
   openChatClients,
@@ -6,7 +7,6 @@ import {
   runClosedLoop,
   runOfferedLoad,
 } from './chat-clients';
-import { summariseLatencies } from './latency-summary';
 import { type BenchServer, startEchoServer, startSupportServer } from './start-servers';
 
 /**
