@@ -17,6 +17,8 @@ import { noticeText } from './system-notices';
 import { eventIdFor, recordEvent } from './timeline/record-event';
 
 const HISTORY_TURNS = 20;
+/** How long the model may think before the customer sees the bot typing. */
+const TYPING_DELAY_MS = 300;
 
 /**
  * The bot's turn after a customer message: pre-checks, the responder, the policy, then
@@ -79,7 +81,13 @@ export async function runBotTurn(
     let answer: ResponderAnswer | null = null;
     let modelFailed = false;
     if (explicitRequest === null) {
-      ctx.notifier.botTyping(conversation, true);
+      // The indicator only for a model that takes a while: the offline model answers in about a millisecond,
+      // and two events per turn for a flicker nobody sees cost a good share of the turn.
+      let typing = false;
+      const showTyping = setTimeout(() => {
+        typing = true;
+        ctx.notifier.botTyping(conversation, true);
+      }, TYPING_DELAY_MS);
       try {
         const context = {
           conversationId,
@@ -94,7 +102,8 @@ export async function runBotTurn(
         ctx.logger.warn({ err, conversationId }, 'responder failed');
         modelFailed = true;
       } finally {
-        ctx.notifier.botTyping(conversation, false);
+        clearTimeout(showTyping);
+        if (typing) ctx.notifier.botTyping(conversation, false);
       }
     }
     const expected: AppendPrecondition = {
