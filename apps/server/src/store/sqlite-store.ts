@@ -18,7 +18,9 @@ import type { Store } from './store';
 /**
  * The embedded store: one SQLite file (or `:memory:` for tests), created and migrated on open.
  * better-sqlite3 is synchronous, so each method runs to completion before another starts; the
- * transactions still matter for atomicity against crashes and against other processes.
+ * transactions still matter for atomicity against crashes and against other processes. Appends and
+ * conversation creations are the exception: they wait for the group commit at the end of the event-loop
+ * turn (`sqlite-write-batcher.ts`), which runs them together, in the order asked, in one transaction.
  */
 export async function createSqliteStore(options: { file: string }): Promise<Store> {
   const db = openDatabase(options.file);
