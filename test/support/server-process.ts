@@ -20,6 +20,8 @@ export const builtMainFile = path.resolve('apps/server/dist/main.js');
 export interface ServerProcessOptions {
   /** Runs the build output with plain node, as `pnpm start` does, instead of the sources under tsx. */
   built?: boolean;
+  /** Extra node flags, e.g. `--cpu-prof` (which NODE_OPTIONS does not take). */
+  nodeArgs?: string[];
 }
 
 /**
@@ -32,8 +34,8 @@ export async function startServerProcess(
   options: ServerProcessOptions = {},
 ): Promise<ServerProcess> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
-  const args = options.built ? ['--enable-source-maps', builtMainFile] : ['--import', 'tsx', mainFile];
-  const child = spawn(process.execPath, args, {
+  const entry = options.built ? ['--enable-source-maps', builtMainFile] : ['--import', 'tsx', mainFile];
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...entry], {
     env: {
       ...process.env,
       HOST: '127.0.0.1',

@@ -5,6 +5,7 @@ import express from 'express';
 import proxyaddr from 'proxy-addr';
 import type { Server } from 'socket.io';
 import type { Config } from './config';
+import { SentimentMemo } from './domain/signals/sentiment-memo';
 import { adminRoutes } from './http/admin-routes';
 import { analyticsRoutes } from './http/analytics-routes';
 import { authRoutes, requireAgent } from './http/auth-routes';
@@ -115,6 +116,7 @@ export function createApp(deps: AppDeps): App {
     conversationQueue: new KeyedQueue(),
     botTurnQueue: new KeyedQueue(),
     visitorQueue: new KeyedQueue(),
+    sentiments: new SentimentMemo(),
     faults: createFaults(config.TEST_CRASH_AT),
     rateLimits: createRateLimits(config.rateLimits, deps.rateLimitStore ?? { kind: 'memory' }),
 

@@ -1,7 +1,7 @@
 import type { EscalationSignal } from '@hitl/shared/models';
 import { describe, expect, it } from 'vitest';
 import { loadEscalationPolicy } from '../policy/load-policy';
-import { computeSignals, type SignalInput } from './compute-signals';
+import { computeMessageSignals, computeSignals, type SignalInput, withAnswer } from './compute-signals';
 import { decideEscalation, type ReplyAction } from './escalation';
 
 const policy = loadEscalationPolicy();
@@ -44,6 +44,27 @@ describe('computeSignals', () => {
     expect(signals.sentiment?.trend.latest).toBe(signals.sentiment?.score);
     expect(signals.sentiment?.trend.worseningStreak).toBe(2);
     expect(signals.sentiment?.trend.slope).toBeLessThan(0);
+  });
+
+  it('uses the sentiment scores it is given instead of scoring the texts again', () => {
+    const given = [0.5, -0.2, -0.8];
+    const message = computeMessageSignals({
+      text: 'Thanks, all good',
+      earlierCustomerTexts: ['Hi', 'Hello'],
+      sentimentScores: given,
+      consecutiveLowConfidence: 0,
+    });
+    expect(message.sentiment?.score).toBe(-0.8);
+    expect(message.sentiment?.trend.worseningStreak).toBe(2);
+  });
+
+  it('gives the same signals computed at once or as the message first and the answer after', () => {
+    const input = inputOf('I will call my lawyer about order 4411, this is ridiculous', {
+      confidence: 0.7,
+      topic: 'payments',
+      earlierCustomerTexts: ['Where is my order?'],
+    });
+    expect(withAnswer(computeMessageSignals(input), input, policy)).toEqual(computeSignals(input, policy));
   });
 });
 

@@ -16,6 +16,11 @@ export class KeyedQueue {
     return result;
   }
 
+  /** True when nothing is running or waiting under this key. */
+  isIdle(key: string): boolean {
+    return !this.tails.has(key);
+  }
+
   /** Resolves when every queued task has settled (used on shutdown and in tests). */
   async drain(): Promise<void> {
     while (this.tails.size > 0) await Promise.all([...this.tails.values()]);

@@ -37,9 +37,9 @@ export async function appendAndNotify(
   conversationId: string,
   input: AppendInput,
 ): Promise<{ message: Message; conversation: Conversation; created: boolean }> {
-  const { message, created } = await ctx.store.appendMessage(toNewMessage(ctx, conversationId, input));
-  const conversation = await ctx.store.getConversation(conversationId);
-  if (!conversation) throw new Error(`conversation ${conversationId} vanished`);
+  const { message, created, conversation } = await ctx.store.appendMessage(
+    toNewMessage(ctx, conversationId, input),
+  );
   if (created) ctx.notifier.messageCreated(conversation, message);
   return { message, conversation, created };
 }

@@ -40,17 +40,19 @@ export function handleCustomerMessage(
     const conversation = await openConversationFor(ctx, visitor, input.conversationId);
     // No full card number is ever stored: the message is kept with the card masked to its last four digits.
     const { text, findings } = maskCardNumbers(input.text);
+    // Scored at ingest so the live monitor shows it in every state; the bot's turns reuse the score.
+    const sentiment = scoreSentiment(text);
     const stored = await appendAndNotify(ctx, conversation.id, {
       role: 'customer',
       text,
       clientId: input.clientId,
-      // Scored at ingest so the live monitor shows it in every state (the bot's turn scores it again).
-      sentiment: scoreSentiment(text),
+      sentiment,
     });
+    if (stored.created) ctx.sentiments.remember(stored.message.id, sentiment);
     if (stored.created && text !== input.text) await appendNotice(ctx, conversation.id, 'card_masked');
     if (stored.created && stored.conversation.state !== 'bot')
       await flagSensitiveData(ctx, stored.conversation, findings);
-    if (stored.created) void startBotTurn(ctx, stored.message, findings);
+    if (stored.created) void startBotTurn(ctx, stored.message, { findings, storedWith: stored.conversation });
     return { message: stored.message, conversation: stored.conversation };
   });
 }

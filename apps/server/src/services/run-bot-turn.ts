@@ -1,11 +1,9 @@
 import type { BotMeta, Message } from '@hitl/shared/models';
-import { computeSignals, type SignalInput } from '../domain/compute-signals';
+import { computeMessageSignals, type MessageSignals, withAnswer } from '../domain/compute-signals';
 import { toContextTurns } from '../domain/context-turns';
 import { botMaySpeak, botSpeakingStates } from '../domain/conversation';
 import { decideEscalation, type EscalationPolicy, resolveReviewThreshold } from '../domain/escalation';
-import { detectExplicitRequest } from '../domain/explicit-request';
 import { countConsecutiveLowConfidence } from '../domain/signals/repeated-fallback';
-import type { SensitiveFinding } from '../domain/signals/sensitive-data';
 import { createId } from '../lib/ids';
 import type { ResponderAnswer } from '../responder/responder';
 import type { AppendPrecondition } from '../store/store';
@@ -14,10 +12,13 @@ import { appendBotAndNotify } from './append-and-notify';
 import { type BotStream, openBotStream } from './bot-stream';
 import { escalateConversation } from './escalate-conversation';
 import type { ServiceContext } from './service-context';
+import type { BotTurnOptions } from './start-bot-turn';
 import { noticeText } from './system-notices';
 import { eventIdFor, recordEvent } from './timeline/record-event';
 
 const HISTORY_TURNS = 20;
+/** How long the model may think before the customer sees the bot typing. */
+const TYPING_DELAY_MS = 300;
 
 /**
  * The bot's turn after a customer message: pre-checks, the responder, the policy, then
@@ -27,39 +28,46 @@ const HISTORY_TURNS = 20;
  */
 export async function runBotTurn(
   ctx: ServiceContext,
-  conversationId: string,
   question: Message,
-  ingestFindings: SensitiveFinding[] = [],
-  /** Finishes the turn that took this question and died before its reply was stored (it keeps the turn's id). */
-  resumedTurnId?: string,
+  options: BotTurnOptions = {},
 ): Promise<void> {
-  const conversation = await ctx.store.getConversation(conversationId);
+  const { conversationId } = question;
+  const { resumedTurnId, storedWith } = options;
+  const conversation = storedWith ?? (await ctx.store.getConversation(conversationId));
   if (!conversation || !botMaySpeak(conversation.state)) return;
   // A turn from before the last hand-back belongs to the agent's part of the conversation.
   if (question.seq <= conversation.botContextFromSeq) return;
-  // Another turn answered it already (a resent message, or a restart resuming a turn another node ran).
-  if (resumedTurnId === undefined && (await ctx.store.wasAnswered(conversationId, question.seq))) return;
+  // Another turn answered it already (a resent message, or a restart resuming a turn another node ran). A
+  // question stored just now has had no turn yet: the read is spared (the store refuses a second reply anyway).
+  if (
+    storedWith === undefined &&
+    resumedTurnId === undefined &&
+    (await ctx.store.wasAnswered(conversationId, question.seq))
+  )
+    return;
   const turnId = resumedTurnId ?? createId('turn');
 
   const policy = ctx.policy();
   const earlier = await messagesBefore(ctx, conversationId, conversation.botContextFromSeq, question.seq);
-  const signalInput: SignalInput = {
+  const earlierCustomer = earlier.filter((m) => m.role === 'customer');
+  // Computed once: the streaming decision below and the policy after the answer read the same signals.
+  const messageSignals = computeMessageSignals({
     text: question.text,
-    confidence: null,
-    topic: null,
-    earlierCustomerTexts: earlier.filter((m) => m.role === 'customer').map((m) => m.text),
+    earlierCustomerTexts: earlierCustomer.map((m) => m.text),
+    sentimentScores: [...earlierCustomer, question].map((m) => ctx.sentiments.scoreOf(m)),
     consecutiveLowConfidence: countConsecutiveLowConfidence(
       earlier.filter((m) => m.role === 'bot').map((m) => m.bot?.confidence ?? null),
       // An answer in the review band was good enough to send: only those below it were fallbacks.
       resolveReviewThreshold(policy, null),
     ),
-    modelFailed: false,
-    ingestFindings,
-  };
-  const explicitRequest = detectExplicitRequest(question.text);
+    ingestFindings: options.findings ?? [],
+  });
+  const { explicitRequest } = messageSignals;
   // Only a reply the policy would send as it is gets streamed: decided before the answer exists.
   const before =
-    explicitRequest === null && ctx.responder.answerStream ? computeSignals(signalInput, policy) : null;
+    explicitRequest === null && ctx.responder.answerStream
+      ? withAnswer(messageSignals, { confidence: null, topic: null, modelFailed: false }, policy)
+      : null;
   const stream =
     before && decideEscalation(before, policy).action === 'answer'
       ? openBotStream(ctx.notifier, conversation, async () => {
@@ -73,7 +81,13 @@ export async function runBotTurn(
     let answer: ResponderAnswer | null = null;
     let modelFailed = false;
     if (explicitRequest === null) {
-      ctx.notifier.botTyping(conversation, true);
+      // The indicator only for a model that takes a while: the offline model answers in about a millisecond,
+      // and two events per turn for a flicker nobody sees cost a good share of the turn.
+      let typing = false;
+      const showTyping = setTimeout(() => {
+        typing = true;
+        ctx.notifier.botTyping(conversation, true);
+      }, TYPING_DELAY_MS);
       try {
         const context = {
           conversationId,
@@ -88,7 +102,8 @@ export async function runBotTurn(
         ctx.logger.warn({ err, conversationId }, 'responder failed');
         modelFailed = true;
       } finally {
-        ctx.notifier.botTyping(conversation, false);
+        clearTimeout(showTyping);
+        if (typing) ctx.notifier.botTyping(conversation, false);
       }
     }
     const expected: AppendPrecondition = {
@@ -99,7 +114,7 @@ export async function runBotTurn(
     };
     ctx.faults.reached('bot_turn:answered');
     const turn = { conversationId, policy, stream, question, expected };
-    await actOnAnswer(ctx, turn, { ...signalInput, modelFailed }, answer);
+    await actOnAnswer(ctx, turn, messageSignals, modelFailed, answer);
   } finally {
     // Whatever went wrong, the customer's preview must not stay.
     stream?.end(false);
@@ -119,15 +134,17 @@ interface Turn {
 async function actOnAnswer(
   ctx: ServiceContext,
   turn: Turn,
-  signalInput: SignalInput,
+  messageSignals: MessageSignals,
+  modelFailed: boolean,
   answer: ResponderAnswer | null,
 ): Promise<void> {
   const { conversationId, policy, stream, question, expected } = turn;
   const refused = (what: string) => {
     ctx.logger.debug({ conversationId, what }, 'bot turn outdated: the conversation moved on; dropped');
   };
-  const signals = computeSignals(
-    { ...signalInput, confidence: answer?.confidence ?? null, topic: answer?.topic ?? null },
+  const signals = withAnswer(
+    messageSignals,
+    { confidence: answer?.confidence ?? null, topic: answer?.topic ?? null, modelFailed },
     policy,
   );
   const decision = decideEscalation(signals, policy);

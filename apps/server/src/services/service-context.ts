@@ -1,5 +1,6 @@
 import type { Agent, Author } from '@hitl/shared/models';
 import type { EscalationPolicy } from '../domain/escalation';
+import type { SentimentMemo } from '../domain/signals/sentiment-memo';
 import type { Clock } from '../lib/clock';
 import type { Faults } from '../lib/faults';
 import type { KeyedQueue } from '../lib/keyed-queue';
@@ -38,6 +39,8 @@ export interface ServiceContext {
    * Draining it waits for every started turn: shutdown and the tests' `settle` rely on that.
    */
   botTurnQueue: KeyedQueue;
+  /** Customer messages' sentiment scores, so each is scored once (at ingest) and not again at every turn. */
+  sentiments: SentimentMemo;
   /** Serialises a visitor's sends (so a retried first message cannot open two conversations). */
   visitorQueue: KeyedQueue;
   /** Serialises the knowledge base's reloads, so the responder always ends with the latest articles. */

@@ -201,7 +201,11 @@ async function appendMessageNow(models: MongoModels, input: NewMessage): Promise
       continue;
     }
     await advanceConversation(models, doc);
-    return { message: toMessage(structuredClone(doc)), created: true };
+    return {
+      message: toMessage(structuredClone(doc)),
+      created: true,
+      conversation: await readConversation(models, doc),
+    };
   }
   throw new Error(`no free seq in conversation ${input.conversationId} after ${MAX_SEQ_ATTEMPTS} attempts`);
 }
@@ -217,7 +221,14 @@ async function findByClientId(
     .lean<MessageDoc>();
   if (doc === null) return null;
   await advanceConversation(models, doc);
-  return { message: toMessage(doc), created: false };
+  return { message: toMessage(doc), created: false, conversation: await readConversation(models, doc) };
+}
+
+/** The conversation after a message was stored in it (the caller's next read, done here). */
+async function readConversation(models: MongoModels, message: MessageDoc) {
+  const doc = await models.conversations.findById(message.conversationId).lean<ConversationDoc>();
+  if (doc === null) throw new StoreNotFoundError('conversation', message.conversationId);
+  return toConversation(doc);
 }
 
 /**

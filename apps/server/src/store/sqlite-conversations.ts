@@ -1,7 +1,7 @@
 import type { Conversation, ConversationState, Message } from '@hitl/shared/models';
-import type Database from 'better-sqlite3';
 import { mapConstraints, type Sql, type SqlParams } from './sqlite-database';
 import { type ConversationRow, type MessageRow, toConversation, toJson, toMessage } from './sqlite-rows';
+import type { GroupCommit } from './sqlite-write-batcher';
 import type {
   AppendPrecondition,
   ConversationMethods,
@@ -14,13 +14,13 @@ import { toUtcIso } from './timestamps';
 
 /** Conversations and their messages, which move together (`lastSeq`, `updatedAt`, `lastMessage`). */
 export function createSqliteConversations(
-  db: Database.Database,
   sql: Sql,
+  groupCommit: GroupCommit,
 ): Omit<ConversationMethods, 'assignConversation' | 'countOwnedConversations'> & MessageMethods {
-  const appendMessage = db.transaction((input: NewMessage) => appendMessageNow(sql, input));
-  // IMMEDIATE takes the write lock before the check, so no other process can move the conversation
-  // (a claim on another node sharing the file) between the check and the insert.
-  const appendMessageIf = db.transaction((input: NewMessage, expected: AppendPrecondition) => {
+  // Runs inside a group commit's IMMEDIATE transaction, which takes the write lock before the check, so no
+  // other process can move the conversation (a claim on another node sharing the file) between the check
+  // and the insert.
+  const appendMessageIf = (input: NewMessage, expected: AppendPrecondition) => {
     const row = sql<TurnRow>(
       'SELECT state, bot_context_from_seq, answered_seq, answered_by FROM conversations WHERE id = @id',
     ).get({ id: input.conversationId });
@@ -42,22 +42,25 @@ export function createSqliteConversations(
       ).run({ id: input.conversationId, questionSeq: turn.questionSeq, turnId: turn.turnId });
     }
     return message;
-  });
+  };
 
   return {
     async createConversation(input) {
-      const row = mapConstraints(
-        () =>
-          sql<ConversationRow>(
-            `INSERT INTO conversations (id, site_key, visitor_id, state, created_at, updated_at)
+      // A visitor's first message creates its conversation: that commit is shared with the other writes too.
+      const row = await groupCommit(() =>
+        mapConstraints(
+          () =>
+            sql<ConversationRow>(
+              `INSERT INTO conversations (id, site_key, visitor_id, state, created_at, updated_at)
              VALUES (@id, @siteKey, @visitorId, 'bot', @createdAt, @createdAt) RETURNING *`,
-          ).get({
-            id: input.id,
-            siteKey: input.siteKey,
-            visitorId: input.visitorId,
-            createdAt: input.createdAt,
-          }),
-        { entity: 'conversation', key: input.id },
+            ).get({
+              id: input.id,
+              siteKey: input.siteKey,
+              visitorId: input.visitorId,
+              createdAt: input.createdAt,
+            }),
+          { entity: 'conversation', key: input.id },
+        ),
       );
       return toConversation(row as ConversationRow);
     },
@@ -121,7 +124,10 @@ export function createSqliteConversations(
     },
 
     async appendMessage(input) {
-      return mapConstraints(() => appendMessage.immediate(input), { entity: 'message', key: input.id });
+      // Shares one transaction and one fsync with the other appends of this event-loop turn.
+      return groupCommit(() =>
+        mapConstraints(() => appendMessageNow(sql, input), { entity: 'message', key: input.id }),
+      );
     },
 
     async listAwaitingBot(limit) {
@@ -153,17 +159,18 @@ export function createSqliteConversations(
     },
 
     async appendMessageIf(input, expected) {
-      return mapConstraints(() => appendMessageIf.immediate(input, expected), {
-        entity: 'message',
-        key: input.id,
-      });
+      return groupCommit(() =>
+        mapConstraints(() => appendMessageIf(input, expected), { entity: 'message', key: input.id }),
+      );
     },
 
     async findVisitorMessageByClientId(siteKey, visitorId, clientId) {
+      // `+m.role` keeps the planner off `messages_by_role_time`, which walked every customer message ever
+      // stored on each send; this way it is the visitor's conversations, then one lookup by client id each.
       const row = sql<MessageRow>(
         `SELECT m.* FROM conversations c JOIN messages m ON m.conversation_id = c.id
          WHERE c.site_key = @siteKey AND c.visitor_id = @visitorId
-           AND m.client_id = @clientId AND m.role = 'customer'
+           AND m.client_id = @clientId AND +m.role = 'customer'
          ORDER BY m.created_at DESC LIMIT 1`,
       ).get({ siteKey, visitorId, clientId });
       return row === undefined ? null : toMessage(row);
@@ -260,15 +267,24 @@ export function transitionNow(
   return row === undefined ? null : toConversation(row);
 }
 
-/** The body of `appendMessage`; runs inside an IMMEDIATE transaction. */
-function appendMessageNow(sql: Sql, input: NewMessage): { message: Message; created: boolean } {
+/** The body of `appendMessage`; runs inside a group commit's IMMEDIATE transaction. */
+function appendMessageNow(
+  sql: Sql,
+  input: NewMessage,
+): { message: Message; created: boolean; conversation: Conversation } {
   if (input.clientId !== null) {
     const existing = sql<MessageRow>(
       'SELECT * FROM messages WHERE conversation_id = @conversationId AND client_id = @clientId',
     ).get({ conversationId: input.conversationId, clientId: input.clientId });
-    if (existing !== undefined) return { message: toMessage(existing), created: false };
+    if (existing !== undefined) {
+      const row = sql<ConversationRow>('SELECT * FROM conversations WHERE id = @id').get({
+        id: input.conversationId,
+      }) as ConversationRow;
+      return { message: toMessage(existing), created: false, conversation: toConversation(row) };
+    }
   }
-  const bumped = sql<{ last_seq: number }>(
+  // RETURNING * hands back the moved conversation: the caller does not read it again.
+  const bumped = sql<ConversationRow>(
     `UPDATE conversations
      SET last_seq = last_seq + 1, updated_at = @createdAt,
          last_message = CASE WHEN @visibility = 'public' THEN @text ELSE last_message END,
@@ -276,7 +292,7 @@ function appendMessageNow(sql: Sql, input: NewMessage): { message: Message; crea
          last_sentiment = CASE WHEN @customerSays = 1 THEN @sentiment ELSE last_sentiment END,
          last_confidence = coalesce(@confidence, last_confidence),
          awaiting_bot_seq = CASE WHEN @customerSays = 1 THEN last_seq + 1 ELSE awaiting_bot_seq END
-     WHERE id = @conversationId RETURNING last_seq`,
+     WHERE id = @conversationId RETURNING *`,
   ).get({
     conversationId: input.conversationId,
     createdAt: input.createdAt,
@@ -325,7 +341,7 @@ function appendMessageNow(sql: Sql, input: NewMessage): { message: Message; crea
     email: toJson(message.email),
     createdAt: message.createdAt,
   });
-  return { message: structuredClone(message), created: true };
+  return { message: structuredClone(message), created: true, conversation: toConversation(bumped) };
 }
 
 /** SET assignments for the fields a patch carries; `updatedAt` always moves. */

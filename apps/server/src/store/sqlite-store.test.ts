@@ -83,8 +83,48 @@ describe('sqlite store', () => {
       const retry = await second.appendMessage(
         messageFixture(conversation.id, { clientId: 'client_durable_1' }),
       );
-      expect(retry).toEqual({ message, created: false });
+      expect(retry).toMatchObject({ message, created: false, conversation: { lastSeq: 2 } });
       expect((await second.appendMessage(botReplyFixture(conversation.id))).message.seq).toBe(3);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('acknowledges appends of one event-loop turn together, each once its commit is on disk', async () => {
+    const file = tempFile();
+    const store = await createSqliteStore({ file });
+    const other = new Database(file, { readonly: true });
+    try {
+      const ids = await Promise.all(
+        Array.from({ length: 5 }, async () => (await store.createConversation(conversationFixture())).id),
+      );
+      // All five are asked for in one turn; each resolves after the one commit they share.
+      const messages = await Promise.all(
+        ids.map(async (id) => (await store.appendMessage(messageFixture(id))).message),
+      );
+      expect(messages.map((m) => m.seq)).toEqual([1, 1, 1, 1, 1]);
+      // Another connection (another process) sees them all by the time their callers hear of them.
+      const seen = other
+        .prepare(`SELECT count(*) AS n FROM messages WHERE id IN (${messages.map(() => '?').join(', ')})`)
+        .get(...messages.map((m) => m.id)) as { n: number };
+      expect(seen.n).toBe(5);
+    } finally {
+      other.close();
+      await store.close();
+    }
+  });
+
+  it('commits the appends still waiting when the store closes', async () => {
+    const file = tempFile();
+    const first = await createSqliteStore({ file });
+    const { id } = await first.createConversation(conversationFixture());
+    const pending = first.appendMessage(messageFixture(id, { text: 'asked just before closing' }));
+    await first.close();
+    const { message } = await pending;
+
+    const second = await createSqliteStore({ file });
+    try {
+      expect(await second.getMessage(message.id)).toEqual(message);
     } finally {
       await second.close();
     }

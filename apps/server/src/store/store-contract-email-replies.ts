@@ -43,7 +43,7 @@ export function describeEmailReplyContract(current: CurrentStore): void {
           email: emailDeliveryFixture({ subject: 'other' }),
         }),
       );
-      expect(again).toEqual({ message: first.message, created: false });
+      expect(again).toMatchObject({ message: first.message, created: false });
     });
 
     it('moves a delivery only from the expected statuses, and never away from sent', async () => {

@@ -28,6 +28,9 @@ export function describeMessageContract(current: CurrentStore): void {
       expect(b.message).toEqual(expected);
       expect(await store.getMessage(reply.id)).toEqual(expected);
       expect(await store.getConversation(id)).toMatchObject({ lastSeq: 3, updatedAt: at(3) });
+      // Each append hands back the conversation as it left it.
+      expect(b.conversation).toMatchObject({ id, lastSeq: 2, updatedAt: at(2), lastMessage: reply.text });
+      expect(c.conversation).toEqual(await store.getConversation(id));
     });
 
     it('is idempotent on the client id', async () => {
@@ -41,7 +44,11 @@ export function describeMessageContract(current: CurrentStore): void {
       const retry = await store.appendMessage(
         messageFixture(id, { clientId: 'client_retry_1', text: 'Where is my order?!', createdAt: at(9) }),
       );
-      expect(retry).toEqual({ message: original.message, created: false });
+      expect(retry).toEqual({
+        message: original.message,
+        created: false,
+        conversation: await store.getConversation(original.message.conversationId),
+      });
       expect(await store.getConversation(id)).toEqual(before);
       expect(await store.listMessages(id, { afterSeq: 0, includeInternal: true })).toHaveLength(1);
     });

@@ -6,6 +6,7 @@ import { describeArticleContract } from './store-contract-articles';
 import { describeAssignmentContract } from './store-contract-assignments';
 import { describeCannedResponseContract } from './store-contract-canned-responses';
 import { describeClosingContract } from './store-contract-closing';
+import { describeConcurrentAppendContract } from './store-contract-concurrent-appends';
 import { describeConversationContract } from './store-contract-conversations';
 import { describeCorrectionContract } from './store-contract-corrections';
 import { describeDraftContract } from './store-contract-drafts';
@@ -78,6 +79,7 @@ export function describeStoreContract(
     describeDraftContract(current);
     describeEmailReplyContract(current);
     describeGuardedAppendContract(current);
+    describeConcurrentAppendContract(current);
     describeCorrectionContract(current);
     describeAccountContract(current);
     describeSettingContract(current);

@@ -143,9 +143,12 @@ export interface Store {
    * `lastSeq` and `updatedAt` (and `lastMessage`, for public messages; `lastCustomerText` and
    * `lastSentiment` for public customer messages; `lastConfidence` for bot replies) in the same transaction.
    * An unknown conversation throws `StoreNotFoundError`; a duplicate message id throws
-   * `StoreConflictError` and leaves the conversation untouched.
+   * `StoreConflictError` and leaves the conversation untouched. Returns the conversation as the append
+   * left it (as it is, when nothing was created), so the caller need not read it again.
    */
-  appendMessage(input: NewMessage): Promise<{ message: Message; created: boolean }>;
+  appendMessage(
+    input: NewMessage,
+  ): Promise<{ message: Message; created: boolean; conversation: Conversation }>;
   /**
    * Stores a message the bot computed (an answer, a draft, a withheld suggestion) only while the
    * conversation is still as the turn saw it: in one of `expected.states` and with the same

@@ -46,8 +46,9 @@ function aboutMatch(
   normalised: string,
   responderTopic: string | null,
 ): string | null {
-  for (const keyword of rule.keywords ?? []) {
-    const phrase = normaliseText(keyword);
+  const phrases = normalisedKeywords(rule);
+  for (const [i, keyword] of (rule.keywords ?? []).entries()) {
+    const phrase = phrases[i] as string;
     if (phrase !== '' && normalised.includes(` ${phrase} `)) return keyword;
   }
   for (const pattern of rule.patterns ?? []) {
@@ -57,4 +58,19 @@ function aboutMatch(
   if (responderTopic !== null && rule.responderTopics?.includes(responderTopic))
     return `topic ${responderTopic}`;
   return null;
+}
+
+/**
+ * Each rule's keywords, normalised once per policy rather than at every message (they were most of the
+ * rules' cost per turn). Keyed by the rule object: a changed policy brings new objects, so nothing goes stale.
+ */
+const keywordCache = new WeakMap<TopicRule, string[]>();
+
+function normalisedKeywords(rule: TopicRule): string[] {
+  let phrases = keywordCache.get(rule);
+  if (phrases === undefined) {
+    phrases = (rule.keywords ?? []).map((keyword) => normaliseText(keyword));
+    keywordCache.set(rule, phrases);
+  }
+  return phrases;
 }

@@ -34,11 +34,11 @@ async function resumeConversation(ctx: ServiceContext, awaiting: AwaitingBot): P
     if (message.role !== 'customer' || message.visibility !== 'public') return;
     const findings = findingsOf(since[i + 1]);
     if (message.seq > answeredSeq) {
-      void startBotTurn(ctx, message, findings);
+      void startBotTurn(ctx, message, { findings });
       started++;
     } else if (message.seq === answeredSeq && interruptedTurn !== null) {
       // Taken by a turn that died before storing its reply: that turn's id finishes it.
-      void startBotTurn(ctx, message, findings, interruptedTurn);
+      void startBotTurn(ctx, message, { findings, resumedTurnId: interruptedTurn });
       started++;
     }
   });
