@@ -212,6 +212,7 @@ describe('the analytics page in a real browser', () => {
       'I want to talk to a person | 1 |',
     ]);
     expect(await tableRows('speed')).toEqual([
+      'Time to first reply | 3 | 120 | 120',
       'Time to takeover | 1 | 120 | 120',
       'Agent handle time | 1 | 300 | 300',
     ]);

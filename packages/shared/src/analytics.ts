@@ -103,7 +103,11 @@ export const analyticsResponseSchema = z.object({
   /** Per day and topic; days and topics with none left out. */
   escalationsByDayAndTopic: z.array(z.object({ day: daySchema, topic: z.string(), count })),
   topEscalatedQuestions: z.array(z.object({ question: z.string(), count, examples: z.array(z.string()) })),
-  speed: z.object({ takeover: durationFigureSchema, handle: durationFigureSchema }),
+  speed: z.object({
+    firstReply: durationFigureSchema,
+    takeover: durationFigureSchema,
+    handle: durationFigureSchema,
+  }),
   expertTime: z.object({ correctionMs: z.number().min(0), corrections: count, measured: count }),
   drafts: z.object({ approved: count, edited: count, rejected: count }),
   correctionsByTopic: z.array(z.object({ topic: z.string(), count })),

@@ -20,7 +20,7 @@ const empty: AnalyticsResponse = {
   escalationsByTopic: [],
   escalationsByDayAndTopic: [],
   topEscalatedQuestions: [],
-  speed: { takeover: duration, handle: duration },
+  speed: { firstReply: duration, takeover: duration, handle: duration },
   expertTime: { correctionMs: 0, corrections: 0, measured: 0 },
   drafts: { approved: 0, edited: 0, rejected: 0 },
   correctionsByTopic: [],
@@ -55,7 +55,11 @@ describe('analyticsTables', () => {
         { day: '2025-01-15', conversations: 3, customerMessages: 7 },
         { day: '2025-01-16', conversations: 1, customerMessages: 2 },
       ],
-      speed: { takeover: { count: 2, p50Ms: 61_240, p90Ms: 120_000, totalMs: 181_240 }, handle: duration },
+      speed: {
+        firstReply: duration,
+        takeover: { count: 2, p50Ms: 61_240, p90Ms: 120_000, totalMs: 181_240 },
+        handle: duration,
+      },
       automation: {
         conversations: 3,
         automated: 1,
@@ -69,6 +73,7 @@ describe('analyticsTables', () => {
       'Day,Conversations,Customer messages\r\n2025-01-15,3,7\r\n2025-01-16,1,2\r\n',
     );
     expect(tables.get('speed')?.rows).toEqual([
+      ['Time to first reply', 0, null, null],
       ['Time to takeover', 2, 61.2, 120],
       ['Agent handle time', 0, null, null],
     ]);

@@ -61,9 +61,15 @@ export function analyticsTables(data: AnalyticsResponse): FigureTable[] {
     {
       id: 'speed',
       title: 'Speed',
-      note: 'Takeover: from the escalation (or a return to the queue) to a claim. Handle: from getting a conversation to it leaving the agent.',
+      note: 'First reply: from the start of a conversation to the first answer the customer read (the bot’s or an agent’s). Takeover: from the escalation (or a return to the queue) to a claim. Handle: from getting a conversation to it leaving the agent.',
       columns: ['Measure', 'Count', 'p50 (s)', 'p90 (s)'],
       rows: [
+        [
+          'Time to first reply',
+          data.speed.firstReply.count,
+          seconds(data.speed.firstReply.p50Ms),
+          seconds(data.speed.firstReply.p90Ms),
+        ],
         [
           'Time to takeover',
           data.speed.takeover.count,

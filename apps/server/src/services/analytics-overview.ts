@@ -64,7 +64,7 @@ export async function analyticsOverview(
     escalationsByTopic: figures.escalationsByTopic,
     escalationsByDayAndTopic: figures.escalationsByDayAndTopic,
     topEscalatedQuestions: groupEscalatedQuestions(figures.escalatedQuestions, TOP_QUESTION_GROUPS),
-    speed: { takeover: figures.takeover, handle: figures.handle },
+    speed: { firstReply: figures.firstReply, takeover: figures.takeover, handle: figures.handle },
     expertTime: figures.expertTime,
     drafts: figures.drafts,
     correctionsByTopic: figures.correctionsByTopic,

@@ -36,6 +36,8 @@ export interface AnalyticsFigures {
   escalatedQuestions: string[];
   /** From escalation (or return to the queue) to an agent's claim. */
   takeover: DurationFigure;
+  /** Conversations started in the range: from the start to the first public answer (the bot's or an agent's). */
+  firstReply: DurationFigure;
   /** From an agent getting a conversation (claim, transfer to them) to it leaving them. */
   handle: DurationFigure;
   /** Corrections written in the range: the time their authors spent on them (measured by the console). */

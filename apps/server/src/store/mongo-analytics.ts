@@ -74,6 +74,7 @@ async function conversationFigures(
     questions,
     takeover,
     handle,
+    firstReply,
     allRatings,
     agentRatings,
     topicsPerDay,
@@ -101,6 +102,7 @@ async function conversationFigures(
       .toArray(),
     duration(db.events, { kind: 'claimed', ...query.range('at'), ...eventSite }, 'waitMs'),
     duration(db.events, { endedOwnerId: { $ne: null }, ...query.range('at'), ...eventSite }, 'handleMs'),
+    duration(db.conversations, started, 'firstReplyMs'),
     sumOf(db.conversations, rated, 'satisfaction.rating'),
     sumOf(db.conversations, ratedByAgent, 'satisfaction.rating'),
     // One `$group` by topic per day (FerretDB v1 cannot take the day out of a timestamp in a pipeline).
@@ -138,6 +140,7 @@ async function conversationFigures(
     escalatedQuestions: questions.map((doc) => String(doc.question)),
     takeover,
     handle,
+    firstReply,
     satisfaction: {
       bot: { ratings: allRatings.count - agentRatings.count, sum: allRatings.total - agentRatings.total },
       agent: { ratings: agentRatings.count, sum: agentRatings.total },

@@ -54,6 +54,8 @@ export interface ConversationDoc {
    * database; null on documents stored before the field existed until the store fills it in at open.
    */
   queueRank?: number | null;
+  /** Milliseconds from the start to the first public bot or agent message (absent or null: none yet). */
+  firstReplyMs?: number | null;
   /** The customer's rating after close (absent or null: not rated). */
   satisfaction?: Satisfaction | null;
   createdAt: string;

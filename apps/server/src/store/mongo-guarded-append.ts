@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import { isDuplicateKeyError } from './mongo-connection';
 import type { ConversationDoc, MessageDoc } from './mongo-documents';
+import { recordFirstReply } from './mongo-first-reply';
 import type { MongoModels } from './mongo-models';
 import { isKey, lastFieldsOf, toMessageDoc } from './mongo-rows';
 import type { AppendPrecondition, NewMessage } from './store';
@@ -84,6 +85,7 @@ export async function appendMessageIfNow(
       continue;
     }
     await showAsLast(models, doc);
+    await recordFirstReply(models, doc, reserved);
     if (turn !== undefined) {
       await models.conversations.updateOne(
         { _id: input.conversationId, awaitingBotSeq: mongoose.trusted({ $lte: turn.questionSeq }) },

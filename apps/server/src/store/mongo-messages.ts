@@ -2,6 +2,7 @@ import type { Message } from '@hitl/shared/models';
 import mongoose, { type QueryFilter } from 'mongoose';
 import { isDuplicateKeyError } from './mongo-connection';
 import type { ConversationDoc, MessageDoc } from './mongo-documents';
+import { recordFirstReply } from './mongo-first-reply';
 import { appendMessageIfNow } from './mongo-guarded-append';
 import type { MongoModels } from './mongo-models';
 import { clientDedupKey, isKey, lastFieldsOf, toConversation, toMessage, toMessageDoc } from './mongo-rows';
@@ -179,8 +180,8 @@ async function appendMessageNow(models: MongoModels, input: NewMessage): Promise
   for (let attempt = 0; attempt < MAX_SEQ_ATTEMPTS; attempt++) {
     const conversation = await conversations
       .findById(input.conversationId)
-      .select({ siteKey: 1, visitorId: 1, lastSeq: 1 })
-      .lean<Pick<ConversationDoc, 'siteKey' | 'visitorId' | 'lastSeq'>>();
+      .select({ siteKey: 1, visitorId: 1, lastSeq: 1, createdAt: 1, firstReplyMs: 1 })
+      .lean<Pick<ConversationDoc, 'siteKey' | 'visitorId' | 'lastSeq' | 'createdAt' | 'firstReplyMs'>>();
     if (conversation === null) throw new StoreNotFoundError('conversation', input.conversationId);
     const doc = toMessageDoc(input, conversation.lastSeq + 1, conversation);
     try {
@@ -201,6 +202,7 @@ async function appendMessageNow(models: MongoModels, input: NewMessage): Promise
       continue;
     }
     await advanceConversation(models, doc);
+    await recordFirstReply(models, doc, conversation);
     return {
       message: toMessage(structuredClone(doc)),
       created: true,

@@ -63,6 +63,7 @@ const conversationSchema = new Schema<ConversationDoc>(
     tags: { type: [String], default: undefined },
     queueRank: { type: Number, default: null },
     satisfaction: json,
+    firstReplyMs: { type: Number, default: null },
     createdAt: text,
     updatedAt: text,
   },

@@ -26,6 +26,7 @@ type QualityFigures = Omit<
   | 'escalatedQuestions'
   | 'takeover'
   | 'handle'
+  | 'firstReply'
   | 'satisfaction'
 >;
 

@@ -40,6 +40,7 @@ type ConversationFigures = Pick<
   | 'escalatedQuestions'
   | 'takeover'
   | 'handle'
+  | 'firstReply'
   | 'satisfaction'
 >;
 
@@ -122,6 +123,13 @@ function conversationFigures(
       params,
       `${events} AND e.kind IN ${ENDS_OWNERSHIP} AND e.ended_owner_id IS NOT NULL`,
       'handle_ms',
+    ),
+    firstReply: duration(
+      sql,
+      params,
+      `FROM conversations e WHERE e.created_at >= @from AND e.created_at < @to
+      ${siteIs(scope, 'e.site_key')}`,
+      'first_reply_ms',
     ),
     satisfaction,
   };

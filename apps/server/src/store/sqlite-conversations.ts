@@ -291,7 +291,10 @@ function appendMessageNow(
          last_customer_text = CASE WHEN @customerSays = 1 THEN @text ELSE last_customer_text END,
          last_sentiment = CASE WHEN @customerSays = 1 THEN @sentiment ELSE last_sentiment END,
          last_confidence = coalesce(@confidence, last_confidence),
-         awaiting_bot_seq = CASE WHEN @customerSays = 1 THEN last_seq + 1 ELSE awaiting_bot_seq END
+         awaiting_bot_seq = CASE WHEN @customerSays = 1 THEN last_seq + 1 ELSE awaiting_bot_seq END,
+         first_reply_ms = CASE WHEN first_reply_ms IS NULL AND @replies = 1
+           THEN max(0, CAST(round((julianday(@createdAt) - julianday(created_at)) * 86400000) AS INTEGER))
+           ELSE first_reply_ms END
      WHERE id = @conversationId RETURNING *`,
   ).get({
     conversationId: input.conversationId,
@@ -299,6 +302,7 @@ function appendMessageNow(
     visibility: input.visibility,
     text: input.text,
     customerSays: input.role === 'customer' && input.visibility === 'public' ? 1 : 0,
+    replies: input.visibility === 'public' && (input.role === 'bot' || input.role === 'agent') ? 1 : 0,
     sentiment: input.sentiment ?? null,
     confidence: input.bot?.confidence ?? null,
   });

@@ -315,6 +315,10 @@ export const migrations: readonly string[] = [
   CREATE INDEX review_items_by_review ON review_items (status, reviewed_at);
   CREATE INDEX corrections_by_reviewed ON corrections (review_status, reviewed_at);
   `,
+  // 20: how long each customer waited for the first answer (the analytics' time to first reply).
+  `
+  ALTER TABLE conversations ADD COLUMN first_reply_ms INTEGER;
+  `,
 ];
 
 /**

@@ -33,6 +33,8 @@ export function describeAnalyticsContract(current: CurrentStore): void {
       ]);
       expect(figures.escalatedQuestions).toEqual(['I want a person now', 'Where is my order?']);
       expect(figures.takeover).toEqual({ count: 2, p50Ms: 60_000, p90Ms: 120_000, totalMs: 180_000 });
+      // A and B answered by the bot after 20 s; C first by Rui after 160 s (the bot's later reply changes nothing).
+      expect(figures.firstReply).toEqual({ count: 3, p50Ms: 20_000, p90Ms: 160_000, totalMs: 200_000 });
       expect(figures.handle).toEqual({ count: 3, p50Ms: 200_000, p90Ms: 300_000, totalMs: 600_000 });
       expect(figures.expertTime).toEqual({ correctionMs: 15_000, corrections: 3, measured: 2 });
       expect(figures.drafts).toEqual({ approved: 1, edited: 0, rejected: 1 });
@@ -94,6 +96,7 @@ export function describeAnalyticsContract(current: CurrentStore): void {
       expect(other.volume.map((v) => v.conversations)).toEqual([0, 1]);
       expect(other.automation).toEqual({ conversations: 1, automated: 0, escalated: 1 });
       expect(other.takeover).toEqual({ count: 1, p50Ms: 120_000, p90Ms: 120_000, totalMs: 120_000 });
+      expect(other.firstReply).toEqual({ count: 1, p50Ms: 160_000, p90Ms: 160_000, totalMs: 160_000 });
       expect(other.drafts).toEqual({ approved: 0, edited: 0, rejected: 0 });
       expect(other.satisfaction).toEqual({ bot: { ratings: 0, sum: 0 }, agent: { ratings: 1, sum: 2 } });
       expect(
@@ -119,6 +122,7 @@ export function describeAnalyticsContract(current: CurrentStore): void {
       );
       expect(figures.automation).toEqual({ conversations: 0, automated: 0, escalated: 0 });
       expect(figures.takeover).toEqual({ count: 0, p50Ms: null, p90Ms: null, totalMs: 0 });
+      expect(figures.firstReply).toEqual({ count: 0, p50Ms: null, p90Ms: null, totalMs: 0 });
       expect(figures.satisfaction).toEqual({ bot: { ratings: 0, sum: 0 }, agent: { ratings: 0, sum: 0 } });
       expect(figures.confidenceHistogram).toEqual([]);
       expect(figures.agents).toEqual([]);
