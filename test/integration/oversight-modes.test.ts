@@ -34,8 +34,10 @@ describe('approval mode: no bot reply reaches the customer before an agent appro
   it('approve sends the draft as it is, once', async () => {
     const { agent, socket, draft } = await heldDraft();
     const published = nextMessage(socket, (m) => m.role === 'bot');
-    const ack = await agent.emitWithAck('draft:approve', { messageId: draft.id });
+    const ack = await agent.emitWithAck('draft:approve', { messageId: draft.id, timeSpentMs: 4_200 });
     expect(ack.ok && ack.data.draft.draft?.status).toBe('approved');
+    // The time the console measured is kept with the review (the analytics' expert time).
+    expect((await server.store.getMessage(draft.id))?.draft?.timeSpentMs).toBe(4_200);
     expect((await published).text).toBe(draft.text);
     expect(await agent.emitWithAck('draft:approve', { messageId: draft.id })).toMatchObject({
       ok: false,

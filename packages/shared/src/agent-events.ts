@@ -58,16 +58,19 @@ export const noteSendSchema = z.object({
 });
 export type NoteSendInput = z.input<typeof noteSendSchema>;
 
+/** How long an agent spent on a piece of work, measured by the console (at most a day). */
+export const timeSpentSchema = z
+  .number()
+  .int()
+  .min(0)
+  .max(24 * 3600 * 1000)
+  .nullish();
+
 /** What an agent says about a wrong reply: why (tags), an optional note, and the time it took. */
 const correctionDetailsSchema = z.object({
   reasons: z.array(correctionReasonSchema).min(1).max(6),
   note: z.string().trim().max(1000).nullish(),
-  timeSpentMs: z
-    .number()
-    .int()
-    .min(0)
-    .max(24 * 3600 * 1000)
-    .nullish(),
+  timeSpentMs: timeSpentSchema,
 });
 
 export const correctionCreateSchema = correctionDetailsSchema.extend({
@@ -84,7 +87,8 @@ export const answerMarkSchema = z.strictObject({ messageId: idSchema, marked: z.
 export type AnswerMarkInput = z.input<typeof answerMarkSchema>;
 export type AnswerMarkResult = { message: Message; correction: Correction | null };
 
-export const draftApproveSchema = z.object({ messageId: idSchema });
+/** `timeSpentMs`: from the draft being shown to the approval (edits and rejections carry theirs as corrections). */
+export const draftApproveSchema = z.object({ messageId: idSchema, timeSpentMs: timeSpentSchema });
 export type DraftApproveInput = z.input<typeof draftApproveSchema>;
 
 /** Edit (send the agent's version as the assistant's reply) or reject (send it as the agent's own reply). */

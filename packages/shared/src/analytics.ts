@@ -77,7 +77,10 @@ export const analyticsAgentSchema = z.object({
   correctionsWritten: count,
   correctionMs: z.number().min(0),
   correctionsReviewed: count,
+  /** Time on correction reviews and on approving drafts, as far as the console measured it. */
+  reviewMs: z.number().min(0),
   draftsReviewed: count,
+  draftMs: z.number().min(0),
   ratings: count,
   averageRating: z.number().nullable(),
 });
@@ -108,7 +111,18 @@ export const analyticsResponseSchema = z.object({
     takeover: durationFigureSchema,
     handle: durationFigureSchema,
   }),
-  expertTime: z.object({ correctionMs: z.number().min(0), corrections: count, measured: count }),
+  /** `measured`: how many of each carry a time (work done before the console measured it has none). */
+  expertTime: z.object({
+    correctionMs: z.number().min(0),
+    corrections: count,
+    measured: count,
+    draftMs: z.number().min(0),
+    draftsApproved: count,
+    draftsMeasured: count,
+    reviewMs: z.number().min(0),
+    reviews: count,
+    reviewsMeasured: count,
+  }),
   drafts: z.object({ approved: count, edited: count, rejected: count }),
   correctionsByTopic: z.array(z.object({ topic: z.string(), count })),
   correctionsByReason: z.array(z.object({ reason: correctionReasonSchema, count })),

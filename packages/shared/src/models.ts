@@ -125,6 +125,8 @@ export const draftStateSchema = z.object({
   reviewedAt: z.string().nullable(),
   /** The public message the customer received, once approved or edited. */
   publishedMessageId: z.string().nullable(),
+  /** How long the approving agent spent on it (measured by the console); absent when not measured. */
+  timeSpentMs: z.number().int().min(0).nullable().optional(),
 });
 export type DraftState = z.infer<typeof draftStateSchema>;
 

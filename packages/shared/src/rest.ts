@@ -82,6 +82,13 @@ export const reviewRequestSchema = z.object({
   correctedText: z.string().trim().min(1).max(4000).optional(),
   /** The review status the reviewer saw (the console sends `pending`): a 409 when it changed. */
   expectedStatus: reviewStatusSchema.optional(),
+  /** From opening the correction to the decision, measured by the console. */
+  timeSpentMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 3600 * 1000)
+    .nullish(),
 });
 export type ReviewRequest = z.infer<typeof reviewRequestSchema>;
 

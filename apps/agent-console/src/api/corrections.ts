@@ -26,6 +26,8 @@ export type ReviewInput = {
   note?: string;
   correctedText?: string;
   expectedStatus?: ReviewStatus;
+  /** From the correction being shown (or the previous decision) to this one. */
+  timeSpentMs?: number;
 };
 
 /** Corrections matching the filters in the chosen order, with what reviewing each is worth (by id). */
@@ -48,6 +50,7 @@ export async function reviewCorrection(id: string, input: ReviewInput): Promise<
   if (input.note?.trim()) body.note = input.note.trim();
   if (input.correctedText !== undefined) body.correctedText = input.correctedText;
   if (input.expectedStatus !== undefined) body.expectedStatus = input.expectedStatus;
+  if (input.timeSpentMs !== undefined) body.timeSpentMs = input.timeSpentMs;
   const { correction } = await fetchParsed(
     correctionResponseSchema,
     `/api/corrections/${encodeURIComponent(id)}/review`,

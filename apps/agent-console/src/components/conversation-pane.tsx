@@ -112,7 +112,8 @@ export function ConversationPane({
       onDraftReviewed(draft);
     };
     return {
-      approve: async (messageId) => applyResult(await approveDraft(socket, { messageId })),
+      approve: async (messageId, timeSpentMs) =>
+        applyResult(await approveDraft(socket, { messageId, timeSpentMs })),
       revise: async (decision, input) => applyResult(await reviseDraft(socket, decision, input)),
     };
   }, [socket, addMessage, addCorrection, onDraftReviewed]);

@@ -2,6 +2,7 @@ import type { Correction } from '@hitl/shared/models';
 import { useState } from 'react';
 import { errorMessage } from '../api/api-error';
 import { type ReviewInput, reviewCorrection } from '../api/corrections';
+import { timeOnTask } from '../lib/time-on-task';
 
 type Props = {
   correction: Correction;
@@ -22,6 +23,7 @@ export function CorrectionReview({ correction, own, mayReview, editText, onEditT
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [shownAt] = useState(() => Date.now());
   const { review } = correction;
   const editing = editText !== null;
 
@@ -29,7 +31,14 @@ export function CorrectionReview({ correction, own, mayReview, editText, onEditT
     setBusy(true);
     setError(null);
     try {
-      onReviewed(await reviewCorrection(correction.id, { ...input, note, expectedStatus: review.status }));
+      onReviewed(
+        await reviewCorrection(correction.id, {
+          ...input,
+          note,
+          expectedStatus: review.status,
+          timeSpentMs: timeOnTask(shownAt),
+        }),
+      );
       onEditText(null);
     } catch (failure) {
       setError(errorMessage(failure));

@@ -4,11 +4,13 @@ import { useState } from 'react';
 import { errorMessage } from '../api/api-error';
 import type { DraftDecision } from '../api/drafts';
 import { formatDateTime } from '../lib/format';
+import { timeOnTask } from '../lib/time-on-task';
 import { ReasonChip, reasonKey } from './reason-chip';
 import { ReasonForm } from './reason-form';
 
 export type DraftHandlers = {
-  approve: (messageId: string) => Promise<void>;
+  /** `timeSpentMs`: from the draft being shown (or the previous decision) to the approval. */
+  approve: (messageId: string, timeSpentMs: number) => Promise<void>;
   revise: (decision: DraftDecision, input: DraftReviseInput) => Promise<void>;
 };
 
@@ -26,6 +28,7 @@ export function DraftReview({ message, handlers }: Props) {
   const [editing, setEditing] = useState<DraftDecision | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [shownAt] = useState(() => Date.now());
   const draft = message.draft;
   if (!draft) return null;
   const pending = draft.status === 'pending';
@@ -34,7 +37,7 @@ export function DraftReview({ message, handlers }: Props) {
     setBusy(true);
     setError(null);
     try {
-      await handlers.approve(message.id);
+      await handlers.approve(message.id, timeOnTask(shownAt));
     } catch (failure) {
       setError(errorMessage(failure));
     } finally {

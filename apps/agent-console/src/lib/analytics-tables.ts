@@ -1,6 +1,6 @@
 import type { AnalyticsResponse } from '@hitl/shared/analytics';
 import { qualityTables } from './analytics-quality-tables';
-import { bars, type FigureTable, percent, reasonLabel, seconds, sideBars } from './figure-table';
+import { bars, type FigureTable, percent, reasonLabel, seconds, sideBars, sideBarsOf } from './figure-table';
 
 /** Every figure of the analytics page, in the order shown: what the bot does, then how the team works. */
 export function analyticsTables(data: AnalyticsResponse): FigureTable[] {
@@ -88,10 +88,12 @@ export function analyticsTables(data: AnalyticsResponse): FigureTable[] {
     {
       id: 'expert-time',
       title: 'Expert time',
-      note: 'Time on corrections, from opening the correction to submitting it; drafts and reviews counted.',
+      note: 'Measured by the console. Corrections: from opening the correction to submitting it (a draft edited or rejected is a correction). Drafts: approving a held reply as written. Reviews: judging a correction. A draft or review counts from when it was shown, or the previous decision, at most 10 minutes.',
       columns: [
         'Agent',
         'Correction time (s)',
+        'Draft time (s)',
+        'Review time (s)',
         'Corrections written',
         'Drafts reviewed',
         'Corrections reviewed',
@@ -100,6 +102,8 @@ export function analyticsTables(data: AnalyticsResponse): FigureTable[] {
         ...data.agents.map((a) => [
           a.agent.name,
           seconds(a.correctionMs),
+          seconds(a.draftMs),
+          seconds(a.reviewMs),
           a.correctionsWritten,
           a.draftsReviewed,
           a.correctionsReviewed,
@@ -107,12 +111,14 @@ export function analyticsTables(data: AnalyticsResponse): FigureTable[] {
         [
           'All agents',
           seconds(data.expertTime.correctionMs),
+          seconds(data.expertTime.draftMs),
+          seconds(data.expertTime.reviewMs),
           data.expertTime.corrections,
           data.agents.reduce((sum, a) => sum + a.draftsReviewed, 0),
           data.agents.reduce((sum, a) => sum + a.correctionsReviewed, 0),
         ],
       ],
-      chart: sideBars(1),
+      chart: sideBarsOf(1, 2, 3),
     },
     ...qualityTables(data),
   ];

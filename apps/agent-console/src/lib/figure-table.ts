@@ -49,6 +49,13 @@ export const sideBars = (column: number, options: { percent?: boolean } = {}): C
   series: [{ column, as: 'bar', ...options }],
 });
 
+/** Several columns as horizontal bars side by side (one colour each). */
+export const sideBarsOf = (...columns: number[]): ChartSpec => ({
+  kind: 'xy',
+  layout: 'horizontal',
+  series: columns.map((column) => ({ column, as: 'bar' })),
+});
+
 /** Whether a figure has anything to draw (a row with a number other than zero). */
 export function hasFigures(table: FigureTable): boolean {
   if (table.empty !== undefined) return !table.empty;

@@ -175,7 +175,7 @@ export function attachAgentNamespace(
     socket.on(
       'draft:approve',
       ackHandler(draftApproveSchema, log, (input) =>
-        reviewDraft(ctx, agent, input.messageId, { kind: 'approve' }),
+        reviewDraft(ctx, agent, input.messageId, { kind: 'approve', timeSpentMs: input.timeSpentMs }),
       ),
     );
     socket.on(

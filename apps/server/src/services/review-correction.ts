@@ -13,6 +13,8 @@ export interface ReviewInput {
   correctedText?: string | undefined;
   /** The review status the reviewer saw; when the correction has another now, nothing is written. */
   expectedStatus?: ReviewStatus | undefined;
+  /** How long the reviewer spent on it, measured by the console. */
+  timeSpentMs?: number | null | undefined;
 }
 
 /**
@@ -48,6 +50,7 @@ export async function reviewCorrection(
       at,
       note: input.note ?? null,
       edited,
+      timeSpentMs: input.timeSpentMs ?? null,
       // The edit distance stays measured from the bot's original reply to the text that is kept.
       ...(edited ? { correctedText: text, editDistance: editDistance(correction.original.text, text) } : {}),
       // Written only over what was read here: a review that landed meanwhile is not overwritten.

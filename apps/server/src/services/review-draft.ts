@@ -11,7 +11,7 @@ import { authorOf, type ServiceContext } from './service-context';
 import { eventIdFor, recordEvent } from './timeline/record-event';
 
 export type DraftDecision =
-  | { kind: 'approve' }
+  | { kind: 'approve'; timeSpentMs?: number | null | undefined }
   | {
       kind: 'edit' | 'reject';
       text: string;
@@ -73,6 +73,9 @@ export function reviewDraft(
         reviewer: authorOf(agent),
         reviewedAt: payload.at,
         publishedMessageId: payload.publishedId,
+        ...(decision.kind === 'approve' && typeof decision.timeSpentMs === 'number'
+          ? { timeSpentMs: decision.timeSpentMs }
+          : {}),
       });
       if (!reviewed) throw new DomainError('conflict', 'This draft has already been reviewed.');
       ctx.faults.reached('review_draft:reviewed');

@@ -40,8 +40,22 @@ export interface AnalyticsFigures {
   firstReply: DurationFigure;
   /** From an agent getting a conversation (claim, transfer to them) to it leaving them. */
   handle: DurationFigure;
-  /** Corrections written in the range: the time their authors spent on them (measured by the console). */
-  expertTime: { correctionMs: number; corrections: number; measured: number };
+  /**
+   * Time people spent, measured by the console: corrections written in the range (drafts edited or rejected
+   * are corrections, counted here), drafts held in the range and approved as they were, and corrections
+   * reviewed in the range. `measured`: how many of them carry a time.
+   */
+  expertTime: {
+    correctionMs: number;
+    corrections: number;
+    measured: number;
+    draftMs: number;
+    draftsApproved: number;
+    draftsMeasured: number;
+    reviewMs: number;
+    reviews: number;
+    reviewsMeasured: number;
+  };
   /** Drafts held in the range, by the review decision. */
   drafts: { approved: number; edited: number; rejected: number };
   correctionsByTopic: { topic: string; count: number }[];
@@ -71,7 +85,10 @@ export interface AgentFigures {
   correctionsWritten: number;
   correctionMs: number;
   correctionsReviewed: number;
+  /** Time spent reviewing corrections and approving drafts (as far as measured). */
+  reviewMs: number;
   draftsReviewed: number;
+  draftMs: number;
   ratings: number;
   ratingSum: number;
 }

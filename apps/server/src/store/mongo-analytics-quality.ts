@@ -56,6 +56,13 @@ export async function mongoQualityFigures(
     ...query.inTopic('topic'),
   };
   const wrong = { ...approved, 'original.confidence': { $ne: null } };
+  const reviewedCorrections = {
+    'review.status': { $ne: 'pending' },
+    ...query.range('review.at'),
+    ...query.inSite,
+    ...query.inTopic('topic'),
+  };
+  const approvedDrafts = { ...drafts, 'draft.status': 'approved' };
   const dayOf = (match: mongo.Filter<mongo.Document>, field: string, collection: Collection) =>
     countPerDay(collection, field, match, filter.days);
 
@@ -74,6 +81,10 @@ export async function mongoQualityFigures(
     rightConfidences,
     wrongConfidences,
     agents,
+    draftTime,
+    draftsMeasured,
+    reviewTime,
+    reviewsMeasured,
   ] = await Promise.all([
     sumOf(db.corrections, written, 'timeSpentMs'),
     db.corrections.countDocuments({ ...written, timeSpentMs: { $ne: null } }),
@@ -94,7 +105,11 @@ export async function mongoQualityFigures(
     // One row per distinct confidence, bounded by the reviews in the range (FerretDB v1 cannot bin in a pipeline).
     groupCount(db.reviewItems, markedRight, 'confidence'),
     groupCount(db.corrections, wrong, 'original.confidence'),
-    agentFigures(query, db, { written, drafts }),
+    agentFigures(query, db, { written, drafts, reviewedCorrections }),
+    sumOf(db.messages, approvedDrafts, 'draft.timeSpentMs'),
+    db.messages.countDocuments({ ...approvedDrafts, 'draft.timeSpentMs': { $ne: null } }),
+    sumOf(db.corrections, reviewedCorrections, 'review.timeSpentMs'),
+    db.corrections.countDocuments({ ...reviewedCorrections, 'review.timeSpentMs': { $ne: null } }),
   ]);
 
   const draftCounts = { approved: 0, edited: 0, rejected: 0 };
@@ -136,7 +151,17 @@ export async function mongoQualityFigures(
   }
 
   return {
-    expertTime: { correctionMs: expert.total, corrections: expert.count, measured },
+    expertTime: {
+      correctionMs: expert.total,
+      corrections: expert.count,
+      measured,
+      draftMs: draftTime.total,
+      draftsApproved: draftTime.count,
+      draftsMeasured,
+      reviewMs: reviewTime.total,
+      reviews: reviewTime.count,
+      reviewsMeasured,
+    },
     drafts: draftCounts,
     correctionsByTopic: mergeTopics(topics),
     correctionsByReason: reasons
@@ -163,7 +188,11 @@ export async function mongoQualityFigures(
 async function agentFigures(
   query: MongoAnalyticsQuery,
   db: { corrections: Collection; messages: Collection; events: Collection; conversations: Collection },
-  matches: { written: mongo.Filter<mongo.Document>; drafts: mongo.Filter<mongo.Document> },
+  matches: {
+    written: mongo.Filter<mongo.Document>;
+    drafts: mongo.Filter<mongo.Document>;
+    reviewedCorrections: mongo.Filter<mongo.Document>;
+  },
 ): Promise<AgentFigures[]> {
   const site = query.filter.siteKey === undefined ? {} : { siteKey: query.filter.siteKey };
   const events = {
@@ -177,28 +206,35 @@ async function agentFigures(
     'satisfaction.rating': { $ne: null },
     assigneeId: { $ne: null },
   };
-  const [owners, handled, written, timeSpent, reviewed, draftsReviewed, ratings, ratingSums] =
-    await Promise.all([
-      groupCount(db.events, { ...events, newOwnerId: { $ne: null } }, 'newOwnerId'),
-      groupCount(db.events, { ...events, endedOwnerId: { $ne: null } }, 'endedOwnerId', {
-        sumOf: 'handleMs',
-      }),
-      groupCount(db.corrections, matches.written, 'agentId'),
-      groupCount(db.corrections, matches.written, 'agentId', { sumOf: 'timeSpentMs' }),
-      groupCount(
-        db.corrections,
-        {
-          'review.status': { $ne: 'pending' },
-          ...query.range('review.at'),
-          ...query.inSite,
-          ...query.inTopic('topic'),
-        },
-        'review.reviewer.id',
-      ),
-      groupCount(db.messages, { ...matches.drafts, 'draft.status': { $ne: 'pending' } }, 'draft.reviewer.id'),
-      groupCount(db.conversations, rated, 'assigneeId'),
-      groupCount(db.conversations, rated, 'assigneeId', { sumOf: 'satisfaction.rating' }),
-    ]);
+  const [
+    owners,
+    handled,
+    written,
+    timeSpent,
+    reviewed,
+    draftsReviewed,
+    ratings,
+    ratingSums,
+    reviewTime,
+    draftTime,
+  ] = await Promise.all([
+    groupCount(db.events, { ...events, newOwnerId: { $ne: null } }, 'newOwnerId'),
+    groupCount(db.events, { ...events, endedOwnerId: { $ne: null } }, 'endedOwnerId', {
+      sumOf: 'handleMs',
+    }),
+    groupCount(db.corrections, matches.written, 'agentId'),
+    groupCount(db.corrections, matches.written, 'agentId', { sumOf: 'timeSpentMs' }),
+    groupCount(db.corrections, matches.reviewedCorrections, 'review.reviewer.id'),
+    groupCount(db.messages, { ...matches.drafts, 'draft.status': { $ne: 'pending' } }, 'draft.reviewer.id'),
+    groupCount(db.conversations, rated, 'assigneeId'),
+    groupCount(db.conversations, rated, 'assigneeId', { sumOf: 'satisfaction.rating' }),
+    groupCount(db.corrections, matches.reviewedCorrections, 'review.reviewer.id', {
+      sumOf: 'review.timeSpentMs',
+    }),
+    groupCount(db.messages, { ...matches.drafts, 'draft.status': 'approved' }, 'draft.reviewer.id', {
+      sumOf: 'draft.timeSpentMs',
+    }),
+  ]);
   const agents = new Map<string, AgentFigures>();
   const add = (rows: { key: unknown; n: number }[], field: keyof Omit<AgentFigures, 'agentId'>) => {
     for (const row of rows) {
@@ -210,7 +246,9 @@ async function agentFigures(
         correctionsWritten: 0,
         correctionMs: 0,
         correctionsReviewed: 0,
+        reviewMs: 0,
         draftsReviewed: 0,
+        draftMs: 0,
         ratings: 0,
         ratingSum: 0,
       };
@@ -226,5 +264,7 @@ async function agentFigures(
   add(draftsReviewed, 'draftsReviewed');
   add(ratings, 'ratings');
   add(ratingSums, 'ratingSum');
+  add(reviewTime, 'reviewMs');
+  add(draftTime, 'draftMs');
   return [...agents.values()].sort((a, b) => a.agentId.localeCompare(b.agentId));
 }

@@ -76,6 +76,7 @@ export function createMongoCorrections(models: MongoModels, openStreams: Set<() 
           'review.at': review.at,
           'review.note': review.note,
           'review.edited': review.edited,
+          'review.timeSpentMs': review.timeSpentMs ?? null,
           ...(review.correctedText === undefined ? {} : { correctedText: review.correctedText }),
           ...(review.editDistance === undefined ? {} : { editDistance: review.editDistance }),
         },

@@ -118,6 +118,8 @@ export interface CorrectionDoc {
     note: string | null;
     /** Absent on documents stored before the field existed, which read as false. */
     edited?: boolean;
+    /** How long the review took (measured by the console); absent or null when not measured. */
+    timeSpentMs?: number | null;
   };
 }
 

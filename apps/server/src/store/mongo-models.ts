@@ -138,6 +138,7 @@ const correctionSchema = new Schema<CorrectionDoc>(
       at: nullableText,
       note: nullableText,
       edited: { type: Boolean, default: false },
+      timeSpentMs: { type: Number, default: null },
     },
   },
   options,

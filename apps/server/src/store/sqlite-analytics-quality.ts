@@ -30,6 +30,23 @@ type QualityFigures = Omit<
   | 'satisfaction'
 >;
 
+/** Drafts by decision and reviewer, with the approval time the console measured. */
+interface DraftRow {
+  status: string;
+  reviewer: string | null;
+  n: number;
+  ms: number;
+  measured: number;
+}
+
+/** Corrections reviewed in the range, by reviewer, with the time measured. */
+interface ReviewRow {
+  id: string | null;
+  n: number;
+  ms: number;
+  measured: number;
+}
+
 /**
  * Reviewed answers in the range, one row each: an answer marked right in the review-later list counts right,
  * a bot answer with a correction approved in the range wrong (as the threshold advice counts them).
@@ -60,10 +77,19 @@ export function sqliteQualityFigures(
   const REVIEWED = reviewed(scope);
   const CORRECTIONS = corrections(scope);
   // One pass over the drafts: by decision and reviewer (for the per-agent figures).
-  const draftRows = sql<{ status: string; reviewer: string | null; n: number }>(
+  const draftRows = sql<DraftRow>(
     `SELECT json_extract(m.draft, '$.status') AS status, json_extract(m.draft, '$.reviewer.id') AS reviewer,
-       COUNT(*) AS n ${drafts(scope)} GROUP BY 1, 2`,
+       COUNT(*) AS n, COALESCE(SUM(json_extract(m.draft, '$.timeSpentMs')), 0) AS ms,
+       COUNT(json_extract(m.draft, '$.timeSpentMs')) AS measured ${drafts(scope)} GROUP BY 1, 2`,
   ).all(params);
+  const reviewRows = sql<ReviewRow>(
+    `SELECT json_extract(k.reviewer, '$.id') AS id, COUNT(*) AS n, COALESCE(SUM(k.review_time_ms), 0) AS ms,
+       COUNT(k.review_time_ms) AS measured FROM corrections k
+     WHERE k.review_status <> 'pending' AND k.reviewed_at >= @from AND k.reviewed_at < @to
+       ${inSite(scope, 'k')} ${inTopic(scope, 'k.topic')} GROUP BY 1`,
+  ).all(params);
+  const approvedDrafts = draftRows.filter((row) => row.status === 'approved');
+  const total = <T>(rows: T[], pick: (row: T) => number) => rows.reduce((sum, row) => sum + pick(row), 0);
   const draftCounts = { approved: 0, edited: 0, rejected: 0 };
   for (const row of draftRows) {
     if (row.status === 'approved' || row.status === 'edited' || row.status === 'rejected')
@@ -85,10 +111,18 @@ export function sqliteQualityFigures(
   );
 
   return {
-    expertTime: sql<QualityFigures['expertTime']>(
-      `SELECT COALESCE(SUM(k.time_spent_ms), 0) AS correctionMs, COUNT(*) AS corrections,
-         COUNT(k.time_spent_ms) AS measured ${CORRECTIONS}`,
-    ).get(params) as QualityFigures['expertTime'],
+    expertTime: {
+      ...(sql<{ correctionMs: number; corrections: number; measured: number }>(
+        `SELECT COALESCE(SUM(k.time_spent_ms), 0) AS correctionMs, COUNT(*) AS corrections,
+           COUNT(k.time_spent_ms) AS measured ${CORRECTIONS}`,
+      ).get(params) as { correctionMs: number; corrections: number; measured: number }),
+      draftMs: total(approvedDrafts, (row) => row.ms),
+      draftsApproved: total(approvedDrafts, (row) => row.n),
+      draftsMeasured: total(approvedDrafts, (row) => row.measured),
+      reviewMs: total(reviewRows, (row) => row.ms),
+      reviews: total(reviewRows, (row) => row.n),
+      reviewsMeasured: total(reviewRows, (row) => row.measured),
+    },
     drafts: draftCounts,
     correctionsByTopic: sql<{ topic: string; count: number }>(
       `SELECT COALESCE(k.topic, '${NO_TOPIC}') AS topic, COUNT(*) AS count ${CORRECTIONS}
@@ -122,7 +156,7 @@ export function sqliteQualityFigures(
       `SELECT CAST(ROUND(confidence * 1000000) AS INTEGER) / 10000 AS hundredth, COUNT(*) AS answers,
          SUM(right) AS right FROM (${REVIEWED}) GROUP BY 1 ORDER BY 1`,
     ).all(params),
-    agents: agentFigures(sql, params, scope, draftRows),
+    agents: agentFigures(sql, params, scope, draftRows, reviewRows),
   };
 }
 
@@ -130,7 +164,8 @@ function agentFigures(
   sql: Sql,
   params: SqlParams,
   scope: AnalyticsScope,
-  draftRows: { status: string; reviewer: string | null; n: number }[],
+  draftRows: DraftRow[],
+  reviewRows: ReviewRow[],
 ): AgentFigures[] {
   const CORRECTIONS = corrections(scope);
   const agents = new Map<string, AgentFigures>();
@@ -144,7 +179,9 @@ function agentFigures(
         correctionsWritten: 0,
         correctionMs: 0,
         correctionsReviewed: 0,
+        reviewMs: 0,
         draftsReviewed: 0,
+        draftMs: 0,
         ratings: 0,
         ratingSum: 0,
       };
@@ -169,14 +206,16 @@ function agentFigures(
     of(row.id).correctionsWritten = row.n;
     of(row.id).correctionMs = row.ms;
   }
-  for (const row of sql<{ id: string; n: number }>(
-    `SELECT json_extract(k.reviewer, '$.id') AS id, COUNT(*) AS n FROM corrections k
-     WHERE k.review_status <> 'pending' AND k.reviewed_at >= @from AND k.reviewed_at < @to
-       ${inSite(scope, 'k')} ${inTopic(scope, 'k.topic')} GROUP BY 1`,
-  ).all(params))
+  for (const row of reviewRows) {
+    if (row.id === null) continue;
     of(row.id).correctionsReviewed = row.n;
-  for (const row of draftRows)
-    if (row.reviewer !== null && row.status !== 'pending') of(row.reviewer).draftsReviewed += row.n;
+    of(row.id).reviewMs += row.ms;
+  }
+  for (const row of draftRows) {
+    if (row.reviewer === null || row.status === 'pending') continue;
+    of(row.reviewer).draftsReviewed += row.n;
+    if (row.status === 'approved') of(row.reviewer).draftMs += row.ms;
+  }
   // A rating counts for the agent the conversation was with when it closed.
   for (const row of sql<{ id: string; n: number; sum: number }>(
     `SELECT c.assignee_id AS id, COUNT(*) AS n, SUM(c.satisfaction_rating) AS sum FROM conversations c

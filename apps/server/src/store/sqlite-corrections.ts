@@ -84,7 +84,7 @@ export function createSqliteCorrections(
       const row = sql<CorrectionRow>(
         `UPDATE corrections
          SET review_status = @status, reviewer = @reviewer, reviewed_at = @at, review_note = @note,
-             review_edited = @edited,
+             review_edited = @edited, review_time_ms = @reviewTimeMs,
              corrected_text = COALESCE(@correctedText, corrected_text),
              edit_distance = COALESCE(@editDistance, edit_distance)
          WHERE id = @id AND (@checked = 0 OR (reviewed_at IS @seenAt AND corrected_text = @seenText))
@@ -98,6 +98,7 @@ export function createSqliteCorrections(
         reviewer: toJson(review.reviewer),
         at: review.at,
         note: review.note,
+        reviewTimeMs: review.timeSpentMs ?? null,
         edited: review.edited ? 1 : 0,
         correctedText: review.correctedText ?? null,
         editDistance: review.editDistance ?? null,

@@ -319,6 +319,10 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE conversations ADD COLUMN first_reply_ms INTEGER;
   `,
+  // 21: how long a reviewer spent on a correction's review (the analytics' expert time).
+  `
+  ALTER TABLE corrections ADD COLUMN review_time_ms INTEGER;
+  `,
 ];
 
 /**

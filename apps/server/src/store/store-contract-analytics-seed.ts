@@ -81,6 +81,7 @@ export async function seedAnalytics(store: Store): Promise<void> {
     status: 'approved',
     reviewer: agentAuthor,
     reviewedAt: at(150),
+    timeSpentMs: 8_000,
   });
   await store.reviewDraft(rejected.message.id, {
     ...reviewed,
@@ -170,6 +171,7 @@ export async function seedAnalytics(store: Store): Promise<void> {
     at: at(500),
     note: null,
     edited: false,
+    timeSpentMs: 30_000,
   });
   const k2 = await store.createCorrection(
     correctionFixture(b.id, bReply.message.id, {

@@ -36,7 +36,18 @@ export function describeAnalyticsContract(current: CurrentStore): void {
       // A and B answered by the bot after 20 s; C first by Rui after 160 s (the bot's later reply changes nothing).
       expect(figures.firstReply).toEqual({ count: 3, p50Ms: 20_000, p90Ms: 160_000, totalMs: 200_000 });
       expect(figures.handle).toEqual({ count: 3, p50Ms: 200_000, p90Ms: 300_000, totalMs: 600_000 });
-      expect(figures.expertTime).toEqual({ correctionMs: 15_000, corrections: 3, measured: 2 });
+      // Ana approved one draft in 8 s; Rui reviewed k1 in 30 s, Ana k2 unmeasured.
+      expect(figures.expertTime).toEqual({
+        correctionMs: 15_000,
+        corrections: 3,
+        measured: 2,
+        draftMs: 8_000,
+        draftsApproved: 1,
+        draftsMeasured: 1,
+        reviewMs: 30_000,
+        reviews: 2,
+        reviewsMeasured: 1,
+      });
       expect(figures.drafts).toEqual({ approved: 1, edited: 0, rejected: 1 });
       expect(figures.correctionsByTopic).toEqual([
         { topic: 'returns', count: 1 },
@@ -71,7 +82,9 @@ export function describeAnalyticsContract(current: CurrentStore): void {
           correctionsWritten: 2,
           correctionMs: 15_000,
           correctionsReviewed: 1,
+          reviewMs: 0,
           draftsReviewed: 1,
+          draftMs: 8_000,
           ratings: 2,
           ratingSum: 6,
         },
@@ -82,7 +95,9 @@ export function describeAnalyticsContract(current: CurrentStore): void {
           correctionsWritten: 1,
           correctionMs: 0,
           correctionsReviewed: 1,
+          reviewMs: 30_000,
           draftsReviewed: 1,
+          draftMs: 0,
           ratings: 0,
           ratingSum: 0,
         },

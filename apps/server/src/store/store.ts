@@ -634,6 +634,8 @@ export interface CorrectionReview {
   note: string | null;
   /** True when the reviewer changed the corrected text; stored as `review.edited`. */
   edited: boolean;
+  /** How long the reviewer spent on it (for the analytics' expert time); null when not measured. */
+  timeSpentMs?: number | null;
   /** A reviewer may fix the corrected text while approving; stored with its new edit distance. */
   correctedText?: string;
   editDistance?: number;
