@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultStaticPaths } from '../../apps/server/src/http/static-routes';
 import { createId } from '../../apps/server/src/lib/ids';
-import { botMeta } from '../../apps/server/src/store/store-fixtures';
+import { botMeta } from '../store-contract/store-fixtures';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { launchBrowser, requireBuilt, screenshotDir, signInToConsole } from './browser';
 

@@ -3,11 +3,7 @@ import type { Author } from '@hitl/shared/models';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultStaticPaths } from '../../apps/server/src/http/static-routes';
-import {
-  botReplyFixture,
-  conversationFixture,
-  correctionFixture,
-} from '../../apps/server/src/store/store-fixtures';
+import { botReplyFixture, conversationFixture, correctionFixture } from '../store-contract/store-fixtures';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { launchBrowser, requireBuilt, screenshotDir, signInToConsole } from './browser';
 

@@ -7,7 +7,7 @@ import {
   correctionFixture,
   messageFixture,
   reviewerAuthor,
-} from '../../apps/server/src/store/store-fixtures';
+} from '../store-contract/store-fixtures';
 import { askAsCustomer, callApi, type Login } from '../support/knowledge-api';
 import { type StoreKind, storeKinds } from '../support/store-kinds';
 import { type AgentClient, startTestServer, type TestServer } from '../support/test-server';

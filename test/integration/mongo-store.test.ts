@@ -6,8 +6,8 @@ import { openMongoConnection } from '../../apps/server/src/store/mongo-connectio
 import { toMessageDoc } from '../../apps/server/src/store/mongo-rows';
 import { createMongoStore } from '../../apps/server/src/store/mongo-store';
 import type { Store } from '../../apps/server/src/store/store';
-import { describeStoreContract } from '../../apps/server/src/store/store-contract';
 import { StoreNotFoundError } from '../../apps/server/src/store/store-errors';
+import { describeStoreContract } from '../store-contract/store-contract';
 import {
   agentFixture,
   at,
@@ -18,7 +18,7 @@ import {
   filterFixture,
   messageFixture,
   sessionFixture,
-} from '../../apps/server/src/store/store-fixtures';
+} from '../store-contract/store-fixtures';
 import { startMongoForTests, type TestMongo } from '../support/ferretdb';
 
 let mongo: TestMongo;

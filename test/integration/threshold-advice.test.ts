@@ -1,7 +1,7 @@
 import type { ThresholdAdviceResponse } from '@hitl/shared/threshold-advice';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createId } from '../../apps/server/src/lib/ids';
-import { botMeta, correctionFixture, reviewerAuthor } from '../../apps/server/src/store/store-fixtures';
+import { botMeta, correctionFixture, reviewerAuthor } from '../store-contract/store-fixtures';
 import { type StoreKind, storeKinds } from '../support/store-kinds';
 import { startTestServer, type TestServer } from '../support/test-server';
 

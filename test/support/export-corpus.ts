@@ -7,7 +7,7 @@ import {
   conversationFixture,
   correctionFixture,
   reviewerAuthor,
-} from '../../apps/server/src/store/store-fixtures';
+} from '../store-contract/store-fixtures';
 
 /** One correction to store for the export tests, with what the export should make of it. */
 export interface PairSpec {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { correctionFixture } from '../store/store-fixtures';
+import { correctionFixture } from '../../../../test/store-contract/store-fixtures';
 import { createCorrectionRedactor } from './dataset-redaction';
 
 const withPersonalData = () => ({

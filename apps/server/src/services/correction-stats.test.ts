@@ -1,7 +1,5 @@
 import type { Author, ReviewStatus } from '@hitl/shared/models';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSqliteStore } from '../store/sqlite-store';
-import type { NewCorrection, Store } from '../store/store';
 import {
   agentAuthor,
   at,
@@ -10,7 +8,9 @@ import {
   correctionFixture,
   filterFixture,
   reviewerAuthor,
-} from '../store/store-fixtures';
+} from '../../../../test/store-contract/store-fixtures';
+import { createSqliteStore } from '../store/sqlite-store';
+import type { NewCorrection, Store } from '../store/store';
 import { correctionStats } from './correction-stats';
 
 const bea: Author = { id: 'agent_bea', name: 'Bea' };

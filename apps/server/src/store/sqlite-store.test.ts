@@ -5,11 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from './sqlite-database';
-import { applyMigrations, migrations } from './sqlite-migrations';
-import { createSqliteStore } from './sqlite-store';
-import type { Store } from './store';
-import { describeStoreContract } from './store-contract';
+import { describeStoreContract } from '../../../../test/store-contract/store-contract';
 import {
   agentFixture,
   at,
@@ -21,7 +17,11 @@ import {
   messageFixture,
   pendingDraftFixture,
   sessionFixture,
-} from './store-fixtures';
+} from '../../../../test/store-contract/store-fixtures';
+import { openDatabase } from './sqlite-database';
+import { applyMigrations, migrations } from './sqlite-migrations';
+import { createSqliteStore } from './sqlite-store';
+import type { Store } from './store';
 
 const directories: string[] = [];
 

@@ -1,7 +1,7 @@
 import type { Agent } from '@hitl/shared/models';
 import { describe, expect, it } from 'vitest';
+import { StoreConflictError, StoreNotFoundError } from '../../apps/server/src/store/store-errors';
 import type { CurrentStore } from './store-contract';
-import { StoreConflictError, StoreNotFoundError } from './store-errors';
 import { agentFixture, at, auditFixture, sessionFixture } from './store-fixtures';
 
 export function describeAccountContract(current: CurrentStore): void {

@@ -1,7 +1,7 @@
 import type { Reason } from '@hitl/shared/models';
 import { orderQueue } from '@hitl/shared/queue-priority';
 import { describe, expect, it } from 'vitest';
-import type { Store } from './store';
+import type { Store } from '../../apps/server/src/store/store';
 import type { CurrentStore } from './store-contract';
 import { agentAuthor, at, conversationFixture, uniqueId } from './store-fixtures';
 

@@ -1,6 +1,6 @@
 import type { Reason } from '@hitl/shared/models';
 import { describe, expect, it } from 'vitest';
-import type { ConversationSearch, Store } from './store';
+import type { ConversationSearch, Store } from '../../apps/server/src/store/store';
 import type { CurrentStore } from './store-contract';
 import {
   agentAuthor,

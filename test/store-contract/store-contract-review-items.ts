@@ -1,8 +1,8 @@
 import type { ReviewItem } from '@hitl/shared/review-items';
 import { describe, expect, it } from 'vitest';
-import type { NewReviewItem, Store } from './store';
+import type { NewReviewItem, Store } from '../../apps/server/src/store/store';
+import { StoreConflictError, StoreNotFoundError } from '../../apps/server/src/store/store-errors';
 import type { CurrentStore } from './store-contract';
-import { StoreConflictError, StoreNotFoundError } from './store-errors';
 import {
   agentAuthor,
   at,

@@ -1,7 +1,7 @@
 import type { Message } from '@hitl/shared/models';
 import { describe, expect, it } from 'vitest';
+import { StoreConflictError, StoreNotFoundError } from '../../apps/server/src/store/store-errors';
 import type { CurrentStore } from './store-contract';
-import { StoreConflictError, StoreNotFoundError } from './store-errors';
 import { agentAuthor, at, botReplyFixture, conversationFixture, messageFixture } from './store-fixtures';
 
 export function describeMessageContract(current: CurrentStore): void {

@@ -1,7 +1,7 @@
 import type { SiteKey } from '@hitl/shared/site-keys';
 import { describe, expect, it } from 'vitest';
+import { StoreConflictError } from '../../apps/server/src/store/store-errors';
 import type { CurrentStore } from './store-contract';
-import { StoreConflictError } from './store-errors';
 import { at } from './store-fixtures';
 
 const siteKey = (overrides: Partial<SiteKey> = {}): SiteKey => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { AppendPrecondition } from './store';
+import type { AppendPrecondition } from '../../apps/server/src/store/store';
+import { StoreConflictError, StoreNotFoundError } from '../../apps/server/src/store/store-errors';
 import type { CurrentStore } from './store-contract';
-import { StoreConflictError, StoreNotFoundError } from './store-errors';
 import { botReplyFixture, conversationFixture, messageFixture } from './store-fixtures';
 
 const whileBot: AppendPrecondition = { states: ['bot'], botContextFromSeq: 0 };

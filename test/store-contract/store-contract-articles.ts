@@ -1,8 +1,8 @@
 import type { KnowledgeArticle } from '@hitl/shared/knowledge';
 import { describe, expect, it } from 'vitest';
-import type { NewArticle } from './store';
+import type { NewArticle } from '../../apps/server/src/store/store';
+import { StoreConflictError } from '../../apps/server/src/store/store-errors';
 import type { CurrentStore } from './store-contract';
-import { StoreConflictError } from './store-errors';
 import {
   agentAuthor,
   at,

@@ -1,6 +1,6 @@
 import type { TimelineEvent } from '@hitl/shared/conversation-timeline';
-import type { AnalyticsFilter } from './analytics-figures';
-import type { Store } from './store';
+import type { AnalyticsFilter } from '../../apps/server/src/store/analytics-figures';
+import type { Store } from '../../apps/server/src/store/store';
 import {
   agentAuthor,
   at,

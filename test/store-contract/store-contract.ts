@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from './store';
+import type { Store } from '../../apps/server/src/store/store';
 import { describeAccountContract } from './store-contract-accounts';
 import { describeAnalyticsContract } from './store-contract-analytics';
 import { describeArticleContract } from './store-contract-articles';

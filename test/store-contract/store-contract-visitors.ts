@@ -1,6 +1,6 @@
 import type { VisitorIdentity, VisitorPage } from '@hitl/shared/visitor-context';
 import { describe, expect, it } from 'vitest';
-import type { Store } from './store';
+import type { Store } from '../../apps/server/src/store/store';
 import type { CurrentStore } from './store-contract';
 import { at, conversationFixture, uniqueId } from './store-fixtures';
 

@@ -1,7 +1,7 @@
 import type { Conversation, Reason } from '@hitl/shared/models';
 import { describe, expect, it } from 'vitest';
+import { StoreConflictError } from '../../apps/server/src/store/store-errors';
 import type { CurrentStore } from './store-contract';
-import { StoreConflictError } from './store-errors';
 import { agentAuthor, at, conversationFixture, messageFixture, reviewerAuthor } from './store-fixtures';
 
 const lowConfidence: Reason = { signal: 'low_confidence', value: 0.31, threshold: 0.6, rule: 'default' };

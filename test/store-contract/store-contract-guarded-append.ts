@@ -1,8 +1,8 @@
 import type { ConversationState } from '@hitl/shared/models';
 import { describe, expect, it } from 'vitest';
-import type { AppendPrecondition, Store } from './store';
+import type { AppendPrecondition, Store } from '../../apps/server/src/store/store';
+import { StoreConflictError } from '../../apps/server/src/store/store-errors';
 import type { CurrentStore } from './store-contract';
-import { StoreConflictError } from './store-errors';
 import { agentAuthor, at, botReplyFixture, conversationFixture, messageFixture } from './store-fixtures';
 
 const whileBot = (botContextFromSeq = 0): AppendPrecondition => ({ states: ['bot'], botContextFromSeq });

@@ -1,8 +1,8 @@
 import type { CannedResponse } from '@hitl/shared/canned-responses';
 import { describe, expect, it } from 'vitest';
-import type { NewCannedResponse } from './store';
+import type { NewCannedResponse } from '../../apps/server/src/store/store';
+import { StoreConflictError } from '../../apps/server/src/store/store-errors';
 import type { CurrentStore } from './store-contract';
-import { StoreConflictError } from './store-errors';
 import { agentAuthor, at, reviewerAuthor, uniqueId } from './store-fixtures';
 
 function cannedFixture(overrides: Partial<NewCannedResponse> = {}): NewCannedResponse {

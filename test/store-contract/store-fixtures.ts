@@ -7,7 +7,7 @@ import type {
   NewConversation,
   NewCorrection,
   NewMessage,
-} from './store';
+} from '../../apps/server/src/store/store';
 
 /** Typed builders for store records: valid by default, each field overridable. */
 

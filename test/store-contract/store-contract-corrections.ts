@@ -1,9 +1,9 @@
 import type { Correction } from '@hitl/shared/models';
 import type { CorrectionFilter } from '@hitl/shared/rest';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from './store';
+import type { Store } from '../../apps/server/src/store/store';
+import { StoreConflictError, StoreNotFoundError } from '../../apps/server/src/store/store-errors';
 import type { CurrentStore } from './store-contract';
-import { StoreConflictError, StoreNotFoundError } from './store-errors';
 import {
   agentAuthor,
   at,

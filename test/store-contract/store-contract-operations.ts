@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { StoreConflictError } from '../../apps/server/src/store/store-errors';
 import type { CurrentStore } from './store-contract';
-import { StoreConflictError } from './store-errors';
 import { at } from './store-fixtures';
 
 export function describeOperationContract(current: CurrentStore): void {
