@@ -107,6 +107,12 @@ describe('languages', () => {
       .locator('[data-testid="message"][data-role="customer"]', { hasText: 'Je veux parler à une personne' })
       .waitFor();
     await expect.poll(() => page.getByTestId('status').innerText()).toBe('En attente d’une personne…');
+    // The server's notices are shown in French too (nobody is online in this test).
+    await page
+      .locator('[data-testid="message"][data-notice="no_agent_online"]', {
+        hasText: 'Notre équipe n’est pas disponible pour le moment.',
+      })
+      .waitFor();
     await page.screenshot({ path: path.join(screenshotDir, 'widget-french.png') });
     await context.close();
   });

@@ -2,6 +2,7 @@ import type { Message, MessageRole } from '@hitl/shared/models';
 import type { ChatSnapshot } from './chat-client';
 import { ContactForm, type LeaveContact } from './contact-form';
 import { contactAnchor } from './contact-prompt';
+import { noticeText } from './notice-text';
 import { QueueAcknowledgement } from './queue-acknowledgement';
 import { type RateConversation, RatingForm } from './rating-form';
 import { h, richText, setAttr, setText } from './render';
@@ -46,6 +47,7 @@ export class MessageList {
     leaveContact: LeaveContact,
     rate: RateConversation,
     private readonly strings: WidgetStrings,
+    private readonly lang: string,
   ) {
     this.contact = new ContactForm(leaveContact, strings);
     this.rating = new RatingForm(rate, strings);
@@ -95,7 +97,7 @@ export class MessageList {
     if (!contactAt) this.contact.element.remove();
     const acknowledgedAt = this.acknowledgement.render(snapshot);
     const ratingAt = this.rating.render(snapshot);
-    const entries = toEntries(snapshot, strings);
+    const entries = toEntries(snapshot, strings, this.lang);
     const keys = new Set(entries.map((entry) => entry.key));
     for (const [key, row] of this.rows) {
       if (keys.has(key)) continue;
@@ -128,11 +130,11 @@ export class MessageList {
   }
 }
 
-function toEntries(snapshot: ChatSnapshot, strings: WidgetStrings): Entry[] {
+function toEntries(snapshot: ChatSnapshot, strings: WidgetStrings, lang: string): Entry[] {
   const entries: Entry[] = snapshot.messages.map((m) => ({
     key: m.clientId ? `c:${m.clientId}` : `m:${m.id}`,
     role: m.role,
-    text: m.text,
+    text: m.role === 'system' ? noticeText(m, strings, lang) : m.text,
     author: authorOf(m, strings),
     messageId: m.id,
     clientId: m.clientId,

@@ -16,6 +16,8 @@ export type WidgetDom = ReturnType<typeof buildWidgetDom>;
 /** What the embedding page chose to show instead of the site key's own texts. */
 export interface DomOptions {
   strings: WidgetStrings;
+  /** The language `strings` are in (notices are translated from the server's English). */
+  lang: string;
   /** The header's title; the site key's name when null. */
   title: string | null;
   /** A text beside the launcher's icon; an icon-only round button when null. */
@@ -52,7 +54,7 @@ export function buildWidgetDom(
   rate: RateConversation,
 ) {
   const { strings, launcherText } = options;
-  const list = new MessageList(onDismiss, leaveContact, rate, strings);
+  const list = new MessageList(onDismiss, leaveContact, rate, strings, options.lang);
   const badge = h('span', { class: 'badge', 'aria-hidden': 'true', hidden: true });
   const unreadText = h('span', { id: 'hitl-unread', hidden: true });
   const launcher = h(

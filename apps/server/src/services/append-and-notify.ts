@@ -7,11 +7,11 @@ import type {
   Message,
   SystemNoticeKind,
 } from '@hitl/shared/models';
+import { noticeText } from '@hitl/shared/system-notices';
 import { createId } from '../lib/ids';
 import type { AppendPrecondition, NewMessage } from '../store/store';
 import type { ServiceContext } from './service-context';
 import { nowIso } from './service-context';
-import { noticeText } from './system-notices';
 
 export interface AppendInput {
   /** The new message's id, when the caller needs it before the message exists; a fresh one otherwise. */

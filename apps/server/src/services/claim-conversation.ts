@@ -1,10 +1,10 @@
 import type { Agent, Author, Conversation, ConversationState } from '@hitl/shared/models';
+import { noticeText } from '@hitl/shared/system-notices';
 import { conversationTransitions } from '../domain/conversation';
 import { createId } from '../lib/ids';
 import { DomainError } from './domain-error';
 import { appendOnce, runOperation } from './operations/pending-operations';
 import { authorOf, nowIso, type ServiceContext } from './service-context';
-import { noticeText } from './system-notices';
 import { eventIdFor, recordEvent } from './timeline/record-event';
 
 export interface ClaimPayload {

@@ -1,12 +1,12 @@
 import type { CloseOutcome } from '@hitl/shared/close-outcomes';
 import type { Agent, Author, Conversation } from '@hitl/shared/models';
 import { can } from '@hitl/shared/permissions';
+import { noticeText } from '@hitl/shared/system-notices';
 import { conversationTransitions } from '../domain/conversation';
 import { createId } from '../lib/ids';
 import { DomainError } from './domain-error';
 import { appendOnce, runOperation } from './operations/pending-operations';
 import { authorOf, nowIso, type ServiceContext } from './service-context';
-import { noticeText } from './system-notices';
 import { eventIdFor, recordEvent } from './timeline/record-event';
 
 /**

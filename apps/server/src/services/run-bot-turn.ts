@@ -1,4 +1,5 @@
 import type { BotMeta, Message } from '@hitl/shared/models';
+import { noticeText } from '@hitl/shared/system-notices';
 import { computeMessageSignals, type MessageSignals, withAnswer } from '../domain/compute-signals';
 import { toContextTurns } from '../domain/context-turns';
 import { botMaySpeak, botSpeakingStates } from '../domain/conversation';
@@ -13,7 +14,6 @@ import { type BotStream, openBotStream } from './bot-stream';
 import { escalateConversation } from './escalate-conversation';
 import type { ServiceContext } from './service-context';
 import type { BotTurnOptions } from './start-bot-turn';
-import { noticeText } from './system-notices';
 import { eventIdFor, recordEvent } from './timeline/record-event';
 
 const HISTORY_TURNS = 20;

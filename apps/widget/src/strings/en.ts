@@ -68,6 +68,20 @@ export const en = {
   ratingThanks: 'Thank you for your feedback!',
   ratingFailed: 'Your rating could not be sent. Please try again.',
   ratingOffline: 'You are offline. Please try again in a moment.',
+  /** System notices; English ones are shown as the server wrote them, these are for other languages. */
+  notice_escalated: "I'm bringing in a person from our team. They'll reply here shortly.",
+  notice_no_agent_online:
+    'Our team is offline right now. Your conversation is in the queue and a person will reply here as soon as someone is available.',
+  notice_agent_joined: '{name} joined the conversation.',
+  notice_handed_back: "You're back with our assistant. Ask me anything.",
+  notice_closed: 'This conversation was closed. Write again any time to start a new one.',
+  notice_reviewing: 'A person from our team is reviewing the answer before it is sent.',
+  notice_card_masked:
+    "For your safety we hid the card number you sent: please don't send card numbers in this chat. We never need one here.",
+  notice_agent_left:
+    "{name} had to leave. You're back in the queue and another person will reply here shortly.",
+  notice_transferred: '{name} has taken over the conversation.',
+  notice_contact_saved: "Thanks — we'll reply to {email} as soon as someone is available.",
 };
 
 export type WidgetStrings = { readonly [K in keyof typeof en]: string };

@@ -61,4 +61,17 @@ export const fr: WidgetStrings = {
   ratingThanks: 'Merci pour votre avis !',
   ratingFailed: 'Votre note n’a pas pu être envoyée. Réessayez.',
   ratingOffline: 'Vous êtes hors ligne. Réessayez dans un instant.',
+  notice_escalated: 'Je fais appel à une personne de notre équipe. Elle vous répondra ici sous peu.',
+  notice_no_agent_online:
+    'Notre équipe n’est pas disponible pour le moment. Votre conversation est dans la file et une personne vous répondra ici dès que possible.',
+  notice_agent_joined: '{name} a rejoint la conversation.',
+  notice_handed_back: 'Vous êtes de retour avec notre assistant. Posez-moi vos questions.',
+  notice_closed: 'Cette conversation est terminée. Écrivez à tout moment pour en commencer une nouvelle.',
+  notice_reviewing: 'Une personne de notre équipe relit la réponse avant son envoi.',
+  notice_card_masked:
+    'Pour votre sécurité, nous avons masqué le numéro de carte envoyé : n’envoyez pas de numéro de carte dans cette discussion. Nous n’en avons jamais besoin ici.',
+  notice_agent_left:
+    '{name} a dû partir. Vous êtes de nouveau dans la file et une autre personne vous répondra ici sous peu.',
+  notice_transferred: '{name} a pris le relais de la conversation.',
+  notice_contact_saved: 'Merci — nous répondrons à {email} dès que possible.',
 };
