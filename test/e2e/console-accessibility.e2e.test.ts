@@ -1,24 +1,20 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultStaticPaths } from '../../apps/server/src/http/static-routes';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { waitForEvent } from '../support/wait-for';
+import { seriousViolations } from './axe';
 import { launchBrowser, requireBuilt, screenshotDir, signInToConsole } from './browser';
 
 /**
  * axe-core (from node_modules, injected into the page) on the console's main views, at 1280×720 and
  * 1024×768: any serious or critical violation fails. Screenshots of each view are kept for a look.
  */
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const viewports = [
   { width: 1280, height: 720 },
   { width: 1024, height: 768 },
 ] as const;
-
-type Violation = { id: string; impact: string | null; help: string; targets: string[] };
 
 let server: TestServer;
 let browser: Browser;
@@ -54,23 +50,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function seriousViolations(page: Page): Promise<Violation[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate<Violation[]>(`axe
-    .run(document, { resultTypes: ['violations'] })
-    .then((result) => result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      targets: v.nodes.slice(0, 40).map((n) => {
-        const data = n.any[0] && n.any[0].data;
-        const colours = data && data.fgColor ? ' (' + data.fgColor + ' on ' + data.bgColor + ', ' + data.contrastRatio + ')' : '';
-        return n.target.join(' ') + colours;
-      }),
-    })))`);
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
 
 /** Fails when a page scrolls sideways: something is wider than the window. */
 async function horizontalOverflow(page: Page): Promise<number> {

@@ -1,15 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultStaticPaths } from '../../apps/server/src/http/static-routes';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { seriousViolations } from './axe';
 import { launchBrowser, requireBuilt, screenshotDir } from './browser';
 import { embedScript, type HostSite, hostPage, js, startHostSite } from './widget-host';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-type Violation = { id: string; impact: string | null; help: string; targets: string[] };
 
 let server: TestServer;
 let host: HostSite;
@@ -30,23 +26,6 @@ const focusInPanel = (page: Page) =>
     const root = document.querySelector('hitl-widget').shadowRoot;
     return !!root.activeElement && root.querySelector('[data-testid="panel"]').contains(root.activeElement);
   })()`);
-
-async function seriousViolations(page: Page): Promise<Violation[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate<Violation[]>(`axe
-    .run(document, { resultTypes: ['violations'] })
-    .then((result) => result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      targets: v.nodes.slice(0, 20).map((n) => {
-        const data = n.any[0] && n.any[0].data;
-        const colours = data && data.fgColor ? ' (' + data.fgColor + ' on ' + data.bgColor + ', ' + data.contrastRatio + ')' : '';
-        return n.target.join(' ') + colours;
-      }),
-    })))`);
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
 
 beforeAll(async () => {
   requireBuilt([defaultStaticPaths.widgetBundle]);

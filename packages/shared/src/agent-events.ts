@@ -12,6 +12,7 @@ import {
   type Message,
   messageTextSchema,
   seqSchema,
+  timeSpentSchema,
 } from './models';
 import type { ReviewItem, ReviewMarkInput, ReviewMarkResult } from './review-items';
 import type { ConversationTransferInput, PresenceSetInput } from './team-presence';
@@ -57,14 +58,6 @@ export const noteSendSchema = z.object({
   text: messageTextSchema,
 });
 export type NoteSendInput = z.input<typeof noteSendSchema>;
-
-/** How long an agent spent on a piece of work, measured by the console (at most a day). */
-export const timeSpentSchema = z
-  .number()
-  .int()
-  .min(0)
-  .max(24 * 3600 * 1000)
-  .nullish();
 
 /** What an agent says about a wrong reply: why (tags), an optional note, and the time it took. */
 const correctionDetailsSchema = z.object({

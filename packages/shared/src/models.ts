@@ -2,6 +2,14 @@ import { z } from 'zod';
 import { closeOutcomeSchema } from './close-outcomes';
 import { articleTopics } from './topics';
 
+/** How long an agent spent on a piece of work, measured by the console (at most a day). */
+export const timeSpentSchema = z
+  .number()
+  .int()
+  .min(0)
+  .max(24 * 3600 * 1000)
+  .nullish();
+
 /** Longest text a customer or agent may send in one message. */
 export const MAX_MESSAGE_LENGTH = 4000;
 

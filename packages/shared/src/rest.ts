@@ -13,6 +13,7 @@ import {
   messageSchema,
   messageTextSchema,
   reviewStatusSchema,
+  timeSpentSchema,
 } from './models';
 import { escalationPolicySchema } from './policy';
 
@@ -83,12 +84,7 @@ export const reviewRequestSchema = z.object({
   /** The review status the reviewer saw (the console sends `pending`): a 409 when it changed. */
   expectedStatus: reviewStatusSchema.optional(),
   /** From opening the correction to the decision, measured by the console. */
-  timeSpentMs: z
-    .number()
-    .int()
-    .min(0)
-    .max(24 * 3600 * 1000)
-    .nullish(),
+  timeSpentMs: timeSpentSchema,
 });
 export type ReviewRequest = z.infer<typeof reviewRequestSchema>;
 

@@ -7,6 +7,7 @@ import {
   messageSchema,
   messageTextSchema,
   reasonSchema,
+  timeSpentSchema,
 } from './models';
 import { correctionFilterSchema } from './rest';
 
@@ -79,12 +80,7 @@ export const reviewMarkSchema = z.discriminatedUnion('verdict', [
     correctedText: messageTextSchema,
     reasons: z.array(correctionReasonSchema).min(1).max(6),
     note: z.string().trim().max(1000).nullish(),
-    timeSpentMs: z
-      .number()
-      .int()
-      .min(0)
-      .max(24 * 3600 * 1000)
-      .nullish(),
+    timeSpentMs: timeSpentSchema,
   }),
 ]);
 export type ReviewMarkInput = z.input<typeof reviewMarkSchema>;

@@ -5,6 +5,7 @@ import {
   type AnalyticsFilter,
   NO_TOPIC,
 } from './analytics-figures';
+import type { ConversationFigures } from './sqlite-analytics';
 import {
   type AnalyticsScope,
   ENDS_OWNERSHIP,
@@ -15,20 +16,7 @@ import {
 } from './sqlite-analytics-sql';
 import type { Sql, SqlParams } from './sqlite-database';
 
-type QualityFigures = Omit<
-  AnalyticsFigures,
-  | 'volume'
-  | 'automation'
-  | 'escalationsByDay'
-  | 'escalationsByReason'
-  | 'escalationsByTopic'
-  | 'escalationsByDayAndTopic'
-  | 'escalatedQuestions'
-  | 'takeover'
-  | 'handle'
-  | 'firstReply'
-  | 'satisfaction'
->;
+type QualityFigures = Omit<AnalyticsFigures, keyof ConversationFigures>;
 
 /** Drafts by decision and reviewer, with the approval time the console measured. */
 interface DraftRow {

@@ -29,7 +29,8 @@ export function createSqliteAnalytics(sql: Sql): Pick<Store, 'analyticsFigures'>
 /** An agent wrote in conversation `c` (by the partial index of agents' messages). */
 export const ATTENDED = `EXISTS (SELECT 1 FROM messages a WHERE a.conversation_id = c.id AND a.role = 'agent')`;
 
-type ConversationFigures = Pick<
+/** The figures `conversationFigures` computes; the rest are `sqliteQualityFigures`'. */
+export type ConversationFigures = Pick<
   AnalyticsFigures,
   | 'volume'
   | 'automation'
