@@ -30,6 +30,9 @@ export async function startTwoNodes(
     REDIS_URL: redis.url,
     SECRET: 'shared-secret-of-both-nodes-0123456789',
     ADMIN_PASSWORD: adminPassword,
+    // Every client of these tests comes from 127.0.0.1: a suite of them opens more widget sessions a minute
+    // than one address may (rate limits are tested in rate-limits.test.ts).
+    RATE_LIMIT_WIDGET_SESSION_IP: 'off',
     ...env,
   };
   const nodeA = await startServerProcess(shared);
