@@ -13,7 +13,7 @@ export const waitingStyles = `
 .rating-scale span{display:block;padding:6px 0;text-align:center;border:1px solid var(--field);border-radius:8px;font-weight:600}
 .rating-scale input:checked+span{background:var(--accent);border-color:var(--accent);color:var(--on-accent)}
 .rating-scale input:focus-visible+span{outline:3px solid color-mix(in srgb,var(--accent) 45%,transparent);outline-offset:2px}
-.rating textarea{width:100%;min-height:52px;padding:7px 10px;border:1px solid var(--field);border-radius:8px;font:inherit;color:inherit;background:var(--surface);resize:vertical}
+.rating textarea{width:100%;min-height:52px;padding:7px 10px;border:1px solid var(--field);border-radius:8px;font:inherit;font-size:16px;color:inherit;background:var(--surface);resize:vertical}
 .rating textarea:focus{outline:none;border-color:var(--accent);box-shadow:0 0 0 3px color-mix(in srgb,var(--accent) 18%,transparent)}
 .rating-comment{font-size:12.5px;color:var(--muted);display:grid;gap:4px}
 .rating-submit{justify-self:end;padding:7px 14px;border-radius:8px;background:var(--accent);color:var(--on-accent);font-weight:600}
