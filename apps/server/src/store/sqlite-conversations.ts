@@ -125,8 +125,9 @@ export function createSqliteConversations(
 
     async appendMessage(input) {
       // Shares one transaction and one fsync with the other appends of this event-loop turn.
-      return groupCommit(() =>
-        mapConstraints(() => appendMessageNow(sql, input), { entity: 'message', key: input.id }),
+      return groupCommit(
+        () => mapConstraints(() => appendMessageNow(sql, input), { entity: 'message', key: input.id }),
+        input.conversationId,
       );
     },
 
@@ -159,8 +160,9 @@ export function createSqliteConversations(
     },
 
     async appendMessageIf(input, expected) {
-      return groupCommit(() =>
-        mapConstraints(() => appendMessageIf(input, expected), { entity: 'message', key: input.id }),
+      return groupCommit(
+        () => mapConstraints(() => appendMessageIf(input, expected), { entity: 'message', key: input.id }),
+        input.conversationId,
       );
     },
 

@@ -1,7 +1,10 @@
 import type Database from 'better-sqlite3';
 
-/** Runs `write` inside the next group commit; resolves with its result once that commit is durable. */
-export type GroupCommit = <T>(write: () => T) => Promise<T>;
+/**
+ * Runs `write` inside the next group commit; resolves with its result once that commit is durable. `key`
+ * (a conversation id) orders the callers: see `settle`.
+ */
+export type GroupCommit = <T>(write: () => T, key?: string) => Promise<T>;
 
 export interface WriteBatcher {
   run: GroupCommit;
@@ -11,6 +14,7 @@ export interface WriteBatcher {
 
 interface Pending {
   write: () => unknown;
+  key: string | undefined;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -61,24 +65,48 @@ export function createWriteBatcher(db: Database.Database): WriteBatcher {
       for (const item of batch) item.reject(error);
       return;
     }
-    batch.forEach((item, index) => {
-      const outcome = outcomes[index] as { ok: boolean; value: unknown };
-      if (outcome.ok) item.resolve(outcome.value);
-      else item.reject(outcome.value);
-    });
+    settle(batch, outcomes);
   };
 
   return {
-    run<T>(write: () => T): Promise<T> {
+    run<T>(write: () => T, key?: string): Promise<T> {
       return new Promise<T>((resolve, reject) => {
         // setImmediate runs after the I/O callbacks of this turn: every message read from the sockets in
         // it joins the same commit, and a lone write waits for no timer.
         if (pending.length === 0) setImmediate(flush);
-        pending.push({ write, resolve: resolve as (value: unknown) => void, reject });
+        pending.push({ write, key, resolve: resolve as (value: unknown) => void, reject });
       });
     },
     flush,
   };
+}
+
+/**
+ * Answers the callers of a committed batch in waves: the first write of each key (conversation) at once, the
+ * second of a key after the first's caller has had a turn of the event loop, and so on. Callers then tell
+ * clients in seq order: a caller that reads once more before it notifies (the bot's guarded append) is not
+ * overtaken by the next message of the same conversation, so a client never gets a later seq before an
+ * earlier one — which a crash between the two broadcasts would turn into a gap after its catch-up by seq.
+ * Writes of different conversations, the usual batch, are all answered in the first wave.
+ */
+function settle(batch: Pending[], outcomes: { ok: boolean; value: unknown }[]): void {
+  const waves: [Pending, { ok: boolean; value: unknown }][][] = [];
+  const seen = new Map<string, number>();
+  batch.forEach((item, index) => {
+    const wave = item.key === undefined ? 0 : (seen.get(item.key) ?? 0);
+    if (item.key !== undefined) seen.set(item.key, wave + 1);
+    const members = waves[wave] ?? [];
+    members.push([item, outcomes[index] as { ok: boolean; value: unknown }]);
+    waves[wave] = members;
+  });
+  const answer = (wave: number) => {
+    for (const [item, outcome] of waves[wave] ?? []) {
+      if (outcome.ok) item.resolve(outcome.value);
+      else item.reject(outcome.value);
+    }
+    if (wave + 1 < waves.length) setImmediate(() => answer(wave + 1));
+  };
+  answer(0);
 }
 
 /** A savepoint around one write: rolled back alone when it throws. */
