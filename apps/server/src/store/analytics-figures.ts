@@ -93,6 +93,23 @@ export interface AgentFigures {
   ratingSum: number;
 }
 
+/** An agent's figures before anything is counted for them (both adapters add to these). */
+export function emptyAgentFigures(agentId: string): AgentFigures {
+  return {
+    agentId,
+    conversations: 0,
+    handleMs: 0,
+    correctionsWritten: 0,
+    correctionMs: 0,
+    correctionsReviewed: 0,
+    reviewMs: 0,
+    draftsReviewed: 0,
+    draftMs: 0,
+    ratings: 0,
+    ratingSum: 0,
+  };
+}
+
 /** Nearest-rank percentile position (0-based) among `count` values sorted ascending. */
 export function percentileOffset(count: number, p: number): number {
   return Math.max(0, Math.ceil(p * count) - 1);

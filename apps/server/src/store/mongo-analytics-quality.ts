@@ -1,6 +1,11 @@
 import type { CorrectionReason } from '@hitl/shared/models';
 import type { mongo } from 'mongoose';
-import { type AgentFigures, type AnalyticsFigures, byCountThenKey } from './analytics-figures';
+import {
+  type AgentFigures,
+  type AnalyticsFigures,
+  byCountThenKey,
+  emptyAgentFigures,
+} from './analytics-figures';
 import {
   countPerDay,
   groupCount,
@@ -239,19 +244,7 @@ async function agentFigures(
   const add = (rows: { key: unknown; n: number }[], field: keyof Omit<AgentFigures, 'agentId'>) => {
     for (const row of rows) {
       if (typeof row.key !== 'string') continue;
-      const figures = agents.get(row.key) ?? {
-        agentId: row.key,
-        conversations: 0,
-        handleMs: 0,
-        correctionsWritten: 0,
-        correctionMs: 0,
-        correctionsReviewed: 0,
-        reviewMs: 0,
-        draftsReviewed: 0,
-        draftMs: 0,
-        ratings: 0,
-        ratingSum: 0,
-      };
+      const figures = agents.get(row.key) ?? emptyAgentFigures(row.key);
       figures[field] = row.n;
       agents.set(row.key, figures);
     }

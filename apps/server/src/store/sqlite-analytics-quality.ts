@@ -3,6 +3,7 @@ import {
   type AgentFigures,
   type AnalyticsFigures,
   type AnalyticsFilter,
+  emptyAgentFigures,
   NO_TOPIC,
 } from './analytics-figures';
 import type { ConversationFigures } from './sqlite-analytics';
@@ -160,19 +161,7 @@ function agentFigures(
   const of = (agentId: string): AgentFigures => {
     let figures = agents.get(agentId);
     if (figures === undefined) {
-      figures = {
-        agentId,
-        conversations: 0,
-        handleMs: 0,
-        correctionsWritten: 0,
-        correctionMs: 0,
-        correctionsReviewed: 0,
-        reviewMs: 0,
-        draftsReviewed: 0,
-        draftMs: 0,
-        ratings: 0,
-        ratingSum: 0,
-      };
+      figures = emptyAgentFigures(agentId);
       agents.set(agentId, figures);
     }
     return figures;
