@@ -136,4 +136,6 @@ export interface BotStreamEnd {
 export interface WidgetSocketData {
   visitorId: string;
   siteKey: string;
+  /** The client's address (through the trusted proxies), read at the handshake for the per-address limits. */
+  address: string;
 }

@@ -26,3 +26,25 @@ export function createSocketBudget(clock: Clock, limit: number, windowMs: number
     },
   };
 }
+
+/**
+ * One budget per socket, made at the socket's first counted event: an idle connection holds none.
+ * Keyed weakly, so a budget goes with its socket.
+ */
+export function createSocketBudgets(
+  clock: Clock,
+  limit: number,
+  windowMs: number,
+): { of(socket: object): SocketBudget } {
+  const budgets = new WeakMap<object, SocketBudget>();
+  return {
+    of(socket) {
+      let budget = budgets.get(socket);
+      if (budget === undefined) {
+        budget = createSocketBudget(clock, limit, windowMs);
+        budgets.set(socket, budget);
+      }
+      return budget;
+    },
+  };
+}

@@ -3,6 +3,7 @@ import type { InterServerEvents } from '@hitl/shared/agent-events';
 import { type Namespace, Server, type Socket } from 'socket.io';
 import type { ServiceContext } from '../services/service-context';
 import { attachAgentNamespace } from './agent-namespace';
+import { answerUnknownEvent } from './event-table';
 import { attachKnowledgeSync } from './knowledge-sync';
 import type { AgentNamespace, WidgetNamespace } from './namespaces';
 import { attachWidgetNamespace, type WidgetNamespaceOptions } from './widget-namespace';
@@ -39,22 +40,18 @@ export function attachSocketHandlers(
 ): { stop(): void } {
   attachWidgetNamespace(namespaces.widget, ctx, options);
   const agents = attachAgentNamespace(namespaces.agent, ctx, { publicUrl: options.publicUrl });
-  for (const namespace of [namespaces.widget, namespaces.agent] as unknown as Namespace[])
-    namespace.on('connection', answerUnknownEvents);
+  // The widget's event table answers unknown events itself (`event-table.ts`).
+  (namespaces.agent as unknown as Namespace).on('connection', answerUnknownEvents);
   attachKnowledgeSync(namespaces.agent, ctx);
   return agents;
 }
 
-/**
- * An event no handler listens to still gets its ack, so a client never waits for an answer that cannot
- * come (a typo, an old client after an upgrade).
- */
+/** The agent namespace's events are `socket.on` listeners; anything else gets its `unknown_event` answer. */
 function answerUnknownEvents(socket: Socket): void {
-  socket.onAny((event: string, ...args: unknown[]) => {
-    if (socket.listeners(event).length > 0) return;
-    const ack = args[args.length - 1];
-    if (typeof ack !== 'function') return;
-    const name = String(event).slice(0, 60);
-    ack({ ok: false, error: { code: 'unknown_event', message: `There is no event "${name}".` } });
-  });
+  socket.onAny(answerUnlistened);
+}
+
+function answerUnlistened(this: Socket, event: string, ...args: unknown[]): void {
+  if (this.listeners(event).length > 0) return;
+  answerUnknownEvent(event, args);
 }

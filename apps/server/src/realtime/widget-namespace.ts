@@ -8,8 +8,9 @@ import {
   widgetSendSchema,
   widgetSyncSchema,
 } from '@hitl/shared/widget-events';
+import type { z } from 'zod';
 import { selfOriginOf } from '../lib/self-origin';
-import { createSocketBudget } from '../lib/socket-budget';
+import { createSocketBudgets } from '../lib/socket-budget';
 import { isOriginAllowed } from '../services/auth/site-origins';
 import { verifyVisitorToken } from '../services/auth/visitor-tokens';
 import { handleCustomerMessage } from '../services/handle-customer-message';
@@ -18,11 +19,12 @@ import { readQueueStatus } from '../services/queue/queue-status';
 import { rateConversation } from '../services/rate-conversation';
 import { syncVisitor } from '../services/read-conversations';
 import type { ServiceContext } from '../services/service-context';
-import { toPublicConversation } from '../services/visitor';
-import { ackHandler } from './ack-handler';
+import { toPublicConversation, type Visitor } from '../services/visitor';
+import { socketAckHandler } from './ack-handler';
+import { eventTableListener, type SocketEventHandler } from './event-table';
 import type { WidgetNamespace, WidgetSocket } from './namespaces';
 import { rooms } from './rooms';
-import { attachVisitorContextHandlers, spend } from './visitor-context-handlers';
+import { spend, visitorContextEvents } from './visitor-context-handlers';
 
 /** The widget pings every 2 s while its panel is open; twice that leaves room for a burst after a stall. */
 export const PING_BUDGET = { limit: 10, windowMs: 10_000 } as const;
@@ -62,42 +64,57 @@ export function attachWidgetNamespace(
     if (!visitorId) return next(new Error('unauthorized'));
     socket.data.siteKey = siteKey;
     socket.data.visitorId = visitorId;
+    socket.data.address = options.clientAddress(socket.request);
     next();
   });
 
+  const table = widgetEventTable(ctx);
+  const listener = eventTableListener(table);
   nsp.on('connection', (socket) => {
-    const visitor = { siteKey: socket.data.siteKey, visitorId: socket.data.visitorId };
-    void socket.join(rooms.visitor(visitor.siteKey, visitor.visitorId));
+    void socket.join(rooms.visitor(socket.data.siteKey, socket.data.visitorId));
+    socket.onAny(listener);
+    // Engine.IO keeps the upgrade request for the connection's whole life; nothing reads it past this
+    // point (the handshake copied its headers, the middleware the address), and dropping it is the
+    // saving Socket.IO's "Memory usage" page recommends: idle widget connections are most of a busy
+    // node's memory.
+    forgetUpgradeRequest(socket);
+  });
+}
 
-    socket.on(
+/** Every /widget event, handled for whichever socket it came on (see `event-table.ts`). */
+function widgetEventTable(ctx: ServiceContext): Map<string, SocketEventHandler<WidgetSocket>> {
+  // Answered from memory: a heartbeat must stay cheap for thousands of open panels.
+  const pingBudgets = createSocketBudgets(ctx.clock, PING_BUDGET.limit, PING_BUDGET.windowMs);
+  const handle = <S extends z.ZodType, T>(
+    schema: S,
+    run: (socket: WidgetSocket, input: z.infer<S>) => Promise<T>,
+  ) => socketAckHandler(schema, ctx.logger, run);
+  return new Map<string, SocketEventHandler<WidgetSocket>>([
+    [
       'conversation:sync',
-      ackHandler(widgetSyncSchema, ctx.logger, (input) => syncVisitor(ctx, visitor, input)),
-    );
-    const visitorKey = `${visitor.siteKey}:${visitor.visitorId}`;
-    const address = options.clientAddress(socket.request);
-    socket.on(
+      handle(widgetSyncSchema, (socket, input) => syncVisitor(ctx, visitorOf(socket), input)),
+    ],
+    [
       'contact:leave',
-      ackHandler(contactLeaveSchema, ctx.logger, async (input) => {
-        await ctx.rateLimits.consume('contactVisitor', visitorKey);
-        await ctx.rateLimits.consume('contactIp', address);
-        return { conversation: await leaveContact(ctx, visitor, input) };
+      handle(contactLeaveSchema, async (socket, input) => {
+        await consumeContactLimits(ctx, socket);
+        return { conversation: await leaveContact(ctx, visitorOf(socket), input) };
       }),
-    );
-    socket.on(
+    ],
+    [
       'conversation:rate',
-      ackHandler(conversationRateSchema, ctx.logger, async (input) => {
-        await ctx.rateLimits.consume('contactVisitor', visitorKey);
-        await ctx.rateLimits.consume('contactIp', address);
-        return { conversation: await rateConversation(ctx, visitor, input) };
+      handle(conversationRateSchema, async (socket, input) => {
+        await consumeContactLimits(ctx, socket);
+        return { conversation: await rateConversation(ctx, visitorOf(socket), input) };
       }),
-    );
-    socket.on(
+    ],
+    [
       'message:send',
-      ackHandler(widgetSendSchema, ctx.logger, async (input) => {
+      handle(widgetSendSchema, async (socket, input) => {
         // Each message starts a bot turn: a flood from one visitor or one address is refused before it.
-        await ctx.rateLimits.consume('messageVisitor', visitorKey);
-        await ctx.rateLimits.consume('messageIp', address);
-        const { message, conversation } = await handleCustomerMessage(ctx, visitor, input);
+        await ctx.rateLimits.consume('messageVisitor', visitorKeyOf(socket));
+        await ctx.rateLimits.consume('messageIp', socket.data.address);
+        const { message, conversation } = await handleCustomerMessage(ctx, visitorOf(socket), input);
         // While a person is awaited, the ack says where the customer stands (the widget acknowledges with it).
         const queue = await readQueueStatus(ctx, conversation);
         return {
@@ -106,22 +123,29 @@ export function attachWidgetNamespace(
           queue,
         } satisfies WidgetSendResult;
       }),
-    );
-    // Answered from memory: a heartbeat must stay cheap for thousands of open panels.
-    const pingBudget = createSocketBudget(ctx.clock, PING_BUDGET.limit, PING_BUDGET.windowMs);
-    socket.on(
+    ],
+    [
       'link:ping',
-      ackHandler(linkPingSchema, ctx.logger, async () => {
-        spend(pingBudget);
+      handle(linkPingSchema, async (socket) => {
+        spend(pingBudgets.of(socket));
         return null;
       }),
-    );
-    attachVisitorContextHandlers(socket, ctx, visitor);
-    // Engine.IO keeps the upgrade request for the connection's whole life; nothing reads it past this
-    // point (the handshake copied its headers), and dropping it is the saving Socket.IO's "Memory
-    // usage" page recommends: idle widget connections are most of a busy node's memory.
-    forgetUpgradeRequest(socket);
-  });
+    ],
+    ...visitorContextEvents(ctx),
+  ]);
+}
+
+function visitorOf(socket: WidgetSocket): Visitor {
+  return { siteKey: socket.data.siteKey, visitorId: socket.data.visitorId };
+}
+
+function visitorKeyOf(socket: WidgetSocket): string {
+  return `${socket.data.siteKey}:${socket.data.visitorId}`;
+}
+
+async function consumeContactLimits(ctx: ServiceContext, socket: WidgetSocket): Promise<void> {
+  await ctx.rateLimits.consume('contactVisitor', visitorKeyOf(socket));
+  await ctx.rateLimits.consume('contactIp', socket.data.address);
 }
 
 function forgetUpgradeRequest(socket: WidgetSocket): void {
