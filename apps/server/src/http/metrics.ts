@@ -67,9 +67,9 @@ export function countingNotifier(inner: Notifier, registry: Registry): Notifier 
   });
   void agents;
   return {
-    messageCreated(conversation, message) {
+    messageCreated(conversation, message, origin) {
       messages.inc({ role: message.role, visibility: message.visibility });
-      inner.messageCreated(conversation, message);
+      inner.messageCreated(conversation, message, origin);
     },
     conversationChanged(conversation, change) {
       if (change === 'escalated') for (const r of conversation.reasons) escalations.inc({ signal: r.signal });

@@ -16,40 +16,53 @@ export function createSocketNotifier(
   const tellOtherNodes = (event: 'policy:changed' | 'knowledge:changed') => {
     if (options.multiNode) agent.serverSideEmit(event);
   };
+  /**
+   * A broadcast to a room: on one node the adapter knows every room's members, and a room nobody is in
+   * (no agent online, no watcher) is skipped before Socket.IO encodes the packet for nobody. Across
+   * nodes the other nodes' members are unknown here, so everything goes through the adapter.
+   */
+  const widgetRoom = (room: string) => (reaches(widget, room) ? widget.to(room) : null);
+  const agentRoom = (room: string) => (reaches(agent, room) ? agent.to(room) : null);
+  const reaches = (nsp: { adapter: { rooms: Map<string, Set<string>> } }, room: string) =>
+    options.multiNode || (nsp.adapter.rooms.get(room)?.size ?? 0) > 0;
   return {
-    messageCreated(conversation: Conversation, message: Message) {
+    messageCreated(conversation: Conversation, message: Message, origin?: string) {
       if (message.visibility === 'public') {
-        widget
-          .to(rooms.visitor(conversation.siteKey, conversation.visitorId))
-          .emit('message:created', toPublicMessage(message));
+        const visitorRoom = widgetRoom(rooms.visitor(conversation.siteKey, conversation.visitorId));
+        (origin === undefined ? visitorRoom : visitorRoom?.except(origin))?.emit(
+          'message:created',
+          toPublicMessage(message),
+        );
       }
-      agent.to(rooms.watch(conversation.id)).emit('message:created', message);
-      agent.to(rooms.agents).emit('conversation:updated', conversation);
+      agentRoom(rooms.watch(conversation.id))?.emit('message:created', message);
+      agentRoom(rooms.agents)?.emit('conversation:updated', conversation);
     },
     conversationChanged(conversation: Conversation, change: 'escalated' | 'updated') {
-      agent
-        .to(rooms.agents)
-        .emit(change === 'escalated' ? 'conversation:escalated' : 'conversation:updated', conversation);
-      widget
-        .to(rooms.visitor(conversation.siteKey, conversation.visitorId))
-        .emit('conversation:updated', toPublicConversation(conversation));
+      agentRoom(rooms.agents)?.emit(
+        change === 'escalated' ? 'conversation:escalated' : 'conversation:updated',
+        conversation,
+      );
+      widgetRoom(rooms.visitor(conversation.siteKey, conversation.visitorId))?.emit(
+        'conversation:updated',
+        toPublicConversation(conversation),
+      );
     },
     correctionCreated(correction: Correction) {
-      agent.to(rooms.agents).emit('correction:created', correction);
+      agentRoom(rooms.agents)?.emit('correction:created', correction);
     },
     correctionWithdrawn(correctionId: string) {
-      agent.to(rooms.agents).emit('correction:withdrawn', { id: correctionId });
+      agentRoom(rooms.agents)?.emit('correction:withdrawn', { id: correctionId });
     },
     draftCreated(_conversation: Conversation, draft: Message) {
-      agent.to(rooms.agents).emit('draft:created', draft);
+      agentRoom(rooms.agents)?.emit('draft:created', draft);
     },
     messageUpdated(conversation: Conversation, message: Message) {
-      agent.to(rooms.watch(conversation.id)).emit('message:updated', message);
+      agentRoom(rooms.watch(conversation.id))?.emit('message:updated', message);
       if (message.draft)
-        agent.to(rooms.agents).except(rooms.watch(conversation.id)).emit('message:updated', message);
+        agentRoom(rooms.agents)?.except(rooms.watch(conversation.id)).emit('message:updated', message);
     },
     reviewItemChanged(item: ReviewItem, change: 'created' | 'updated') {
-      agent.to(rooms.agents).emit(change === 'created' ? 'review:created' : 'review:updated', item);
+      agentRoom(rooms.agents)?.emit(change === 'created' ? 'review:created' : 'review:updated', item);
     },
     policyChanged() {
       // Other nodes reload from the store.
@@ -66,32 +79,40 @@ export function createSocketNotifier(
       agent.in(rooms.agent(agentId)).disconnectSockets(true);
     },
     botTyping(conversation: Conversation, typing: boolean) {
-      widget
-        .to(rooms.visitor(conversation.siteKey, conversation.visitorId))
-        .emit('bot:typing', { conversationId: conversation.id, typing });
+      widgetRoom(rooms.visitor(conversation.siteKey, conversation.visitorId))?.emit('bot:typing', {
+        conversationId: conversation.id,
+        typing,
+      });
     },
     botStream(conversation: Conversation, streamId: string, delta: string) {
-      widget
-        .to(rooms.visitor(conversation.siteKey, conversation.visitorId))
-        .emit('bot:stream', { conversationId: conversation.id, streamId, delta });
+      widgetRoom(rooms.visitor(conversation.siteKey, conversation.visitorId))?.emit('bot:stream', {
+        conversationId: conversation.id,
+        streamId,
+        delta,
+      });
     },
     botStreamEnd(conversation: Conversation, streamId: string, kept: boolean) {
-      widget
-        .to(rooms.visitor(conversation.siteKey, conversation.visitorId))
-        .emit('bot:stream-end', { conversationId: conversation.id, streamId, kept });
+      widgetRoom(rooms.visitor(conversation.siteKey, conversation.visitorId))?.emit('bot:stream-end', {
+        conversationId: conversation.id,
+        streamId,
+        kept,
+      });
     },
     visitorProfileChanged(conversation: Conversation, profile: VisitorProfile) {
-      agent.to(rooms.watch(conversation.id)).emit('visitor:profile-updated', profile);
+      agentRoom(rooms.watch(conversation.id))?.emit('visitor:profile-updated', profile);
     },
     customerTyping(conversation: Conversation, typing: boolean) {
-      agent
-        .to(rooms.watch(conversation.id))
-        .emit('customer:typing', { conversationId: conversation.id, typing });
+      agentRoom(rooms.watch(conversation.id))?.emit('customer:typing', {
+        conversationId: conversation.id,
+        typing,
+      });
     },
     agentTyping(conversation: Conversation, author: Author, typing: boolean) {
-      widget
-        .to(rooms.visitor(conversation.siteKey, conversation.visitorId))
-        .emit('agent:typing', { conversationId: conversation.id, agent: author, typing });
+      widgetRoom(rooms.visitor(conversation.siteKey, conversation.visitorId))?.emit('agent:typing', {
+        conversationId: conversation.id,
+        agent: author,
+        typing,
+      });
     },
     async agentsOnline() {
       const sockets = await agent.in(rooms.agents).fetchSockets();
@@ -109,7 +130,7 @@ export function createSocketNotifier(
       return presence;
     },
     queuePosition(siteKey, visitorId, status) {
-      widget.to(rooms.visitor(siteKey, visitorId)).emit('queue:position', status);
+      widgetRoom(rooms.visitor(siteKey, visitorId))?.emit('queue:position', status);
     },
   };
 }

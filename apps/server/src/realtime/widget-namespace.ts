@@ -114,7 +114,12 @@ function widgetEventTable(ctx: ServiceContext): Map<string, SocketEventHandler<W
         // Each message starts a bot turn: a flood from one visitor or one address is refused before it.
         await ctx.rateLimits.consume('messageVisitor', visitorKeyOf(socket));
         await ctx.rateLimits.consume('messageIp', socket.data.address);
-        const { message, conversation } = await handleCustomerMessage(ctx, visitorOf(socket), input);
+        const { message, conversation } = await handleCustomerMessage(
+          ctx,
+          visitorOf(socket),
+          input,
+          socket.id,
+        );
         // While a person is awaited, the ack says where the customer stands (the widget acknowledges with it).
         const queue = await readQueueStatus(ctx, conversation);
         return {

@@ -29,6 +29,8 @@ export interface AppendInput {
   email?: EmailDelivery;
   /** A customer message's sentiment score, for the live monitor. */
   sentiment?: number;
+  /** The connection the message came in on (it has the message in its ack): not sent it again. */
+  origin?: string;
 }
 
 /** Stores a message and tells everyone who may see it. Returns the stored message and the updated conversation. */
@@ -40,7 +42,7 @@ export async function appendAndNotify(
   const { message, created, conversation } = await ctx.store.appendMessage(
     toNewMessage(ctx, conversationId, input),
   );
-  if (created) ctx.notifier.messageCreated(conversation, message);
+  if (created) ctx.notifier.messageCreated(conversation, message, input.origin);
   return { message, conversation, created };
 }
 

@@ -23,6 +23,8 @@ export function handleCustomerMessage(
   ctx: ServiceContext,
   visitor: Visitor,
   input: CustomerMessageInput,
+  /** The connection it came in on: the ack gives it the message, the broadcast does not again. */
+  origin?: string,
 ): Promise<{ message: Message; conversation: Conversation }> {
   return ctx.visitorQueue.run(`${visitor.siteKey}:${visitor.visitorId}`, async () => {
     const existing = await ctx.store.findVisitorMessageByClientId(
@@ -47,6 +49,7 @@ export function handleCustomerMessage(
       text,
       clientId: input.clientId,
       sentiment,
+      ...(origin === undefined ? {} : { origin }),
     });
     if (stored.created) ctx.sentiments.remember(stored.message.id, sentiment);
     if (stored.created && text !== input.text) await appendNotice(ctx, conversation.id, 'card_masked');

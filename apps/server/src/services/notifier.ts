@@ -5,7 +5,11 @@ import type { VisitorProfile } from '@hitl/shared/visitor-context';
 
 /** How services tell connected clients what happened. Implemented by the realtime transport. */
 export interface Notifier {
-  messageCreated(conversation: Conversation, message: Message): void;
+  /**
+   * `origin`: the connection the message came in on, which has it in its ack already and is not sent it
+   * again (its other tabs are).
+   */
+  messageCreated(conversation: Conversation, message: Message, origin?: string): void;
   conversationChanged(conversation: Conversation, change: 'escalated' | 'updated'): void;
   correctionCreated(correction: Correction): void;
   /** A pending correction was taken back by its author (an answer unmarked): lists drop it. */
