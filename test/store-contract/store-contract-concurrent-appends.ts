@@ -64,7 +64,10 @@ export function describeConcurrentAppendContract(current: CurrentStore): void {
       expect(duplicate).toMatchObject({ status: 'rejected' });
       expect((duplicate as PromiseRejectedResult).reason).toBeInstanceOf(StoreConflictError);
       expect((missing as PromiseRejectedResult).reason).toBeInstanceOf(StoreNotFoundError);
-      expect(alsoStored).toMatchObject({ status: 'fulfilled', value: { seq: 1, text: 'also kept' } });
+      expect(alsoStored).toMatchObject({
+        status: 'fulfilled',
+        value: { message: { seq: 1, text: 'also kept' }, conversation: { id: other, lastSeq: 1 } },
+      });
       expect(await store.getMessage(refusedReply.id)).toBeNull();
       expect(await store.getConversation(claimed)).toEqual(claimedBefore);
       expect(await store.getConversation(duplicated)).toEqual(duplicatedBefore);

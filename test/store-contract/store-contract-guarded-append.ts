@@ -17,13 +17,15 @@ export function describeGuardedAppendContract(current: CurrentStore): void {
 
       const stored = await store.appendMessageIf(reply, whileBot());
 
-      expect(stored).toEqual({ ...reply, seq: 2, correctionId: null });
-      expect(await store.getMessage(reply.id)).toEqual(stored);
+      expect(stored?.message).toEqual({ ...reply, seq: 2, correctionId: null });
+      expect(await store.getMessage(reply.id)).toEqual(stored?.message);
       expect(await store.getConversation(id)).toMatchObject({
         lastSeq: 2,
         updatedAt: at(2),
         lastMessage: 'Refunds take 5 days',
       });
+      // The conversation as the append left it, as a read after it gives it.
+      expect(stored?.conversation).toEqual(await store.getConversation(id));
     });
 
     it.each<ConversationState>(['queued', 'agent', 'closed'])(
@@ -55,7 +57,8 @@ export function describeGuardedAppendContract(current: CurrentStore): void {
         turn: { questionSeq, turnId },
       });
       expect(await store.wasAnswered(id, 1)).toBe(false);
-      expect(await store.appendMessageIf(botReplyFixture(id), turn('turn_a'))).not.toBeNull();
+      const answered = await store.appendMessageIf(botReplyFixture(id), turn('turn_a'));
+      expect(answered?.conversation).toEqual(await store.getConversation(id));
       expect(await awaiting()).toEqual([]);
       expect(await store.wasAnswered(id, 1)).toBe(true);
       expect(await store.wasAnswered(id, 2)).toBe(false);
@@ -116,7 +119,7 @@ export function describeGuardedAppendContract(current: CurrentStore): void {
 
       expect(await store.appendMessageIf(botReplyFixture(id), whileBot(0))).toBeNull();
       const fresh = await store.appendMessageIf(botReplyFixture(id), whileBot(1));
-      expect(fresh?.seq).toBe(2);
+      expect(fresh?.message.seq).toBe(2);
     });
 
     it('escalates, like it appends, only at the context boundary the turn saw', async () => {
@@ -157,7 +160,9 @@ export function describeGuardedAppendContract(current: CurrentStore): void {
         Array.from({ length: 60 }, (_, i) =>
           i % 2 === 0
             ? store.appendMessage(messageFixture(id, { text: `customer ${i}` })).then((r) => r.message)
-            : store.appendMessageIf(botReplyFixture(id, { text: `bot ${i}` }), whileBot()),
+            : store
+                .appendMessageIf(botReplyFixture(id, { text: `bot ${i}` }), whileBot())
+                .then((r) => r?.message),
         ),
       );
       const seqs = results.map((m) => m?.seq ?? 0).sort((x, y) => x - y);

@@ -56,12 +56,10 @@ export async function appendBotAndNotify(
   input: AppendInput,
   expected: AppendPrecondition,
 ): Promise<{ message: Message; conversation: Conversation } | null> {
-  const message = await ctx.store.appendMessageIf(toNewMessage(ctx, conversationId, input), expected);
-  if (!message) return null;
-  const conversation = await ctx.store.getConversation(conversationId);
-  if (!conversation) throw new Error(`conversation ${conversationId} vanished`);
-  ctx.notifier.messageCreated(conversation, message);
-  return { message, conversation };
+  const stored = await ctx.store.appendMessageIf(toNewMessage(ctx, conversationId, input), expected);
+  if (!stored) return null;
+  ctx.notifier.messageCreated(stored.conversation, stored.message);
+  return stored;
 }
 
 function toNewMessage(ctx: ServiceContext, conversationId: string, input: AppendInput): NewMessage {

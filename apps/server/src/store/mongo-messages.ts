@@ -48,8 +48,18 @@ export function createMongoMessages(models: MongoModels, serialize: KeyedQueue):
     },
 
     async appendMessageIf(input, expected) {
-      const doc = await serialize(input.conversationId, () => appendMessageIfNow(models, input, expected));
-      return doc === null ? null : toMessage(structuredClone(doc));
+      const stored = await serialize(input.conversationId, async () => {
+        const doc = await appendMessageIfNow(models, input, expected);
+        if (doc === null) return null;
+        // The append is several updates of the conversation here (no transaction): it is read once after them.
+        const conversation = await conversations.findById(input.conversationId).lean<ConversationDoc>();
+        return conversation === null ? null : { doc, conversation };
+      });
+      if (stored === null) return null;
+      return {
+        message: toMessage(structuredClone(stored.doc)),
+        conversation: toConversation(stored.conversation),
+      };
     },
 
     async findVisitorMessageByClientId(siteKey, visitorId, clientId) {

@@ -33,15 +33,18 @@ export function createSqliteConversations(
       const sameTurn = row.answered_seq === turn.questionSeq && row.answered_by === turn.turnId;
       if (!answeredBefore && !sameTurn) return null;
     }
-    const message = appendMessageNow(sql, { ...input, clientId: null }).message;
-    if (turn !== undefined) {
-      sql(
-        `UPDATE conversations SET answered_seq = @questionSeq, answered_by = @turnId,
-           awaiting_bot_seq = CASE WHEN awaiting_bot_seq <= @questionSeq THEN NULL ELSE awaiting_bot_seq END
-         WHERE id = @id`,
-      ).run({ id: input.conversationId, questionSeq: turn.questionSeq, turnId: turn.turnId });
-    }
-    return message;
+    const { message, conversation } = appendMessageNow(sql, { ...input, clientId: null });
+    if (turn === undefined) return { message, conversation };
+    const answered = sql<ConversationRow>(
+      `UPDATE conversations SET answered_seq = @questionSeq, answered_by = @turnId,
+         awaiting_bot_seq = CASE WHEN awaiting_bot_seq <= @questionSeq THEN NULL ELSE awaiting_bot_seq END
+       WHERE id = @id RETURNING *`,
+    ).get({
+      id: input.conversationId,
+      questionSeq: turn.questionSeq,
+      turnId: turn.turnId,
+    }) as ConversationRow;
+    return { message, conversation: toConversation(answered) };
   };
 
   return {

@@ -157,7 +157,10 @@ export interface Store {
    * first. Returns null when the precondition no longer holds (nothing stored), including when the
    * conversation does not exist. Takes no client id; a duplicate message id throws `StoreConflictError`.
    */
-  appendMessageIf(input: NewMessage, expected: AppendPrecondition): Promise<Message | null>;
+  appendMessageIf(
+    input: NewMessage,
+    expected: AppendPrecondition,
+  ): Promise<{ message: Message; conversation: Conversation } | null>;
   /**
    * Conversations whose latest customer message no bot turn has answered yet (in any state: the caller
    * decides), with that message's seq and the last question a turn did answer, oldest first. A bot turn's message (`turn` precondition) for that

@@ -1,5 +1,5 @@
 import type { RuleAction, TopicRule } from '@hitl/shared/policy';
-import { compileLinearRegex } from '../../lib/linear-regex';
+import { compileLinearRegex, type LinearRegex } from '../../lib/linear-regex';
 import { normaliseText } from '../normalise-text';
 import { extractMoneyAmounts } from './money-amounts';
 
@@ -23,9 +23,11 @@ export function matchTopicRules(
 ): RuleMatch[] {
   const normalised = ` ${normaliseText(text)} `;
   const amounts = extractMoneyAmounts(text);
+  const anyPattern = patternPrefilter(rules);
+  const patternsMayMatch = anyPattern === null || anyPattern.firstMatch(text) !== null;
   const matches: RuleMatch[] = [];
   for (const rule of rules) {
-    const about = aboutMatch(rule, text, normalised, responderTopic);
+    const about = aboutMatch(rule, text, normalised, responderTopic, patternsMayMatch);
     const hasAboutCondition = Boolean(rule.keywords || rule.patterns || rule.responderTopics);
     if (hasAboutCondition && about === null) continue;
     const parts = about === null ? [] : [about];
@@ -45,13 +47,14 @@ function aboutMatch(
   text: string,
   normalised: string,
   responderTopic: string | null,
+  patternsMayMatch: boolean,
 ): string | null {
   const phrases = normalisedKeywords(rule);
   for (const [i, keyword] of (rule.keywords ?? []).entries()) {
     const phrase = phrases[i] as string;
     if (phrase !== '' && normalised.includes(` ${phrase} `)) return keyword;
   }
-  for (const pattern of rule.patterns ?? []) {
+  for (const pattern of patternsMayMatch ? (rule.patterns ?? []) : []) {
     const match = compileLinearRegex(pattern).firstMatch(text);
     if (match !== null) return match;
   }
@@ -73,4 +76,26 @@ function normalisedKeywords(rule: TopicRule): string[] {
     keywordCache.set(rule, phrases);
   }
   return phrases;
+}
+
+/**
+ * Every pattern of the rules as one alternation: most messages match none, and one RE2 run says so where
+ * one run per pattern did (each run crosses into WebAssembly with a copy of the text). Only when it
+ * matches are the patterns run one by one, to know whose. Null when there are no patterns (or, should
+ * the alternation not compile, to run them one by one always).
+ */
+const prefilterCache = new WeakMap<readonly TopicRule[], LinearRegex | null>();
+
+function patternPrefilter(rules: readonly TopicRule[]): LinearRegex | null {
+  let prefilter = prefilterCache.get(rules);
+  if (prefilter === undefined) {
+    const patterns = rules.flatMap((rule) => rule.patterns ?? []);
+    try {
+      prefilter = patterns.length < 2 ? null : compileLinearRegex(patterns.map((p) => `(?:${p})`).join('|'));
+    } catch {
+      prefilter = null;
+    }
+    prefilterCache.set(rules, prefilter);
+  }
+  return prefilter;
 }
