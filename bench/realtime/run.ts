@@ -7,7 +7,12 @@ import {
   runClosedLoop,
   runOfferedLoad,
 } from './chat-clients';
-import { type BenchServer, startEchoServer, startSupportServer } from './start-servers';
+import {
+  type BenchServer,
+  startDurableEchoServer,
+  startEchoServer,
+  startSupportServer,
+} from './start-servers';
 
 /**
  * Realtime benchmark: N widget clients chatting through the offline bot in autonomous mode, against a bare
@@ -90,6 +95,9 @@ console.log(
     .join(' ')}`,
 );
 const echo = await measure('echo', startEchoServer);
+const durable = await measure('durable echo', () =>
+  startDurableEchoServer({ dataRoot: values['data-root'] }),
+);
 const ours = await measure('server', () =>
   startSupportServer({
     dataRoot: values['data-root'],
@@ -106,10 +114,20 @@ if (echo.closed && ours.closed) {
     perSecond(ours.closed, ours.closed.replies.length) / perSecond(echo.closed, echo.closed.replies.length);
   console.log(`\nClosed loop: ${clientCount} clients × ${messages} messages\n\n${header}`);
   console.log(row('echo (baseline)', echo.closed));
+  if (durable.closed) console.log(row('durable echo (store only)', durable.closed));
   console.log(row('server', ours.closed));
   console.log(
     `\nreplies/s ratio server / echo: ${(ratio * 100).toFixed(1)} % (target ≥ ${TARGET_RATIO * 100} %)`,
   );
+  if (durable.closed) {
+    const durableRate = perSecond(durable.closed, durable.closed.replies.length);
+    const echoRate = perSecond(echo.closed, echo.closed.replies.length);
+    const oursRate = perSecond(ours.closed, ours.closed.replies.length);
+    console.log(
+      `durable echo / echo: ${((durableRate / echoRate) * 100).toFixed(1)} % (the price of storing both messages); ` +
+        `server / durable echo: ${((oursRate / durableRate) * 100).toFixed(1)} % (the price of the product's logic)`,
+    );
+  }
   if (ratio < TARGET_RATIO || ours.closed.lost > 0 || ours.closed.errors > 0) failed = true;
 }
 if (echo.offered && ours.offered) {
@@ -119,6 +137,7 @@ if (echo.offered && ours.offered) {
     `\nOffered load: ${clientCount} clients, one message every ${intervalMs} ms each (${((clientCount / intervalMs) * 1000).toFixed(0)} msg/s) for ${durationMs / 1000} s\n\n${header}`,
   );
   console.log(row('echo (baseline)', echo.offered));
+  if (durable.offered) console.log(row('durable echo (store only)', durable.offered));
   console.log(row('server', ours.offered));
   console.log(
     `\nreply p50 ratio server / echo: ${(replies.p50 / echoReplies.p50).toFixed(1)}×, p99: ${(replies.p99 / echoReplies.p99).toFixed(1)}× (targets: server p50 ≤ ${TARGET_OFFERED_P50_MS} ms, p99 ≤ ${TARGET_OFFERED_P99_MS} ms)`,

@@ -55,8 +55,18 @@ export async function startSupportServer(options: {
 }
 
 /** The bare Socket.IO echo server (`echo-server.ts`) in its own process, like the real one. */
-export async function startEchoServer(): Promise<BenchServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'echo-server.ts')], {
+export function startEchoServer(): Promise<BenchServer> {
+  return startScriptServer('echo-server.ts', {});
+}
+
+/** The echo server that stores every message and reply with the product's store (`durable-echo-server.ts`). */
+export function startDurableEchoServer(options: { dataRoot?: string | undefined }): Promise<BenchServer> {
+  return startScriptServer('durable-echo-server.ts', options.dataRoot ? { DATA_ROOT: options.dataRoot } : {});
+}
+
+async function startScriptServer(script: string, env: Record<string, string>): Promise<BenchServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, script)], {
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const port = await new Promise<number>((resolve, reject) => {
@@ -66,7 +76,7 @@ export async function startEchoServer(): Promise<BenchServer> {
       const match = /listening (\d+)/.exec(output);
       if (match) resolve(Number(match[1]));
     });
-    child.once('exit', (code) => reject(new Error(`echo server exited with ${code}`)));
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });
   return {
     url: `http://127.0.0.1:${port}`,
