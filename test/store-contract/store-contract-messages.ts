@@ -33,6 +33,49 @@ export function describeMessageContract(current: CurrentStore): void {
       expect(c.conversation).toEqual(await store.getConversation(id));
     });
 
+    it("gives a turn's context: the latest public messages between two seqs, lean, oldest first", async () => {
+      const store = current();
+      const { id } = await store.createConversation(conversationFixture());
+      for (let n = 1; n <= 8; n++) {
+        const text = `message ${n}`;
+        if (n % 2 === 0) {
+          await store.appendMessage(
+            botReplyFixture(id, { text, bot: { ...botReplyFixture(id).bot!, confidence: n / 10 } }),
+          );
+        } else if (n === 5) {
+          // An internal note is no part of what the bot reads.
+          await store.appendMessage(
+            messageFixture(id, {
+              role: 'agent',
+              visibility: 'internal',
+              author: agentAuthor,
+              clientId: null,
+              text,
+            }),
+          );
+        } else {
+          await store.appendMessage(messageFixture(id, { text }));
+        }
+      }
+
+      const context = await store.listTurnContext(id, { afterSeq: 1, beforeSeq: 8, limit: 4 });
+
+      expect(
+        context.map((m) => ({ seq: m.seq, role: m.role, text: m.text, confidence: m.confidence })),
+      ).toEqual([
+        { seq: 3, role: 'customer', text: 'message 3', confidence: null },
+        { seq: 4, role: 'bot', text: 'message 4', confidence: 0.4 },
+        { seq: 6, role: 'bot', text: 'message 6', confidence: 0.6 },
+        { seq: 7, role: 'customer', text: 'message 7', confidence: null },
+      ]);
+      const stored = await store.listMessages(id, { afterSeq: 0, includeInternal: true });
+      expect(context.map((m) => m.id)).toEqual([3, 4, 6, 7].map((seq) => stored[seq - 1]?.id));
+      expect(await store.listTurnContext(id, { afterSeq: 8, beforeSeq: 20, limit: 4 })).toEqual([]);
+      expect(await store.listTurnContext('conv_missing', { afterSeq: 0, beforeSeq: 9, limit: 4 })).toEqual(
+        [],
+      );
+    });
+
     it('is idempotent on the client id', async () => {
       const store = current();
       const { id } = await store.createConversation(conversationFixture());

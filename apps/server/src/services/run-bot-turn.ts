@@ -17,6 +17,11 @@ import type { BotTurnOptions } from './start-bot-turn';
 import { eventIdFor, recordEvent } from './timeline/record-event';
 
 const HISTORY_TURNS = 20;
+/**
+ * The messages before the question a turn reads: the model's history and the signals' (sentiment trend, low
+ * confidence in a row) come from the latest ones, and a long conversation's turn reads no more.
+ */
+const CONTEXT_MESSAGES = 2 * HISTORY_TURNS;
 /** How long the model may think before the customer sees the bot typing. */
 const TYPING_DELAY_MS = 300;
 
@@ -48,7 +53,11 @@ export async function runBotTurn(
   const turnId = resumedTurnId ?? createId('turn');
 
   const policy = ctx.policy();
-  const earlier = await messagesBefore(ctx, conversationId, conversation.botContextFromSeq, question.seq);
+  const earlier = await ctx.store.listTurnContext(conversationId, {
+    afterSeq: conversation.botContextFromSeq,
+    beforeSeq: question.seq,
+    limit: CONTEXT_MESSAGES,
+  });
   const earlierCustomer = earlier.filter((m) => m.role === 'customer');
   // Computed once: the streaming decision below and the policy after the answer read the same signals.
   const messageSignals = computeMessageSignals({
@@ -56,7 +65,7 @@ export async function runBotTurn(
     earlierCustomerTexts: earlierCustomer.map((m) => m.text),
     sentimentScores: [...earlierCustomer, question].map((m) => ctx.sentiments.scoreOf(m)),
     consecutiveLowConfidence: countConsecutiveLowConfidence(
-      earlier.filter((m) => m.role === 'bot').map((m) => m.bot?.confidence ?? null),
+      earlier.filter((m) => m.role === 'bot').map((m) => m.confidence),
       // An answer in the review band was good enough to send: only those below it were fallbacks.
       resolveReviewThreshold(policy, null),
     ),
@@ -229,18 +238,4 @@ async function actOnAnswer(
   // Under the same precondition: once a person has the conversation, "someone is reviewing" is not true.
   const notice = { role: 'system' as const, text: noticeText('reviewing'), notice: 'reviewing' as const };
   if (!(await appendBotAndNotify(ctx, conversationId, notice, expected))) refused('reviewing notice');
-}
-
-/** The public turns since the context boundary, before the question, oldest first. */
-async function messagesBefore(
-  ctx: ServiceContext,
-  conversationId: string,
-  fromSeq: number,
-  beforeSeq: number,
-): Promise<Message[]> {
-  const messages = await ctx.store.listMessages(conversationId, {
-    afterSeq: fromSeq,
-    includeInternal: false,
-  });
-  return messages.filter((m) => m.seq < beforeSeq);
 }

@@ -89,6 +89,27 @@ export function createMongoMessages(models: MongoModels, serialize: KeyedQueue):
       return (await find.lean<MessageDoc[]>()).map(toMessage);
     },
 
+    async listTurnContext(conversationId, query) {
+      if (!isKey(conversationId)) return [];
+      const docs = await messages
+        .find({
+          conversationId,
+          seq: mongoose.trusted({ $gt: query.afterSeq, $lt: query.beforeSeq }),
+          visibility: 'public',
+        })
+        .sort({ seq: -1 })
+        .limit(query.limit)
+        .select({ seq: 1, role: 1, text: 1, bot: 1 })
+        .lean<Pick<MessageDoc, '_id' | 'seq' | 'role' | 'text' | 'bot'>[]>();
+      return docs.reverse().map((doc) => ({
+        id: doc._id,
+        seq: doc.seq,
+        role: doc.role,
+        text: doc.text,
+        confidence: doc.role === 'bot' ? (doc.bot?.confidence ?? null) : null,
+      }));
+    },
+
     async setMessageCorrection(messageId, correctionId) {
       const result = isKey(messageId)
         ? await messages.updateOne({ _id: messageId }, { $set: { correctionId } })

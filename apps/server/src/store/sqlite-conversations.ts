@@ -195,6 +195,23 @@ export function createSqliteConversations(
       return rows.map(toMessage);
     },
 
+    async listTurnContext(conversationId, query) {
+      const rows = sql<{
+        id: string;
+        seq: number;
+        role: Message['role'];
+        text: string;
+        confidence: number | null;
+      }>(
+        `SELECT id, seq, role, text, json_extract(bot, '$.confidence') AS confidence FROM messages
+         WHERE conversation_id = @conversationId AND seq > @afterSeq AND seq < @beforeSeq AND visibility = 'public'
+         ORDER BY seq DESC LIMIT @limit`,
+      ).all({ conversationId, ...query });
+      return rows
+        .reverse()
+        .map((row) => ({ ...row, confidence: row.role === 'bot' ? row.confidence : null }));
+    },
+
     async setMessageCorrection(messageId, correctionId) {
       const result = sql('UPDATE messages SET correction_id = @correctionId WHERE id = @messageId').run({
         messageId,

@@ -176,6 +176,12 @@ export interface Store {
   getMessage(id: string): Promise<Message | null>;
   /** Ascending by seq, seq > afterSeq. */
   listMessages(conversationId: string, query: MessageQuery): Promise<Message[]>;
+  /**
+   * A bot turn's context: the latest `limit` public messages with `afterSeq < seq < beforeSeq`, oldest
+   * first, with only what a turn reads of them. Bounded, so a long conversation's turns cost what a short
+   * one's do; lean, because whole messages (their metadata parsed) were a turn's largest read.
+   */
+  listTurnContext(conversationId: string, query: TurnContextQuery): Promise<TurnContextMessage[]>;
   /** An unknown message throws `StoreNotFoundError`; null unlinks (an answer unmarked by its author). */
   setMessageCorrection(messageId: string, correctionId: string | null): Promise<void>;
   /**
@@ -393,6 +399,7 @@ export type MessageMethods = Pick<
   | 'findVisitorMessageByClientId'
   | 'getMessage'
   | 'listMessages'
+  | 'listTurnContext'
   | 'setMessageCorrection'
   | 'reviewDraft'
   | 'reopenDraft'
@@ -590,6 +597,18 @@ export interface NewMessage {
   /** A public customer message's sentiment score; moves the conversation's `lastSentiment` (null when absent). */
   sentiment?: number;
   createdAt: string;
+}
+
+export interface TurnContextQuery {
+  afterSeq: number;
+  beforeSeq: number;
+  limit: number;
+}
+
+/** A message as a bot turn's context needs it: who said what, and the bot's confidence in its replies. */
+export interface TurnContextMessage extends Pick<Message, 'id' | 'seq' | 'role' | 'text'> {
+  /** The bot's confidence in a bot reply; null for every other message. */
+  confidence: number | null;
 }
 
 /** What a bot's turn assumed about its conversation when it computed a reply. */
