@@ -367,6 +367,13 @@ function appendMessageNow(
     email: toJson(message.email),
     createdAt: message.createdAt,
   });
+  // The full-text index, in the same savepoint (see migration 22): what was said publicly, notices aside.
+  if (message.visibility === 'public' && message.role !== 'system') {
+    sql('INSERT INTO messages_fts (text, message_id) VALUES (@text, @id)').run({
+      text: message.text,
+      id: message.id,
+    });
+  }
   return { message: structuredClone(message), created: true, conversation: toConversation(bumped) };
 }
 

