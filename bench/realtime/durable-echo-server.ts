@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { Conversation } from '@hitl/shared/models';
 import { Server } from 'socket.io';
 import { createSqliteStore } from '../../apps/server/src/store/sqlite-store';
 import type { NewMessage } from '../../apps/server/src/store/store';
+import { createEchoHttpServer } from './echo-http';
 
 /**
  * The second floor: the bare echo server plus the durability every reply of the real server has. Each
@@ -22,14 +22,7 @@ const articles = JSON.parse(
   readFileSync(new URL('../../apps/server/src/knowledge/shop-knowledge-base.json', import.meta.url), 'utf8'),
 ) as { id: string; title: string; answer: string }[];
 
-const http = createServer((req, res) => {
-  if (req.method === 'POST' && req.url === '/api/widget/session') {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ token: 'echo', visitorId: 'echo' }));
-    return;
-  }
-  res.writeHead(req.url === '/healthz' ? 200 : 404).end();
-});
+const http = createEchoHttpServer();
 const io = new Server(http, { transports: ['websocket'] });
 let replies = 0;
 io.of('/widget').on('connection', (socket) => {

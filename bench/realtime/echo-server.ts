@@ -1,20 +1,12 @@
-import { createServer } from 'node:http';
 import { Server } from 'socket.io';
+import { createEchoHttpServer } from './echo-http';
 
 /**
  * The floor: a bare Socket.IO server on the same `/widget` events, no store, no bot. Each `message:send` is
  * acknowledged at once and echoed back as a bot `message:created`, so the bench's clients run unchanged
  * against it. Started as a child process by `start-servers.ts`; prints its port on stdout.
  */
-const http = createServer((req, res) => {
-  // The clients open a widget session first, as against the real server.
-  if (req.method === 'POST' && req.url === '/api/widget/session') {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ token: 'echo', visitorId: 'echo' }));
-    return;
-  }
-  res.writeHead(req.url === '/healthz' ? 200 : 404).end();
-});
+const http = createEchoHttpServer();
 const io = new Server(http, { transports: ['websocket'] });
 let seq = 0;
 io.of('/widget').on('connection', (socket) => {

@@ -3,11 +3,11 @@ import { createSocketBudgets, type SocketBudget } from '../lib/socket-budget';
 import { RateLimitedError } from '../services/rate-limits';
 import { relayCustomerTyping } from '../services/relay-typing';
 import type { ServiceContext } from '../services/service-context';
-import type { Visitor } from '../services/visitor';
 import { identifyVisitor, recordVisitorPage } from '../services/visitor-profile';
 import { socketAckHandler } from './ack-handler';
 import type { SocketEventHandler } from './event-table';
 import type { WidgetSocket } from './namespaces';
+import { visitorOf } from './widget-visitor';
 
 /** A throttled widget types at most one event per 2 s: this leaves room for stops and a second tab's burst. */
 export const TYPING_BUDGET = { limit: 15, windowMs: 10_000 } as const;
@@ -18,10 +18,6 @@ export const CONTEXT_BUDGET = { limit: 30, windowMs: 60_000 } as const;
 export function visitorContextEvents(ctx: ServiceContext): [string, SocketEventHandler<WidgetSocket>][] {
   const typingBudgets = createSocketBudgets(ctx.clock, TYPING_BUDGET.limit, TYPING_BUDGET.windowMs);
   const contextBudgets = createSocketBudgets(ctx.clock, CONTEXT_BUDGET.limit, CONTEXT_BUDGET.windowMs);
-  const visitorOf = (socket: WidgetSocket): Visitor => ({
-    siteKey: socket.data.siteKey,
-    visitorId: socket.data.visitorId,
-  });
   return [
     [
       'visitor:identify',

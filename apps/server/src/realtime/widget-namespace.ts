@@ -19,12 +19,13 @@ import { readQueueStatus } from '../services/queue/queue-status';
 import { rateConversation } from '../services/rate-conversation';
 import { syncVisitor } from '../services/read-conversations';
 import type { ServiceContext } from '../services/service-context';
-import { toPublicConversation, type Visitor } from '../services/visitor';
+import { toPublicConversation } from '../services/visitor';
 import { socketAckHandler } from './ack-handler';
 import { eventTableListener, type SocketEventHandler } from './event-table';
 import type { WidgetNamespace, WidgetSocket } from './namespaces';
 import { rooms } from './rooms';
 import { spend, visitorContextEvents } from './visitor-context-handlers';
+import { visitorOf } from './widget-visitor';
 
 /** The widget pings every 2 s while its panel is open; twice that leaves room for a burst after a stall. */
 export const PING_BUDGET = { limit: 10, windowMs: 10_000 } as const;
@@ -138,10 +139,6 @@ function widgetEventTable(ctx: ServiceContext): Map<string, SocketEventHandler<W
     ],
     ...visitorContextEvents(ctx),
   ]);
-}
-
-function visitorOf(socket: WidgetSocket): Visitor {
-  return { siteKey: socket.data.siteKey, visitorId: socket.data.visitorId };
 }
 
 function visitorKeyOf(socket: WidgetSocket): string {
