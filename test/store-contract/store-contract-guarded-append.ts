@@ -7,6 +7,24 @@ import { agentAuthor, at, botReplyFixture, conversationFixture, messageFixture }
 
 const whileBot = (botContextFromSeq = 0): AppendPrecondition => ({ states: ['bot'], botContextFromSeq });
 
+/** A conversation whose one message an agent took over and handed back: its context boundary is now 1. */
+async function handedBackAfterOneMessage(store: Store): Promise<string> {
+  const { id } = await store.createConversation(conversationFixture());
+  await store.appendMessage(messageFixture(id));
+  await store.transitionConversation(id, ['bot'], {
+    state: 'agent',
+    assignee: agentAuthor,
+    updatedAt: at(2),
+  });
+  await store.transitionConversation(id, ['agent'], {
+    state: 'bot',
+    assignee: null,
+    botContextFromSeq: 1,
+    updatedAt: at(3),
+  });
+  return id;
+}
+
 export function describeGuardedAppendContract(current: CurrentStore): void {
   describe('bot appends with a precondition', () => {
     it('stores the reply with the next seq while the conversation is as the turn saw it', async () => {
@@ -103,19 +121,7 @@ export function describeGuardedAppendContract(current: CurrentStore): void {
 
     it('refuses a reply computed before a hand-back moved the context boundary', async () => {
       const store = current();
-      const { id } = await store.createConversation(conversationFixture());
-      await store.appendMessage(messageFixture(id));
-      await store.transitionConversation(id, ['bot'], {
-        state: 'agent',
-        assignee: agentAuthor,
-        updatedAt: at(2),
-      });
-      await store.transitionConversation(id, ['agent'], {
-        state: 'bot',
-        assignee: null,
-        botContextFromSeq: 1,
-        updatedAt: at(3),
-      });
+      const id = await handedBackAfterOneMessage(store);
 
       expect(await store.appendMessageIf(botReplyFixture(id), whileBot(0))).toBeNull();
       const fresh = await store.appendMessageIf(botReplyFixture(id), whileBot(1));
@@ -124,18 +130,7 @@ export function describeGuardedAppendContract(current: CurrentStore): void {
 
     it('escalates, like it appends, only at the context boundary the turn saw', async () => {
       const store = current();
-      const { id } = await store.createConversation(conversationFixture());
-      await store.appendMessage(messageFixture(id));
-      await store.transitionConversation(id, ['bot'], {
-        state: 'agent',
-        assignee: agentAuthor,
-        updatedAt: at(2),
-      });
-      await store.transitionConversation(id, ['agent'], {
-        state: 'bot',
-        botContextFromSeq: 1,
-        updatedAt: at(3),
-      });
+      const id = await handedBackAfterOneMessage(store);
       const escalate = { state: 'queued' as const, updatedAt: at(4) };
 
       expect(await store.transitionConversation(id, ['bot'], escalate, undefined, 0)).toBeNull();
