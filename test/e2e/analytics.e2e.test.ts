@@ -4,6 +4,7 @@ import type { TimelineEvent } from '@hitl/shared/conversation-timeline';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultStaticPaths } from '../../apps/server/src/http/static-routes';
+import type { Clock } from '../../apps/server/src/lib/clock';
 import { createId } from '../../apps/server/src/lib/ids';
 import { botMeta } from '../store-contract/store-fixtures';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -15,7 +16,15 @@ let page: Page;
 const lead = { name: 'Lee Lead', email: 'lee@example.com' };
 const ana = { id: '', name: 'Ana Agent' };
 
-const now = Date.now();
+/**
+ * The seeded activity spans the hour before "now", and the page counts it by UTC day: in the first hour and
+ * a half of a UTC day it would fall on two days (a run at 00:07 found yesterday's three conversations where
+ * it looked for today's). The test's now — the server's clock and the page's — is therefore 01:30 UTC of
+ * the day at the earliest, so all of it is today's whenever the test runs.
+ */
+const realNow = Date.now();
+const now = Math.max(realNow, Date.parse(`${new Date(realNow).toISOString().slice(0, 10)}T01:30:00Z`));
+const clock: Clock = { now: () => new Date(Date.now() + (now - realNow)) };
 const at = (minutesAgo: number) => new Date(now - minutesAgo * 60_000).toISOString();
 const today = new Date(now).toISOString().slice(0, 10);
 
@@ -154,7 +163,7 @@ async function seed(): Promise<void> {
 
 beforeAll(async () => {
   requireBuilt([path.join(defaultStaticPaths.consoleDir, 'index.html')]);
-  server = await startTestServer();
+  server = await startTestServer({}, { clock });
   ana.id = (await server.createAgent({ name: ana.name, email: 'ana@example.com' })).agent.id;
   await server.createAgent({ ...lead, role: 'reviewer' });
   await seed();
@@ -162,6 +171,8 @@ beforeAll(async () => {
   page = await (
     await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true })
   ).newPage();
+  // The page's presets ("last 30 days") start from its own clock: the same now as the server's.
+  await page.clock.setFixedTime(new Date(now));
   page.setDefaultTimeout(10_000);
 });
 
